@@ -1,0 +1,118 @@
+namespace Sitrep.Documents;
+
+// The layers below are filled by later stages (entities, places, numbers, time, attribution,
+// events). Their fields follow the `sitrep extract` JSON contract (shared/EXTRACT.md).
+
+/// <summary>A named-entity mention: PER, ORG, LOC or MISC, with an optional finer subtype (GPE, FAC, NORP).</summary>
+public sealed record Mention(TextRange Range, string Type, string? Subtype = null);
+
+/// <summary>How precisely a quantity is stated; the names map to the contract's qualifier vocabulary.</summary>
+public enum QuantityQualifier
+{
+    /// <summary>"13".</summary>
+    Exact,
+    /// <summary>"about 200".</summary>
+    Approximately,
+    /// <summary>"at least 5".</summary>
+    AtLeast,
+    /// <summary>"over a thousand".</summary>
+    MoreThan,
+    /// <summary>"up to 30".</summary>
+    AtMost,
+    /// <summary>"fewer than 10".</summary>
+    LessThan,
+    /// <summary>"almost 400".</summary>
+    Almost,
+    /// <summary>"dozens", "hundreds".</summary>
+    Vague,
+}
+
+/// <summary>A number that counts or measures something, keeping the report's uncertainty.</summary>
+public sealed record Quantity(
+    TextRange Range,
+    double? Value,
+    double? Min,
+    double? Max,
+    QuantityQualifier Qualifier,
+    string? Unit = null,
+    string? Currency = null);
+
+/// <summary>How precise a resolved time value is.</summary>
+public enum TimePrecision
+{
+    /// <summary>A calendar day.</summary>
+    Day,
+    /// <summary>Part of a day (morning, night).</summary>
+    PartOfDay,
+    /// <summary>An ISO week.</summary>
+    Week,
+    /// <summary>A calendar month.</summary>
+    Month,
+    /// <summary>A calendar year.</summary>
+    Year,
+}
+
+/// <summary>A temporal expression resolved against the report date; <see cref="Value"/> is TIMEX3-style.</summary>
+public sealed record TimeExpression(TextRange Range, string Value, TimePrecision Precision);
+
+/// <summary>A resolved toponym: the gazetteer entry a place name in the text refers to.</summary>
+public sealed record PlaceMention(
+    TextRange Range,
+    string Name,
+    long? GeonameId,
+    double Latitude,
+    double Longitude,
+    string Country,
+    string? Admin1,
+    string Level,
+    double Confidence);
+
+/// <summary>Who is credited with a claim ("according to the Ministry of Health") and the claim's span.</summary>
+public sealed record Attribution(TextRange Range, string Source, string SourceType, TextRange Claim);
+
+/// <summary>An event coded to the ACLED taxonomy with its evidence; every field may be empty but never invented.</summary>
+public sealed record CodedEvent
+{
+    /// <summary>ACLED event type, exact string.</summary>
+    public required string EventType { get; init; }
+    /// <summary>ACLED sub-event type, exact string.</summary>
+    public required string SubEventType { get; init; }
+    /// <summary>PLOVER event type.</summary>
+    public string? Plover { get; init; }
+    /// <summary>Event date.</summary>
+    public DateOnly? Date { get; init; }
+    /// <summary>ACLED time precision: 1 day, 2 week, 3 month.</summary>
+    public int TimePrecision { get; init; }
+    /// <summary>Where it happened.</summary>
+    public PlaceMention? Place { get; init; }
+    /// <summary>ACLED geo precision: 1 the place, 2 near it, 3 region or country only.</summary>
+    public int GeoPrecision { get; init; }
+    /// <summary>ACLED actor 1.</summary>
+    public string? Actor1 { get; init; }
+    /// <summary>ACLED actor 2.</summary>
+    public string? Actor2 { get; init; }
+    /// <summary>Associated actor of actor 1.</summary>
+    public string? AssocActor1 { get; init; }
+    /// <summary>Associated actor of actor 2.</summary>
+    public string? AssocActor2 { get; init; }
+    /// <summary>ACLED inter code of actor 1.</summary>
+    public int? Inter1 { get; init; }
+    /// <summary>ACLED inter code of actor 2.</summary>
+    public int? Inter2 { get; init; }
+    /// <summary>Fatalities coded by the ACLED rules.</summary>
+    public int? Fatalities { get; init; }
+    /// <summary>The phrase the fatality figure came from.</summary>
+    public string? FatalitiesText { get; init; }
+    /// <summary>Injuries, coded like fatalities.</summary>
+    public int? Injured { get; init; }
+    /// <summary>The phrase the injury figure came from.</summary>
+    public string? InjuredText { get; init; }
+    /// <summary>Who reported it.</summary>
+    public string? Source { get; init; }
+    /// <summary>Sentences supporting the event.</summary>
+    public IReadOnlyList<TextRange> Evidence { get; init; } = [];
+    /// <summary>Confidence, 0..1.</summary>
+    public double Confidence { get; init; }
+    /// <summary>One-sentence summary in ACLED's style.</summary>
+    public string? Notes { get; init; }
+}

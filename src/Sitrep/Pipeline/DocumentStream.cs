@@ -1,0 +1,32 @@
+using Sitrep.Documents;
+using Sitrep.Reading;
+
+namespace Sitrep.Pipeline;
+
+/// <summary>A record after processing: the annotated document, or why it was skipped.</summary>
+public readonly record struct ProcessedItem(Document? Document, Diagnostic? Error);
+
+/// <summary>Runs a pipeline over a stream of read records on all cores, keeping input order and bounded memory.</summary>
+public static class DocumentStream
+{
+    /// <summary>Processes <paramref name="items"/> with <paramref name="pipeline"/> on <paramref name="workers"/> threads.</summary>
+    public static IAsyncEnumerable<ProcessedItem> Process(
+        IEnumerable<ReadItem> items, DocumentPipeline pipeline, int workers, CancellationToken cancellation = default) =>
+        OrderedParallel.Map(items, item => ProcessOne(item, pipeline), bound: Math.Max(1, workers) * 16, cancellation);
+
+    /// <summary>Processes one record; a stage failure becomes a diagnostic for that record only.</summary>
+    public static ProcessedItem ProcessOne(ReadItem item, DocumentPipeline pipeline)
+    {
+        if (item.Report is not { } report) return new ProcessedItem(null, item.Error);
+        var document = report.ToDocument();
+        try
+        {
+            pipeline.Process(document);
+            return new ProcessedItem(document, null);
+        }
+        catch (StageException e)
+        {
+            return new ProcessedItem(null, new Diagnostic(report.Origin, DiagnosticCodes.StageFailed, e.Message));
+        }
+    }
+}

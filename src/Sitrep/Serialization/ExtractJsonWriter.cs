@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.Json;
+using Sitrep.Documents;
+
+namespace Sitrep.Serialization;
+
+/// <summary>
+/// Writes the <c>sitrep extract</c> JSON contract (shared/EXTRACT.md):
+/// <c>{"documents": [...], "diagnostics": [...]}</c>, documents streamed as they come.
+/// Fields are only ever added, never renamed.
+/// </summary>
+public sealed class ExtractJsonWriter : IDisposable
+{
+    private readonly Utf8JsonWriter _json;
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    /// <summary>Starts the object on <paramref name="output"/>.</summary>
+    public ExtractJsonWriter(Stream output, bool indented = true)
+    {
+        _json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
+        _json.WriteStartObject();
+        _json.WriteStartArray("documents");
+    }
+
+    /// <summary>Writes one document.</summary>
+    public void Write(Document d)
+    {
+        var j = _json;
+        j.WriteStartObject();
+        j.WriteString("id", d.Id);
+        j.WriteString("source_file", d.Origin.ToString());
+        j.WriteString("date", d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        WriteNullable("source", d.Source);
+        WriteNullable("title", d.Title);
+        WriteNullable("url", d.Url);
+        if (d.Published is { } published) j.WriteString("published", published);
+        j.WriteNumber("words", d.WordCount);
+
+        WriteArray("paragraphs", d.Paragraphs.ToArray(), r => WriteRange(r));
+        WriteArray("sentences", d.Sentences.ToArray(), s => WriteRange(s.Range));
+        WriteArray("entities", d.Entities, m =>
+        {
+            WriteSpan(d, m.Range);
+            j.WriteString("type", m.Type);
+            if (m.Subtype is not null) j.WriteString("subtype", m.Subtype);
+        });
+        WriteArray("places", d.Places, p => WritePlaceFields(d, p));
+        WriteArray("quantities", d.Quantities, q =>
+        {
+            WriteSpan(d, q.Range);
+            WriteNumber("value", q.Value);
+            WriteNumber("min", q.Min);
+            WriteNumber("max", q.Max);
+            j.WriteString("qualifier", QualifierName(q.Qualifier));
+            WriteNullable("unit", q.Unit);
+            WriteNullable("currency", q.Currency);
+        });
+        WriteArray("times", d.Times, t =>
+        {
+            WriteSpan(d, t.Range);
+            j.WriteString("value", t.Value);
+            j.WriteString("precision", PrecisionName(t.Precision));
+        });
+        WriteArray("attributions", d.Attributions, a =>
+        {
+            WriteSpan(d, a.Range);
+            j.WriteString("source", a.Source);
+            j.WriteString("source_type", a.SourceType);
+            j.WriteNumber("claim_start", a.Claim.Start);
+            j.WriteNumber("claim_end", a.Claim.End);
+        });
+        WriteArray("events", d.Events, e => WriteEventFields(d, e));
+        j.WriteEndObject();
+    }
+
+    /// <summary>Records a skipped input record; all are written at the end.</summary>
+    public void Write(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    /// <summary>Closes the documents array, writes the diagnostics and ends the object.</summary>
+    public void Complete()
+    {
+        _json.WriteEndArray();
+        _json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in _diagnostics)
+        {
+            _json.WriteStartObject();
+            _json.WriteString("file", diagnostic.Location.File);
+            if (diagnostic.Location.Line is { } line) _json.WriteNumber("line", line);
+            else _json.WriteNull("line");
+            _json.WriteString("code", diagnostic.Code);
+            _json.WriteString("reason", diagnostic.Reason);
+            _json.WriteEndObject();
+        }
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _json.Flush();
+    }
+
+    /// <summary>The contract's name for a qualifier.</summary>
+    public static string QualifierName(QuantityQualifier q) => q switch
+    {
+        QuantityQualifier.Exact => "exact",
+        QuantityQualifier.Approximately => "approximately",
+        QuantityQualifier.AtLeast => "at-least",
+        QuantityQualifier.MoreThan => "more-than",
+        QuantityQualifier.AtMost => "at-most",
+        QuantityQualifier.LessThan => "less-than",
+        QuantityQualifier.Almost => "almost",
+        QuantityQualifier.Vague => "vague",
+        _ => throw new ArgumentOutOfRangeException(nameof(q)),
+    };
+
+    /// <summary>The contract's name for a time precision.</summary>
+    public static string PrecisionName(TimePrecision p) => p switch
+    {
+        TimePrecision.Day => "day",
+        TimePrecision.PartOfDay => "part-of-day",
+        TimePrecision.Week => "week",
+        TimePrecision.Month => "month",
+        TimePrecision.Year => "year",
+        _ => throw new ArgumentOutOfRangeException(nameof(p)),
+    };
+
+    private void WritePlaceFields(Document d, PlaceMention p)
+    {
+        WriteSpan(d, p.Range);
+        _json.WriteString("name", p.Name);
+        if (p.GeonameId is { } id) _json.WriteNumber("geonameid", id);
+        else _json.WriteNull("geonameid");
+        _json.WriteNumber("lat", p.Latitude);
+        _json.WriteNumber("lon", p.Longitude);
+        _json.WriteString("country", p.Country);
+        WriteNullable("admin1", p.Admin1);
+        _json.WriteString("level", p.Level);
+        _json.WriteNumber("confidence", p.Confidence);
+    }
+
+    private void WriteEventFields(Document d, CodedEvent e)
+    {
+        var j = _json;
+        j.WriteString("event_type", e.EventType);
+        j.WriteString("sub_event_type", e.SubEventType);
+        WriteNullable("plover", e.Plover);
+        WriteNullable("date", e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        j.WriteNumber("time_precision", e.TimePrecision);
+        if (e.Place is { } place)
+        {
+            j.WriteStartObject("place");
+            WritePlaceFields(d, place);
+            j.WriteEndObject();
+        }
+        else
+        {
+            j.WriteNull("place");
+        }
+        j.WriteNumber("geo_precision", e.GeoPrecision);
+        WriteNullable("actor1", e.Actor1);
+        WriteNullable("actor2", e.Actor2);
+        WriteNullable("assoc_actor_1", e.AssocActor1);
+        WriteNullable("assoc_actor_2", e.AssocActor2);
+        WriteNumber("inter1", e.Inter1);
+        WriteNumber("inter2", e.Inter2);
+        WriteNumber("fatalities", e.Fatalities);
+        WriteNullable("fatalities_text", e.FatalitiesText);
+        WriteNumber("injured", e.Injured);
+        WriteNullable("injured_text", e.InjuredText);
+        WriteNullable("source", e.Source);
+        WriteArray("evidence", e.Evidence, r => WriteSpan(d, r));
+        j.WriteNumber("confidence", e.Confidence);
+        WriteNullable("notes", e.Notes);
+    }
+
+    private void WriteArray<T>(string name, IReadOnlyList<T> items, Action<T> writeFields)
+    {
+        _json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            _json.WriteStartObject();
+            writeFields(item);
+            _json.WriteEndObject();
+        }
+        _json.WriteEndArray();
+    }
+
+    private void WriteRange(TextRange r)
+    {
+        _json.WriteNumber("start", r.Start);
+        _json.WriteNumber("end", r.End);
+    }
+
+    private void WriteSpan(Document d, TextRange r)
+    {
+        WriteRange(r);
+        _json.WriteString("text", d.Slice(r));
+    }
+
+    private void WriteNullable(string name, string? value)
+    {
+        if (value is null) _json.WriteNull(name);
+        else _json.WriteString(name, value);
+    }
+
+    private void WriteNumber(string name, double? value)
+    {
+        if (value is { } v) _json.WriteNumber(name, v);
+        else _json.WriteNull(name);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _json.Dispose();
+}

@@ -1,0 +1,53 @@
+using Sitrep.Documents;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// Where documents and their layers live. One writer per process calls <see cref="Store"/>;
+/// every method is safe to call after a crash (each batch is one transaction).
+/// </summary>
+public interface IDocumentStore : IDisposable
+{
+    /// <summary>
+    /// Stores a batch in one transaction. A document already stored (same id) is not stored again,
+    /// but the new (source, file) that delivered it is recorded.
+    /// </summary>
+    StoreOutcome Store(IReadOnlyList<Document> batch);
+
+    /// <summary>Counts and ranges over the whole store.</summary>
+    StoreStats GetStats();
+
+    /// <summary>Stored documents, oldest report date first.</summary>
+    IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query);
+
+    /// <summary>Full-text search, best match first, with highlighted snippets.</summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit);
+}
+
+/// <summary>What a <see cref="IDocumentStore.Store"/> call changed.</summary>
+public readonly record struct StoreOutcome(int Added, int AlreadyKnown);
+
+/// <summary>Filters for <see cref="IDocumentStore.ListDocuments"/>.</summary>
+public sealed record DocumentQuery(DateOnly? From = null, DateOnly? To = null, string? Source = null, int Limit = 100, int Offset = 0);
+
+/// <summary>One stored document, without its layers.</summary>
+public sealed record DocumentSummary(
+    string Id, DateOnly Date, string? Source, string? Title, string Preview, int Words, int Sentences, int Deliveries, string FirstFile);
+
+/// <summary>A search result; <see cref="Snippet"/> marks matches with <see cref="SearchHit.MatchStart"/> and <see cref="SearchHit.MatchEnd"/>.</summary>
+public sealed record SearchHit(string Id, DateOnly Date, string? Source, string? Title, string Snippet, double Score)
+{
+    /// <summary>Char that opens a highlighted match in <see cref="Snippet"/>.</summary>
+    public const char MatchStart = '\u0002';
+
+    /// <summary>Char that closes a highlighted match in <see cref="Snippet"/>.</summary>
+    public const char MatchEnd = '\u0003';
+}
+
+/// <summary>Store-wide figures.</summary>
+public sealed record StoreStats(
+    long Documents, long Deliveries, long Files, long Sources, long Words, long Sentences,
+    DateOnly? FirstDate, DateOnly? LastDate, int SchemaVersion);
+
+/// <summary>The store cannot be used: unreadable file, newer schema, disk error. Fatal for the command.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Sitrep.Documents;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, schema migrated on open, FTS5 full-text index.
+/// Each <see cref="Store"/> call is one transaction, so a killed process loses at most the open batch.
+/// Not thread-safe: one writer per process.
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _clock;
+    private SqliteCommand? _insertDocument, _insertText, _insertDelivery;
+
+    private SqliteDocumentStore(SqliteConnection connection, TimeProvider clock)
+    {
+        _connection = connection;
+        _clock = clock;
+    }
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int SchemaVersion => SqliteMigrations.Steps.Length;
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    public static SqliteDocumentStore Open(string path, TimeProvider? clock = null)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; " +
+                                "PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+            Migrate(connection);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection.Dispose();
+            throw new StoreException($"cannot open database '{path}': {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new SqliteDocumentStore(connection, clock ?? TimeProvider.System);
+    }
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        int version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
+        if (version > SchemaVersion)
+            throw new StoreException($"the database has schema version {version}, newer than this sitrep understands ({SchemaVersion}); upgrade sitrep");
+        if (version == SchemaVersion) return;
+
+        using var transaction = connection.BeginTransaction();
+        for (int step = version; step < SchemaVersion; step++)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = SqliteMigrations.Steps[step] + $"\nPRAGMA user_version = {step + 1};";
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    public StoreOutcome Store(IReadOnlyList<Document> batch)
+    {
+        if (batch.Count == 0) return default;
+        PrepareCommands();
+        int added = 0;
+        string now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        using var transaction = _connection.BeginTransaction();
+        _insertDocument!.Transaction = _insertText!.Transaction = _insertDelivery!.Transaction = transaction;
+        foreach (var document in batch)
+        {
+            if (InsertDocument(document, now) is { } rowid)
+            {
+                added++;
+                _insertText.Parameters["$rowid"].Value = rowid;
+                _insertText.Parameters["$title"].Value = (object?)document.Title ?? DBNull.Value;
+                _insertText.Parameters["$text"].Value = document.Text;
+                _insertText.ExecuteNonQuery();
+            }
+            InsertDelivery(document, now);
+        }
+        transaction.Commit();
+        return new StoreOutcome(added, batch.Count - added);
+    }
+
+    private long? InsertDocument(Document d, string now)
+    {
+        var p = _insertDocument!.Parameters;
+        p["$id"].Value = d.Id;
+        p["$date"].Value = d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        p["$published"].Value = d.Published is { } t ? t.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value;
+        p["$source"].Value = (object?)d.Source ?? DBNull.Value;
+        p["$url"].Value = (object?)d.Url ?? DBNull.Value;
+        p["$title"].Value = (object?)d.Title ?? DBNull.Value;
+        p["$text"].Value = d.Text;
+        p["$words"].Value = d.WordCount;
+        p["$sentence_count"].Value = d.Sentences.Length;
+        p["$sentences"].Value = RangeBlob(d.Sentences, s => s.Range);
+        p["$paragraphs"].Value = RangeBlob(d.Paragraphs, r => r);
+        p["$stored_at"].Value = now;
+        return _insertDocument.ExecuteScalar() is long rowid ? rowid : null;
+    }
+
+    private void InsertDelivery(Document d, string now)
+    {
+        var p = _insertDelivery!.Parameters;
+        p["$document_id"].Value = d.Id;
+        p["$source"].Value = d.Source ?? "";
+        p["$file"].Value = d.Origin.File == "-" ? "-" : Path.GetFullPath(d.Origin.File);
+        p["$line"].Value = (object?)d.Origin.Line ?? DBNull.Value;
+        p["$external_id"].Value = (object?)d.ExternalId ?? DBNull.Value;
+        p["$url"].Value = (object?)d.Url ?? DBNull.Value;
+        p["$delivered_at"].Value = now;
+        _insertDelivery.ExecuteNonQuery();
+    }
+
+    private static byte[] RangeBlob<T>(ReadOnlySpan<T> items, Func<T, TextRange> range)
+    {
+        var pairs = new int[items.Length * 2];
+        for (int i = 0; i < items.Length; i++)
+        {
+            var r = range(items[i]);
+            pairs[2 * i] = r.Start;
+            pairs[2 * i + 1] = r.End;
+        }
+        return MemoryMarshal.AsBytes(pairs.AsSpan()).ToArray();
+    }
+
+    private void PrepareCommands()
+    {
+        if (_insertDocument is not null) return;
+        _insertDocument = Prepare("""
+            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at)
+            VALUES ($id, $date, $published, $source, $url, $title, $text, $words, $sentence_count, $sentences, $paragraphs, $stored_at)
+            ON CONFLICT (id) DO NOTHING
+            RETURNING rowid
+            """, "$id", "$date", "$published", "$source", "$url", "$title", "$text", "$words", "$sentence_count", "$sentences", "$paragraphs", "$stored_at");
+        _insertText = Prepare("INSERT INTO documents_fts (rowid, title, text) VALUES ($rowid, $title, $text)", "$rowid", "$title", "$text");
+        _insertDelivery = Prepare("""
+            INSERT INTO deliveries (document_id, source, file, line, external_id, url, delivered_at)
+            VALUES ($document_id, $source, $file, $line, $external_id, $url, $delivered_at)
+            ON CONFLICT DO NOTHING
+            """, "$document_id", "$source", "$file", "$line", "$external_id", "$url", "$delivered_at");
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        return command;
+    }
+
+    /// <inheritdoc/>
+    public StoreStats GetStats()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM documents),
+                   (SELECT count(*) FROM deliveries),
+                   (SELECT count(DISTINCT file) FROM deliveries),
+                   (SELECT count(DISTINCT source) FROM documents WHERE source IS NOT NULL),
+                   (SELECT coalesce(sum(words), 0) FROM documents),
+                   (SELECT coalesce(sum(sentence_count), 0) FROM documents),
+                   (SELECT min(date) FROM documents),
+                   (SELECT max(date) FROM documents)
+            """;
+        using var r = command.ExecuteReader();
+        r.Read();
+        return new StoreStats(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5),
+            ReadDate(r, 6), ReadDate(r, 7), SchemaVersion);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT d.id, d.date, d.source, d.title, substr(d.text, 1, 160), d.words, d.sentence_count,
+                   (SELECT count(*) FROM deliveries v WHERE v.document_id = d.id),
+                   (SELECT v.file FROM deliveries v WHERE v.document_id = d.id ORDER BY v.delivered_at, v.file LIMIT 1)
+            FROM documents d
+            WHERE ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
+              AND ($source IS NULL OR d.source = $source)
+            ORDER BY d.date, d.rowid
+            LIMIT $limit OFFSET $offset
+            """;
+        command.Parameters.AddWithValue("$from", (object?)query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$to", (object?)query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$source", (object?)query.Source ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        command.Parameters.AddWithValue("$offset", query.Offset);
+        var results = new List<DocumentSummary>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            results.Add(new DocumentSummary(r.GetString(0), ReadDate(r, 1)!.Value, NullableString(r, 2), NullableString(r, 3),
+                r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), NullableString(r, 8) ?? ""));
+        }
+        return results;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<SearchHit> Search(string query, int limit)
+    {
+        try
+        {
+            return RunSearch(query, limit);
+        }
+        catch (SqliteException e) when (e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase)
+                                        || e.Message.Contains("syntax error", StringComparison.OrdinalIgnoreCase))
+        {
+            // Not valid FTS5 syntax (a stray quote or operator): search for the words as typed.
+            return RunSearch(QuoteTerms(query), limit);
+        }
+    }
+
+    private IReadOnlyList<SearchHit> RunSearch(string match, int limit)
+    {
+        if (string.IsNullOrWhiteSpace(match)) return [];
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT d.id, d.date, d.source, d.title,
+                   snippet(documents_fts, 1, char({(int)SearchHit.MatchStart}), char({(int)SearchHit.MatchEnd}), '…', 16),
+                   bm25(documents_fts)
+            FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid
+            WHERE documents_fts MATCH $query
+            ORDER BY bm25(documents_fts)
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$query", match);
+        command.Parameters.AddWithValue("$limit", limit);
+        var hits = new List<SearchHit>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+            hits.Add(new SearchHit(r.GetString(0), ReadDate(r, 1)!.Value, NullableString(r, 2), NullableString(r, 3), r.GetString(4), -r.GetDouble(5)));
+        return hits;
+    }
+
+    private static string QuoteTerms(string query) => string.Join(' ',
+        query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+             .Select(t => t.Replace("\"", ""))
+             .Where(t => t.Any(char.IsLetterOrDigit))
+             .Select(t => $"\"{t}\""));
+
+    private static DateOnly? ReadDate(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _insertDocument?.Dispose();
+        _insertText?.Dispose();
+        _insertDelivery?.Dispose();
+        _connection.Dispose();
+    }
+}
