@@ -224,10 +224,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
         {
             return RunSearch(query, limit);
         }
-        catch (SqliteException e) when (e.Message.Contains("fts5", StringComparison.OrdinalIgnoreCase)
-                                        || e.Message.Contains("syntax error", StringComparison.OrdinalIgnoreCase))
+        catch (SqliteException e) when (e.SqliteErrorCode == 1) // SQLITE_ERROR: the query is not valid FTS5 syntax
         {
-            // Not valid FTS5 syntax (a stray quote or operator): search for the words as typed.
+            // A stray quote or operator: search for the words as typed.
             return RunSearch(QuoteTerms(query), limit);
         }
     }

@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+using Sitrep.Storage;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.Storage;
+
+public class SqliteDocumentStoreTests
+{
+    [Fact]
+    public void Store_SameDocumentTwice_StoresItOnce()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        var seed = File.ReadAllText(TestPaths.SeedReport);
+
+        var first = store.Store([TestDocuments.Make(seed, "seed.txt")]);
+        var second = store.Store([TestDocuments.Make(seed, "seed.txt")]);
+
+        Assert.Equal(new StoreOutcome(1, 0), first);
+        Assert.Equal(new StoreOutcome(0, 1), second);
+        var stats = store.GetStats();
+        Assert.Equal(1, stats.Documents);
+        Assert.Equal(1, stats.Deliveries);
+    }
+
+    [Fact]
+    public void Store_SameTextFromTwoFiles_RecordsBothDeliveries()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        store.Store([TestDocuments.Make("Troops entered the town.", "one.txt", source: "Wire A")]);
+        store.Store([TestDocuments.Make("Troops  entered the town.\n", "two.txt", source: "Wire B")]);
+
+        var stats = store.GetStats();
+        Assert.Equal(1, stats.Documents);
+        Assert.Equal(2, stats.Deliveries);
+        Assert.Equal(2, stats.Files);
+        Assert.Equal(2, store.ListDocuments(new DocumentQuery()).Single().Deliveries);
+    }
+
+    [Fact]
+    public void Store_DuplicateInsideOneBatch_CountsAsKnown()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        var outcome = store.Store([TestDocuments.Make("Same text."), TestDocuments.Make("Same text.")]);
+        Assert.Equal(new StoreOutcome(1, 1), outcome);
+    }
+
+    [Fact]
+    public void Open_NewDatabase_UsesWalAndLatestSchema()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("s.db");
+        SqliteDocumentStore.Open(path).Dispose();
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+        command.CommandText = "PRAGMA user_version";
+        Assert.Equal((long)SqliteDocumentStore.SchemaVersion, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Open_Reopen_KeepsData()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("s.db");
+        using (var store = SqliteDocumentStore.Open(path)) store.Store([TestDocuments.Make("Kept across opens.")]);
+        using (var store = SqliteDocumentStore.Open(path)) Assert.Equal(1, store.GetStats().Documents);
+    }
+
+    [Fact]
+    public void Open_NewerSchema_FailsWithClearError()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("s.db");
+        SqliteDocumentStore.Open(path).Dispose();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA user_version = {SqliteDocumentStore.SchemaVersion + 1}";
+            command.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<StoreException>(() => SqliteDocumentStore.Open(path));
+        Assert.Contains("newer", error.Message);
+    }
+
+    [Fact]
+    public void Open_PathIsADirectory_FailsWithStoreException()
+    {
+        using var dir = new TempDirectory();
+        Assert.Throws<StoreException>(() => SqliteDocumentStore.Open(dir.Path));
+    }
+
+    [Fact]
+    public void Search_FindsWordsRankedWithHighlightedSnippet()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        store.Store([
+            TestDocuments.Make(File.ReadAllText(TestPaths.SeedReport), "seed.txt"),
+            TestDocuments.Make("Floods closed two hospitals in the north.", "b.txt"),
+            TestDocuments.Make("Markets reopened after the holiday.", "c.txt"),
+        ]);
+
+        var hits = store.Search("hospitals", 10);
+
+        Assert.Equal(2, hits.Count);
+        Assert.All(hits, h => Assert.Contains($"{SearchHit.MatchStart}hospitals{SearchHit.MatchEnd}", h.Snippet));
+        Assert.Empty(store.Search("earthquake", 10));
+    }
+
+    [Fact]
+    public void Search_WithDiacriticsOrBrokenSyntax_DoesNotThrow()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        store.Store([TestDocuments.Make("The café in Bogotá was closed.")]);
+        Assert.Single(store.Search("Bogota", 10));
+        Assert.Single(store.Search("\"Bogotá", 10));
+        Assert.Empty(store.Search("AND OR (", 10));
+    }
+
+    [Fact]
+    public void ListDocuments_FiltersByDateRangeAndSource()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        store.Store([
+            TestDocuments.Make("Report one.", date: new DateOnly(2022, 1, 1), source: "A"),
+            TestDocuments.Make("Report two.", date: new DateOnly(2022, 1, 5), source: "B"),
+            TestDocuments.Make("Report three.", date: new DateOnly(2022, 1, 9), source: "A"),
+        ]);
+        var middle = store.ListDocuments(new DocumentQuery(From: new DateOnly(2022, 1, 2), To: new DateOnly(2022, 1, 8)));
+        Assert.Equal(["Report two."], middle.Select(d => d.Preview));
+        Assert.Equal(["Report one.", "Report three."], store.ListDocuments(new DocumentQuery(Source: "A")).Select(d => d.Preview));
+    }
+}

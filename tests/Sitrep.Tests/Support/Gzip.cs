@@ -1,0 +1,15 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Sitrep.Tests.Support;
+
+internal static class Gzip
+{
+    public static byte[] Compress(string text)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        return output.ToArray();
+    }
+}
