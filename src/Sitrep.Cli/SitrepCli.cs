@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using Sitrep.Cli.Commands;
 
 namespace Sitrep.Cli;
@@ -15,15 +18,33 @@ public static class SitrepCli
     /// <summary>Exit code: some records were skipped; the rest were processed.</summary>
     public const int SomeFailed = 2;
 
-    /// <summary>Builds the root command.</summary>
-    public static RootCommand Build(CliContext context) => new("Sitrep: turns dated news reports into a sourced, geolocated database of events.")
+    /// <summary>The version of this build, as <c>--version</c> prints it.</summary>
+    public static string Version { get; } =
+        typeof(SitrepCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>
+    /// Builds the command tree. The root is named "sitrep" explicitly (not after the host process),
+    /// so help and version read the same in-process, in tests and from the shell.
+    /// </summary>
+    public static Command Build(CliContext context) => new("sitrep", "Sitrep: turns dated news reports into a sourced, geolocated database of events.")
     {
+        new HelpOption(),
+        new VersionOption { Action = new PrintVersion(context) },
         IngestCommand.Create(context),
         ExtractCommand.Create(context),
         SearchCommand.Create(context),
         DocsCommand.Create(context),
         StatsCommand.Create(context),
     };
+
+    private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            context.Out.WriteLine(Version);
+            return Ok;
+        }
+    }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context)

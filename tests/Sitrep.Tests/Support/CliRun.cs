@@ -6,7 +6,7 @@ namespace Sitrep.Tests.Support;
 /// <summary>Runs the CLI in-process and captures what it prints. Pass absolute paths: the working directory is not changed.</summary>
 internal sealed record CliRun(int ExitCode, string Out, string Error)
 {
-    public static async Task<CliRun> RunAsync(string? standardInput, params string[] args)
+    public static async Task<CliRun> RunWithInputAsync(string? standardInput, params string[] args)
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
@@ -16,5 +16,5 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return new CliRun(code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 
-    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(null, args);
+    public static Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 }

@@ -1,0 +1,211 @@
+using System.Text;
+using System.Text.Json;
+using Sitrep.Cli;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.EndToEnd;
+
+public class CliTests
+{
+    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+
+    private static async Task<long> DocumentCount(string db) =>
+        Json((await CliRun.RunAsync("stats", "--db", db, "--format", "json")).Out).GetProperty("documents").GetInt64();
+
+    [Fact]
+    public async Task Ingest_Samples_StoresEveryReportAndRerunChangesNothing()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("sitrep.db");
+
+        var first = await CliRun.RunAsync("ingest", TestPaths.Samples, "--db", db, "--format", "json");
+        var second = await CliRun.RunAsync("ingest", TestPaths.Samples, "--db", db, "--format", "json");
+
+        Assert.Equal(SitrepCli.Ok, first.ExitCode);
+        Assert.Equal("", first.Error);
+        var a = Json(first.Out);
+        var b = Json(second.Out);
+        long read = a.GetProperty("read").GetInt64();
+        Assert.True(read >= 15);
+        Assert.Equal(read, a.GetProperty("added").GetInt64());
+        Assert.Equal(0, b.GetProperty("added").GetInt64());
+        Assert.Equal(read, b.GetProperty("already_known").GetInt64());
+        Assert.Equal(read, await DocumentCount(db));
+    }
+
+    [Fact]
+    public async Task Ingest_SeedTwice_StoresOneDocument()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        await CliRun.RunAsync("ingest", TestPaths.SeedReport, "--db", db);
+        var again = await CliRun.RunAsync("ingest", TestPaths.SeedReport, TestPaths.SeedReport, "--db", db);
+        Assert.Equal(SitrepCli.Ok, again.ExitCode);
+        Assert.Contains("already known", again.Out);
+        Assert.Equal(1, await DocumentCount(db));
+    }
+
+    [Fact]
+    public async Task Ingest_BadRecords_NamesFileAndLineAndStoresTheRest()
+    {
+        using var dir = new TempDirectory();
+        var feed = dir.Write("in/feed.jsonl", string.Join("\n",
+            """{"published": "2022-01-06", "text": "Good one."}""",
+            """{"published": "2022-01-06", "text": """,
+            """{"published": "2022-02-30", "text": "Bad date."}""",
+            """{"published": "2022-01-06", "text": ""}""",
+            """{"published": "2022-01-06", "text": "Good two."}"""));
+        var latin1 = dir.Write("in/latin1.txt", Encoding.Latin1.GetBytes("date 2022-01-06 Caf\u00e9."));
+        var undated = dir.Write("in/undated.txt", "No date here.");
+        var db = dir.File("s.db");
+
+        var run = await CliRun.RunAsync("ingest", dir.File("in"), "--db", db, "--format", "json");
+
+        Assert.Equal(SitrepCli.SomeFailed, run.ExitCode);
+        Assert.Contains($"{feed}:2: malformed JSON", run.Error);
+        Assert.Contains($"{feed}:3: impossible date", run.Error);
+        Assert.Contains($"{feed}:4: missing or empty", run.Error);
+        Assert.Contains($"{latin1}:1: invalid UTF-8", run.Error);
+        Assert.Contains($"{undated}:1: no report date", run.Error);
+        var summary = Json(run.Out);
+        Assert.Equal(2, summary.GetProperty("added").GetInt64());
+        Assert.Equal(5, summary.GetProperty("failed").GetInt64());
+        Assert.Equal(2, await DocumentCount(db));
+    }
+
+    [Fact]
+    public async Task Ingest_PlainTextWithDateOption_IsStored()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("note.txt", "Troops withdrew from the bridge.");
+        var run = await CliRun.RunAsync("ingest", file, "--date", "2022-03-01", "--source", "Field note", "--db", dir.File("s.db"), "--format", "json");
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        var docs = Json((await CliRun.RunAsync("docs", "--db", dir.File("s.db"), "--format", "json")).Out);
+        Assert.Equal("2022-03-01", docs[0].GetProperty("date").GetString());
+        Assert.Equal("Field note", docs[0].GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Ingest_StandardInput_IsRead()
+    {
+        using var dir = new TempDirectory();
+        var run = await CliRun.RunWithInputAsync("""{"published": "2022-01-06", "source": "Pipe", "text": "From a pipe."}""",
+            "ingest", "-", "--db", dir.File("s.db"), "--format", "json");
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        Assert.Equal(1, Json(run.Out).GetProperty("added").GetInt64());
+    }
+
+    [Fact]
+    public async Task Ingest_UnusableDatabase_ExitsWithFatalError()
+    {
+        using var dir = new TempDirectory();
+        var run = await CliRun.RunAsync("ingest", TestPaths.SeedReport, "--db", dir.Path);
+        Assert.Equal(SitrepCli.Fatal, run.ExitCode);
+        Assert.Contains("cannot open database", run.Error);
+    }
+
+    [Fact]
+    public async Task Ingest_InvalidOption_ExitsWithFatalError()
+    {
+        var run = await CliRun.RunAsync("ingest", TestPaths.SeedReport, "--date", "06/01/2022");
+        Assert.Equal(SitrepCli.Fatal, run.ExitCode);
+        Assert.Contains("YYYY-MM-DD", run.Error);
+    }
+
+    [Fact]
+    public async Task Extract_Seed_PrintsTheJsonContract()
+    {
+        var run = await CliRun.RunAsync("extract", TestPaths.SeedReport, "--format", "json");
+
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        var doc = Json(run.Out).GetProperty("documents")[0];
+        Assert.Matches("^[0-9a-f]{20}$", doc.GetProperty("id").GetString());
+        Assert.Equal(TestPaths.SeedReport, doc.GetProperty("source_file").GetString());
+        Assert.Equal("2022-01-06", doc.GetProperty("date").GetString());
+        Assert.Equal(JsonValueKind.Null, doc.GetProperty("source").ValueKind);
+        var sentences = doc.GetProperty("sentences");
+        Assert.Equal(33, sentences.GetArrayLength());
+        int previousEnd = 0;
+        foreach (var s in sentences.EnumerateArray())
+        {
+            int start = s.GetProperty("start").GetInt32(), end = s.GetProperty("end").GetInt32();
+            Assert.True(start >= previousEnd && end > start);
+            previousEnd = end;
+        }
+        foreach (var layer in new[] { "entities", "places", "quantities", "times", "attributions", "events" })
+            Assert.Equal(JsonValueKind.Array, doc.GetProperty(layer).ValueKind);
+        Assert.Equal(0, Json(run.Out).GetProperty("diagnostics").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Extract_JsonLinesWithBadLine_KeepsOrderAndListsDiagnostic()
+    {
+        using var dir = new TempDirectory();
+        var feed = dir.Write("f.jsonl", """
+            {"published": "2022-01-01", "text": "First."}
+            not json
+            {"published": "2022-01-02", "text": "Second."}
+            """);
+        var run = await CliRun.RunAsync("extract", feed);
+        Assert.Equal(SitrepCli.SomeFailed, run.ExitCode);
+        var root = Json(run.Out);
+        Assert.Equal([$"{feed}:1", $"{feed}:3"], root.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("source_file").GetString()));
+        var diagnostic = root.GetProperty("diagnostics")[0];
+        Assert.Equal(2, diagnostic.GetProperty("line").GetInt32());
+        Assert.Equal("malformed-json", diagnostic.GetProperty("code").GetString());
+        Assert.Contains($"{feed}:2:", run.Error);
+    }
+
+    [Fact]
+    public async Task SearchDocsStats_AfterIngest_ReportWhatIsStored()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        await CliRun.RunAsync("ingest", TestPaths.Samples, TestPaths.SeedReport, "--db", db);
+
+        var search = await CliRun.RunAsync("search", "hospitals", "--db", db, "--format", "json");
+        var hits = Json(search.Out);
+        Assert.True(hits.GetArrayLength() >= 2);
+        Assert.Contains(hits.EnumerateArray(), h => h.GetProperty("snippet").GetString()!.Contains("hospitals"));
+
+        var table = await CliRun.RunAsync("search", "Alma-Ata", "--db", db);
+        Assert.Contains("2022-01-06", table.Out);
+
+        var docs = Json((await CliRun.RunAsync("docs", "--db", db, "--format", "json", "--from", "2022-01-01", "--to", "2022-12-31")).Out);
+        Assert.All(docs.EnumerateArray(), d => Assert.StartsWith("2022-", d.GetProperty("date").GetString()));
+
+        var stats = Json((await CliRun.RunAsync("stats", "--db", db, "--format", "json")).Out);
+        Assert.True(stats.GetProperty("documents").GetInt64() >= 16);
+        Assert.True(stats.GetProperty("sources").GetInt64() >= 2);
+        Assert.Equal("2020-08-05", stats.GetProperty("first_date").GetString());
+    }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("extract")]
+    [InlineData("search")]
+    [InlineData("docs")]
+    [InlineData("stats")]
+    public async Task Help_EveryCommand_DescribesItsOptions(string command)
+    {
+        var run = await CliRun.RunAsync(command, "--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"sitrep {command}", run.Out);
+        Assert.Contains("--help", run.Out);
+    }
+
+    [Fact]
+    public async Task Help_Root_MatchesGoldenFile()
+    {
+        var run = await CliRun.RunAsync("--help");
+        Golden.AssertMatches("root-help.txt", run.Out);
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheVersion()
+    {
+        var run = await CliRun.RunAsync("--version");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("0.", run.Out);
+    }
+}
