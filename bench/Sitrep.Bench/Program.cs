@@ -1,1 +1,73 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Text.Json;
+using Sitrep.Bench;
+using Sitrep.Pipeline;
+using Sitrep.Reading;
+using Sitrep.Storage;
+
+// Ingest throughput and memory: read + tokenize + split + store, as `sitrep ingest` does it.
+// usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--count 100000] [--words 500]
+//        [--input PATH] [--workers N] [--batch-size N] [--keep]
+var options = BenchOptions.Parse(args);
+var work = Directory.CreateTempSubdirectory("sitrep-bench-");
+try
+{
+    string input = options.Input ?? CorpusGenerator.Write(Path.Combine(work.FullName, "corpus.jsonl"), options.Count, options.Words);
+    var db = Path.Combine(work.FullName, "bench.db");
+    Console.Error.WriteLine($"bench: input {input} ({Megabytes(SizeOf(input)):N1} MB), {options.Workers} workers, batches of {options.BatchSize}");
+
+    PeakMemory.Reset();
+    var clock = Stopwatch.StartNew();
+    var textOnly = await CountOnly(input, options);
+    var textSeconds = clock.Elapsed.TotalSeconds;
+
+    PeakMemory.Reset();
+    IngestProgress result;
+    using (var store = SqliteDocumentStore.Open(db))
+    {
+        var items = new ReportReader(ReaderOptions.Default).Read([input]);
+        var runner = new IngestRunner(DocumentPipeline.Default, store, new IngestOptions { Workers = options.Workers, BatchSize = options.BatchSize });
+        result = await runner.RunAsync(items, d => Console.Error.WriteLine(d));
+    }
+    var seconds = result.Elapsed.TotalSeconds;
+    var report = new
+    {
+        documents = result.Read,
+        stored = result.Added,
+        failed = result.Failed,
+        words = result.Words,
+        seconds = Math.Round(seconds, 2),
+        docs_per_second = Math.Round(result.Read / seconds),
+        words_per_second = Math.Round(result.Words / seconds),
+        input_mb_per_second = Math.Round(Megabytes(SizeOf(input)) / seconds, 1),
+        peak_rss_mb = Math.Round(Megabytes(PeakMemory.HighWaterMarkBytes()), 1),
+        database_mb = Math.Round(Megabytes(SizeOf(db) + SizeOf(db + "-wal")), 1),
+        read_and_text_only_docs_per_second = Math.Round(textOnly / textSeconds),
+        workers = options.Workers,
+        batch_size = options.BatchSize,
+        cores = Environment.ProcessorCount,
+    };
+    Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+}
+finally
+{
+    if (!options.Keep) work.Delete(recursive: true);
+    else Console.Error.WriteLine($"bench: kept {work.FullName}");
+}
+
+// The same read + text stages without the store, to show what storing costs.
+static async Task<long> CountOnly(string input, BenchOptions options)
+{
+    long n = 0;
+    var items = new ReportReader(ReaderOptions.Default).Read([input]);
+    await foreach (var item in DocumentStream.Process(items, DocumentPipeline.Default, options.Workers))
+        if (item.Document is not null) n++;
+    return n;
+}
+
+static long SizeOf(string path) =>
+    File.Exists(path) ? new FileInfo(path).Length
+    : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length)
+    : 0;
+
+static double Megabytes(long bytes) => bytes / (1024.0 * 1024.0);

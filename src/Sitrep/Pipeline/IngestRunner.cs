@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Sitrep.Documents;
 using Sitrep.Reading;
 using Sitrep.Storage;
@@ -22,8 +23,9 @@ public sealed record IngestOptions
 public readonly record struct IngestProgress(long Read, long Added, long Known, long Failed, long Words, TimeSpan Elapsed);
 
 /// <summary>
-/// Reads, processes (in parallel) and stores reports: one writer, batched transactions, every bad
-/// record reported and skipped. Running it again over the same input changes nothing.
+/// Reads, processes (in parallel) and stores reports: one writer thread, batched transactions, every
+/// bad record reported and skipped. Storing a batch overlaps with processing the next ones.
+/// Running it again over the same input changes nothing.
 /// </summary>
 public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store, IngestOptions options)
 {
@@ -35,35 +37,79 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
         CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var batch = new List<Document>(options.BatchSize);
-        long read = 0, added = 0, known = 0, failed = 0, words = 0, batchWords = 0;
+        var counts = new Counts();
+        var batches = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Run(() => WriteBatches(batches, counts, progress, clock), cancellation);
 
-        void Flush()
+        try
         {
-            var outcome = store.Store(batch);
-            read += batch.Count;
-            added += outcome.Added;
-            known += outcome.AlreadyKnown;
-            words += batchWords;
-            batch.Clear();
-            batchWords = 0;
-            progress?.Report(new IngestProgress(read, added, known, failed, words, clock.Elapsed));
-        }
-
-        await foreach (var item in DocumentStream.Process(items, pipeline, options.Workers, cancellation).ConfigureAwait(false))
-        {
-            if (item.Error is { } error)
+            var batch = new List<Document>(options.BatchSize);
+            await foreach (var item in DocumentStream.Process(items, pipeline, options.Workers, cancellation).ConfigureAwait(false))
             {
-                read++;
-                failed++;
-                onDiagnostic(error);
-                continue;
+                if (item.Error is { } error)
+                {
+                    Interlocked.Increment(ref counts.Failed);
+                    onDiagnostic(error);
+                    continue;
+                }
+                batch.Add(item.Document!);
+                if (batch.Count >= options.BatchSize)
+                {
+                    await batches.Writer.WriteAsync(batch, cancellation).ConfigureAwait(false);
+                    batch = new List<Document>(options.BatchSize);
+                }
             }
-            batch.Add(item.Document!);
-            batchWords += item.Document!.WordCount;
-            if (batch.Count >= options.BatchSize) Flush();
+            if (batch.Count > 0) await batches.Writer.WriteAsync(batch, cancellation).ConfigureAwait(false);
+            batches.Writer.TryComplete();
         }
-        Flush();
-        return new IngestProgress(read, added, known, failed, words, clock.Elapsed);
+        catch (ChannelClosedException)
+        {
+            // The writer failed; awaiting it below rethrows its error.
+        }
+        catch (Exception e)
+        {
+            batches.Writer.TryComplete(e);
+            throw;
+        }
+        await writer.ConfigureAwait(false);
+        return counts.Snapshot(clock.Elapsed);
+    }
+
+    private async Task WriteBatches(Channel<List<Document>> batches, Counts counts, IProgress<IngestProgress>? progress, Stopwatch clock)
+    {
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                var outcome = store.Store(batch);
+                counts.Add(outcome, batch.Sum(d => (long)d.WordCount));
+                progress?.Report(counts.Snapshot(clock.Elapsed));
+            }
+        }
+        catch (Exception e)
+        {
+            batches.Writer.TryComplete(e);
+            throw;
+        }
+    }
+
+    /// <summary>Counters shared by the reading loop (failures) and the writer (stored batches).</summary>
+    private sealed class Counts
+    {
+        public long Failed;
+        private long _added, _known, _words;
+
+        public void Add(StoreOutcome outcome, long words)
+        {
+            Interlocked.Add(ref _added, outcome.Added);
+            Interlocked.Add(ref _known, outcome.AlreadyKnown);
+            Interlocked.Add(ref _words, words);
+        }
+
+        public IngestProgress Snapshot(TimeSpan elapsed)
+        {
+            long added = Interlocked.Read(ref _added), known = Interlocked.Read(ref _known), failed = Interlocked.Read(ref Failed);
+            return new IngestProgress(added + known + failed, added, known, failed, Interlocked.Read(ref _words), elapsed);
+        }
     }
 }

@@ -1,0 +1,25 @@
+namespace Sitrep.Bench;
+
+/// <summary>Command-line options of the benchmark.</summary>
+internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions(100_000, 500, null, Environment.ProcessorCount, 500, false);
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--count" => options with { Count = int.Parse(Next()) },
+                "--words" => options with { Words = int.Parse(Next()) },
+                "--input" => options with { Input = Path.GetFullPath(Next()) },
+                "--workers" => options with { Workers = int.Parse(Next()) },
+                "--batch-size" => options with { BatchSize = int.Parse(Next()) },
+                "--keep" => options with { Keep = true },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+        return options;
+    }
+}
