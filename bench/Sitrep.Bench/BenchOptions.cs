@@ -1,3 +1,5 @@
+using Sitrep.Pipeline;
+
 namespace Sitrep.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
@@ -5,7 +7,7 @@ internal sealed record BenchOptions(int Count, int Words, string? Input, int Wor
 {
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(100_000, 500, null, Environment.ProcessorCount, 500, false);
+        var options = new BenchOptions(100_000, 500, null, Environment.ProcessorCount, IngestOptions.Default.BatchSize, false);
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");

@@ -9,11 +9,11 @@ namespace Sitrep.Pipeline;
 /// <summary>How an ingest runs.</summary>
 public sealed record IngestOptions
 {
-    /// <summary>Defaults: batches of 500 documents, one worker per core.</summary>
+    /// <summary>Defaults: batches of 1,000 documents, one worker per core.</summary>
     public static IngestOptions Default { get; } = new();
 
     /// <summary>Documents per store transaction; a crash loses at most one batch, which a re-run restores.</summary>
-    public int BatchSize { get; init; } = 500;
+    public int BatchSize { get; init; } = 1000;
 
     /// <summary>Threads running the pipeline.</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
