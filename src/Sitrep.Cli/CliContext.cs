@@ -7,14 +7,14 @@ namespace Sitrep.Cli;
 public sealed class CliContext
 {
     /// <summary>Creates a context over the given streams.</summary>
-    public CliContext(Stream output, TextWriter error, Func<Stream> standardInput, bool errorIsTerminal)
+    public CliContext(Stream output, TextWriter error, Func<Stream> standardInput, bool errorIsTerminal, bool outputIsTerminal = false)
     {
         OutputStream = output;
         Out = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
         Error = error;
         StandardInput = standardInput;
         ErrorIsTerminal = errorIsTerminal;
-        Console = Create(Out, interactive: false);
+        Console = Create(Out, interactive: outputIsTerminal);
         ErrorConsole = Create(error, interactive: errorIsTerminal);
     }
 
@@ -39,11 +39,18 @@ public sealed class CliContext
     /// <summary>Spectre console over stderr, for progress.</summary>
     public IAnsiConsole ErrorConsole { get; }
 
-    private static IAnsiConsole Create(TextWriter writer, bool interactive) => AnsiConsole.Create(new AnsiConsoleSettings
+    // A terminal gets colour and its own width; a pipe or file gets plain text in long lines, which
+    // grep and diff handle better than tables wrapped at 80 columns.
+    private static IAnsiConsole Create(TextWriter writer, bool interactive)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!interactive) console.Profile.Width = 200;
+        return console;
+    }
 }

@@ -1,5 +1,5 @@
 using Sitrep.Cli;
 
 using var stdout = Console.OpenStandardOutput();
-var context = new CliContext(stdout, Console.Error, Console.OpenStandardInput, errorIsTerminal: !Console.IsErrorRedirected);
+var context = new CliContext(stdout, Console.Error, Console.OpenStandardInput, errorIsTerminal: !Console.IsErrorRedirected, outputIsTerminal: !Console.IsOutputRedirected);
 return await SitrepCli.RunAsync(args, context);

@@ -42,7 +42,7 @@ internal static class DocsCommand
             {
                 var text = d.Title ?? d.Preview.ReplaceLineEndings(" ");
                 table.AddRow(Markup.Escape(d.Id[..10]), $"{d.Date:yyyy-MM-dd}", Markup.Escape(d.Source ?? "—"), $"{d.Words:N0}",
-                    Markup.Escape(text.Length > 70 ? text[..70] + "…" : text));
+                    Markup.Escape(text.Length > 90 ? text[..90] + "…" : text));
             }
             context.Console.Write(table);
             return SitrepCli.Ok;
