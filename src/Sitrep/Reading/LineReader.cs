@@ -23,38 +23,15 @@ internal sealed class LineReader(Stream stream, long maxLineBytes) : IDisposable
     /// </summary>
     public bool Next(out ReadOnlyMemory<byte> line, out long overLimitBytes)
     {
-        overLimitBytes = 0;
         int scanned = 0; // bytes after _start already searched for a line break
         while (true)
         {
             int newline = _buffer.AsSpan(_start + scanned, _end - _start - scanned).IndexOf((byte)'\n');
             if (newline >= 0)
-            {
-                int lineEnd = _start + scanned + newline;
-                line = TrimCarriageReturn(_start, lineEnd);
-                _start = lineEnd + 1;
-                LineNumber++;
-                if (line.Length > _max)
-                {
-                    overLimitBytes = line.Length;
-                    line = ReadOnlyMemory<byte>.Empty;
-                }
-                return true;
-            }
+                return TakeLine(_start + scanned + newline, _start + scanned + newline + 1, out line, out overLimitBytes);
             scanned = _end - _start;
             if (_eof)
-            {
-                line = TrimCarriageReturn(_start, _end);
-                _start = _end;
-                if (scanned == 0) return false;
-                LineNumber++;
-                if (line.Length > _max)
-                {
-                    overLimitBytes = line.Length;
-                    line = ReadOnlyMemory<byte>.Empty;
-                }
-                return true;
-            }
+                return TakeLine(_end, _end, out line, out overLimitBytes);
             if (scanned > _max)
             {
                 overLimitBytes = SkipRestOfLine(scanned);
@@ -64,6 +41,23 @@ internal sealed class LineReader(Stream stream, long maxLineBytes) : IDisposable
             }
             Fill();
         }
+    }
+
+    // Returns the line [_start, lineEnd) and moves past it to `next`; an over-limit line comes back empty.
+    private bool TakeLine(int lineEnd, int next, out ReadOnlyMemory<byte> line, out long overLimitBytes)
+    {
+        line = TrimCarriageReturn(_start, lineEnd);
+        overLimitBytes = 0;
+        bool any = next > _start;
+        _start = next;
+        if (!any) return false;
+        LineNumber++;
+        if (line.Length > _max)
+        {
+            overLimitBytes = line.Length;
+            line = ReadOnlyMemory<byte>.Empty;
+        }
+        return true;
     }
 
     // Moves the pending bytes to the front, grows the buffer when full, and reads more.

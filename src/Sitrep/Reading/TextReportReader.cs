@@ -15,7 +15,7 @@ public static class TextReportReader
         byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            int length = ReadUpTo(stream, ref buffer, options.MaxReportBytes + 1, out int lines);
+            int length = ReadUpTo(stream, ref buffer, options.MaxReportBytes + 1);
             if (length > options.MaxReportBytes)
                 return ReadItem.Failed(new(file, 1), DiagnosticCodes.TooLarge,
                     $"report is over the size limit of {options.MaxReportBytes:N0} bytes (--max-report-size)");
@@ -83,10 +83,9 @@ public static class TextReportReader
     private static int LineOf(string text, int offset) => 1 + text.AsSpan(0, Math.Min(offset, text.Length)).Count('\n');
 
     // Reads at most `limit` bytes into a pooled buffer that grows as needed.
-    private static int ReadUpTo(Stream stream, ref byte[] buffer, long limit, out int lines)
+    private static int ReadUpTo(Stream stream, ref byte[] buffer, long limit)
     {
         int length = 0;
-        lines = 0;
         while (length < limit)
         {
             if (length == buffer.Length)
