@@ -27,7 +27,11 @@ public enum QuantityQualifier
     Vague,
 }
 
-/// <summary>A number that counts or measures something, keeping the report's uncertainty.</summary>
+/// <summary>
+/// A number that counts or measures something, keeping the report's uncertainty: the range covers
+/// the qualifier and the number ("about 200"), <see cref="Unit"/> names what is counted. A money
+/// amount given again in another currency ("60 tenge (10 rubles)") keeps that as its <see cref="Conversion"/>.
+/// </summary>
 public sealed record Quantity(
     TextRange Range,
     double? Value,
@@ -35,7 +39,8 @@ public sealed record Quantity(
     double? Max,
     QuantityQualifier Qualifier,
     string? Unit = null,
-    string? Currency = null);
+    string? Currency = null,
+    Quantity? Conversion = null);
 
 /// <summary>How precise a resolved time value is.</summary>
 public enum TimePrecision

@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Numbers;
 using Sitrep.Text;
 
 namespace Sitrep.Pipeline;
@@ -51,8 +52,11 @@ public sealed class PipelineBuilder
     /// <summary>Adds paragraphs, tokens and sentences.</summary>
     public PipelineBuilder UseText() => Use(new TextStage());
 
+    /// <summary>Adds counts and amounts.</summary>
+    public PipelineBuilder UseQuantities() => Use(new QuantityStage());
+
     /// <summary>Adds every stage available in this build, in dependency order.</summary>
-    public PipelineBuilder UseDefaults() => UseText();
+    public PipelineBuilder UseDefaults() => UseText().UseQuantities();
 
     /// <summary>Checks the stage order and freezes the pipeline.</summary>
     public DocumentPipeline Build()

@@ -47,13 +47,13 @@ public sealed class ExtractJsonWriter : IDisposable
         WriteArray("places", d.Places, p => WritePlaceFields(d, p));
         WriteArray("quantities", d.Quantities, q =>
         {
-            WriteSpan(d, q.Range);
-            WriteNumber("value", q.Value);
-            WriteNumber("min", q.Min);
-            WriteNumber("max", q.Max);
-            j.WriteString("qualifier", QualifierName(q.Qualifier));
-            WriteNullable("unit", q.Unit);
-            WriteNullable("currency", q.Currency);
+            WriteQuantityFields(d, q);
+            if (q.Conversion is { } conversion)
+            {
+                j.WriteStartObject("conversion");
+                WriteQuantityFields(d, conversion);
+                j.WriteEndObject();
+            }
         });
         WriteArray("times", d.Times, t =>
         {
@@ -120,6 +120,17 @@ public sealed class ExtractJsonWriter : IDisposable
         TimePrecision.Year => "year",
         _ => throw new ArgumentOutOfRangeException(nameof(p)),
     };
+
+    private void WriteQuantityFields(Document d, Quantity q)
+    {
+        WriteSpan(d, q.Range);
+        WriteNumber("value", q.Value);
+        WriteNumber("min", q.Min);
+        WriteNumber("max", q.Max);
+        _json.WriteString("qualifier", QualifierName(q.Qualifier));
+        WriteNullable("unit", q.Unit);
+        WriteNullable("currency", q.Currency);
+    }
 
     private void WritePlaceFields(Document d, PlaceMention p)
     {
