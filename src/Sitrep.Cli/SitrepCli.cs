@@ -35,6 +35,7 @@ public static class SitrepCli
         SearchCommand.Create(context),
         DocsCommand.Create(context),
         StatsCommand.Create(context),
+        EvalCommand.Create(context),
     };
 
     private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction

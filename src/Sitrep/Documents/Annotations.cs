@@ -55,10 +55,33 @@ public enum TimePrecision
     Month,
     /// <summary>A calendar year.</summary>
     Year,
+    /// <summary>A quarter of a year.</summary>
+    Quarter,
+    /// <summary>A season.</summary>
+    Season,
+    /// <summary>A decade.</summary>
+    Decade,
+    /// <summary>A clock time.</summary>
+    Time,
+    /// <summary>No calendar point: "now", "recently", or a duration or frequency.</summary>
+    Unspecified,
+}
+
+/// <summary>The TIMEX3 type of a temporal expression.</summary>
+public enum TimexType
+{
+    /// <summary>A calendar date or period ("January 6", "last week").</summary>
+    Date,
+    /// <summary>A time of day ("3 p.m.", "Monday night" is a date with a part of day).</summary>
+    Time,
+    /// <summary>A length of time ("three days").</summary>
+    Duration,
+    /// <summary>A recurrence ("daily", "every week").</summary>
+    Set,
 }
 
 /// <summary>A temporal expression resolved against the report date; <see cref="Value"/> is TIMEX3-style.</summary>
-public sealed record TimeExpression(TextRange Range, string Value, TimePrecision Precision);
+public sealed record TimeExpression(TextRange Range, string Value, TimePrecision Precision, TimexType Type = TimexType.Date);
 
 /// <summary>A resolved toponym: the gazetteer entry a place name in the text refers to.</summary>
 public sealed record PlaceMention(

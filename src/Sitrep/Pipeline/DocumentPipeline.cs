@@ -1,6 +1,7 @@
 using Sitrep.Documents;
 using Sitrep.Numbers;
 using Sitrep.Text;
+using Sitrep.Time;
 
 namespace Sitrep.Pipeline;
 
@@ -55,8 +56,11 @@ public sealed class PipelineBuilder
     /// <summary>Adds counts and amounts.</summary>
     public PipelineBuilder UseQuantities() => Use(new QuantityStage());
 
+    /// <summary>Adds temporal expressions resolved against the report date.</summary>
+    public PipelineBuilder UseTimes() => Use(new TimeStage());
+
     /// <summary>Adds every stage available in this build, in dependency order.</summary>
-    public PipelineBuilder UseDefaults() => UseText().UseQuantities();
+    public PipelineBuilder UseDefaults() => UseText().UseQuantities().UseTimes();
 
     /// <summary>Checks the stage order and freezes the pipeline.</summary>
     public DocumentPipeline Build()

@@ -60,6 +60,7 @@ public sealed class ExtractJsonWriter : IDisposable
             WriteSpan(d, t.Range);
             j.WriteString("value", t.Value);
             j.WriteString("precision", PrecisionName(t.Precision));
+            j.WriteString("type", t.Type.ToString().ToUpperInvariant());
         });
         WriteArray("attributions", d.Attributions, a =>
         {
@@ -118,6 +119,11 @@ public sealed class ExtractJsonWriter : IDisposable
         TimePrecision.Week => "week",
         TimePrecision.Month => "month",
         TimePrecision.Year => "year",
+        TimePrecision.Quarter => "quarter",
+        TimePrecision.Season => "season",
+        TimePrecision.Decade => "decade",
+        TimePrecision.Time => "time",
+        TimePrecision.Unspecified => "unspecified",
         _ => throw new ArgumentOutOfRangeException(nameof(p)),
     };
 

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Text.Json;
+using Sitrep.Evaluation;
+using Sitrep.Pipeline;
+using Spectre.Console;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep eval time --gold DIR</c>: score a stage on gold data.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliContext context) => new("eval", "Score a stage against gold data")
+    {
+        Time(context),
+    };
+
+    private static Command Time(CliContext context)
+    {
+        var gold = new Option<string>("--gold")
+        {
+            Description = "A TimeML file or a directory of them (searched recursively), e.g. ../shared/data/timeml",
+            Required = true,
+            HelpName = "PATH",
+        };
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("time", "Score temporal expressions on TimeML gold (TempEval-3 measures; the report date is the DCT)") { gold, format };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(gold)!;
+            var files = Directory.Exists(path)
+                ? Directory.EnumerateFiles(path, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList()
+                : File.Exists(path) ? [path] : [];
+            if (files.Count == 0)
+            {
+                context.Error.WriteLine($"sitrep: no TimeML (.tml) files at {path}");
+                return SitrepCli.Fatal;
+            }
+            var pipeline = new PipelineBuilder().UseText().UseTimes().Build();
+            TimexScores s;
+            try
+            {
+                s = TimexEvaluation.Run(files.Select(TimeMlReader.Read), pipeline);
+            }
+            catch (FormatException e)
+            {
+                context.Error.WriteLine($"sitrep: {e.Message}");
+                return SitrepCli.Fatal;
+            }
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    strict = Json(s.Strict),
+                    relaxed = Json(s.Relaxed),
+                    type_accuracy = Round(s.TypeAccuracy),
+                    value_accuracy = Round(s.ValueAccuracy),
+                    value_f1 = Round(s.ValueF1),
+                    n_gold = s.GoldCount,
+                    n_system = s.SystemCount,
+                    documents = s.Documents,
+                    tokens = s.Tokens,
+                    tokens_per_second = Math.Round(s.TokensPerSecond),
+                }));
+                return SitrepCli.Ok;
+            }
+            var table = new Table().Title($"{s.Documents} documents, {s.GoldCount} gold and {s.SystemCount} system timexes")
+                .AddColumns("measure", "precision", "recall", "F1");
+            table.AddRow("extent, strict", P(s.Strict.Precision), P(s.Strict.Recall), P(s.Strict.F1));
+            table.AddRow("extent, relaxed", P(s.Relaxed.Precision), P(s.Relaxed.Recall), P(s.Relaxed.F1));
+            table.AddRow("value", "", "", P(s.ValueF1));
+            context.Console.Write(table);
+            context.Console.WriteLine($"type accuracy {P(s.TypeAccuracy)}, value accuracy {P(s.ValueAccuracy)}, {s.TokensPerSecond:N0} tokens/s");
+            return SitrepCli.Ok;
+        });
+        return command;
+    }
+
+    private static object Json(Score s) => new { precision = Round(s.Precision), recall = Round(s.Recall), f1 = Round(s.F1) };
+
+    private static double Round(double x) => Math.Round(x, 4);
+
+    private static string P(double x) => x.ToString("0.000");
+}

@@ -1,0 +1,74 @@
+using System.Collections.Frozen;
+
+namespace Sitrep.Time;
+
+/// <summary>Month, weekday, part-of-day, unit and season words the time scanner knows.</summary>
+internal static class TimeLexicon
+{
+    private static FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> Lookup<T>(Dictionary<string, T> pairs, StringComparer comparer) =>
+        pairs.ToFrozenDictionary(comparer).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Month names and abbreviations (capitalised: "may" the verb is not a month).</summary>
+    public static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Months = Lookup(new Dictionary<string, int>
+    {
+        ["January"] = 1, ["February"] = 2, ["March"] = 3, ["April"] = 4, ["May"] = 5, ["June"] = 6, ["July"] = 7,
+        ["August"] = 8, ["September"] = 9, ["October"] = 10, ["November"] = 11, ["December"] = 12,
+        ["Jan."] = 1, ["Feb."] = 2, ["Mar."] = 3, ["Apr."] = 4, ["Jun."] = 6, ["Jul."] = 7, ["Aug."] = 8,
+        ["Sep."] = 9, ["Sept."] = 9, ["Oct."] = 10, ["Nov."] = 11, ["Dec."] = 12,
+        ["Jan"] = 1, ["Feb"] = 2, ["Mar"] = 3, ["Apr"] = 4, ["Jun"] = 6, ["Jul"] = 7, ["Aug"] = 8,
+        ["Sep"] = 9, ["Sept"] = 9, ["Oct"] = 10, ["Nov"] = 11, ["Dec"] = 12,
+    }, StringComparer.Ordinal);
+
+    /// <summary>Weekdays, any case.</summary>
+    public static readonly FrozenDictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> Weekdays = Lookup(new Dictionary<string, DayOfWeek>
+    {
+        ["Monday"] = DayOfWeek.Monday, ["Tuesday"] = DayOfWeek.Tuesday, ["Wednesday"] = DayOfWeek.Wednesday,
+        ["Thursday"] = DayOfWeek.Thursday, ["Friday"] = DayOfWeek.Friday, ["Saturday"] = DayOfWeek.Saturday, ["Sunday"] = DayOfWeek.Sunday,
+    }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Parts of the day and their TIMEX3 codes.</summary>
+    public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PartsOfDay = Lookup(new Dictionary<string, string>
+    {
+        ["morning"] = "MO", ["afternoon"] = "AF", ["evening"] = "EV", ["night"] = "NI", ["overnight"] = "NI",
+    }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Calendar units, singular and plural, with their TIMEX3 duration letter.</summary>
+    public static readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> Units = Lookup(new Dictionary<string, char>
+    {
+        ["day"] = 'D', ["days"] = 'D', ["week"] = 'W', ["weeks"] = 'W', ["month"] = 'M', ["months"] = 'M',
+        ["year"] = 'Y', ["years"] = 'Y', ["decade"] = 'E', ["decades"] = 'E', ["century"] = 'C', ["centuries"] = 'C',
+        ["quarter"] = 'Q', ["quarters"] = 'Q', ["hour"] = 'H', ["hours"] = 'H', ["minute"] = 'm', ["minutes"] = 'm',
+        ["weekend"] = 'K', ["weekends"] = 'K',
+    }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Seasons and their TIMEX3 codes.</summary>
+    public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Seasons = Lookup(new Dictionary<string, string>
+    {
+        ["spring"] = "SP", ["summer"] = "SU", ["fall"] = "FA", ["autumn"] = "FA", ["winter"] = "WI",
+    }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Ordinals used for quarters.</summary>
+    public static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Ordinals = Lookup(new Dictionary<string, int>
+    {
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["1st"] = 1, ["2nd"] = 2, ["3rd"] = 3, ["4th"] = 4,
+    }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Single words with a fixed reference value.</summary>
+    public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> References = Lookup(new Dictionary<string, string>
+    {
+        ["now"] = "PRESENT_REF", ["currently"] = "PRESENT_REF", ["nowadays"] = "PRESENT_REF", ["presently"] = "PRESENT_REF",
+        ["recently"] = "PAST_REF", ["lately"] = "PAST_REF", ["formerly"] = "PAST_REF", ["soon"] = "FUTURE_REF",
+    }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Frequency words (TIMEX3 SET).</summary>
+    public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Frequencies = Lookup(new Dictionary<string, string>
+    {
+        ["daily"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M", ["annually"] = "P1Y", ["yearly"] = "P1Y", ["hourly"] = "PT1H",
+    }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that put a clause in the future: a bare weekday then means the next one.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FutureMarkers = new[]
+    {
+        "will", "'ll", "’ll", "shall", "plans", "planned", "plan", "scheduled", "expected", "due", "going", "upcoming",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+}

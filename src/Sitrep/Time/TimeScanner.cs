@@ -1,0 +1,414 @@
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Numbers;
+
+namespace Sitrep.Time;
+
+/// <summary>What a report has said about time so far: the day that "the same day" refers back to.</summary>
+internal sealed class TimeContext(DateOnly reportDate)
+{
+    public DateOnly ReportDate { get; } = reportDate;
+
+    public DateOnly LastDay { get; set; } = reportDate;
+}
+
+/// <summary>
+/// Finds and resolves the temporal expressions of one sentence against the report date, TIMEX3
+/// style: calendar dates in every common order, weekdays (the last one before the report, or the
+/// next one in a future-tense clause), relative days, weeks, months, quarters and years, parts of
+/// the day, "ago" phrases, durations, frequencies, clock times and "now"-type references.
+/// </summary>
+internal ref struct TimeScanner
+{
+    private readonly string _text;
+    private readonly ReadOnlySpan<Token> _t;
+    private readonly TimeContext _context;
+    private readonly List<TimeExpression> _found;
+    private bool _future;
+
+    private TimeScanner(string text, ReadOnlySpan<Token> tokens, TimeContext context, List<TimeExpression> found)
+    {
+        _text = text;
+        _t = tokens;
+        _context = context;
+        _found = found;
+    }
+
+    private readonly DateOnly Dct => _context.ReportDate;
+
+    /// <summary>A match: tokens <c>[Start, End)</c> and the resolved value.</summary>
+    private readonly record struct Match(int Start, int End, string Value, TimePrecision Precision, TimexType Type = TimexType.Date);
+
+    /// <summary>Appends the temporal expressions among <paramref name="tokens"/> (one sentence) to <paramref name="found"/>.</summary>
+    public static void Scan(string text, ReadOnlySpan<Token> tokens, TimeContext context, List<TimeExpression> found) =>
+        new TimeScanner(text, tokens, context, found).Run();
+
+    private void Run()
+    {
+        for (int k = 0; k < _t.Length && !_future; k++) _future = TimeLexicon.FutureMarkers.Contains(W(k));
+        int i = 0;
+        while (i < _t.Length)
+        {
+            if (TryAt(i) is { } m)
+            {
+                _found.Add(new TimeExpression(new TextRange(_t[m.Start].Start, _t[m.End - 1].End), m.Value, m.Precision, m.Type));
+                if (m.Precision == TimePrecision.Day && DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                    _context.LastDay = day;
+                i = m.End;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private Match? TryAt(int i) =>
+        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? Weekday(i) ?? Relative(i) ?? Ago(i) ?? Quarter(i)
+        ?? Duration(i) ?? Year(i) ?? Frequency(i) ?? Clock(i);
+
+    // "the night of January 6" → 2022-01-06TNI
+    private Match? PartOfDayOf(int i)
+    {
+        int j = Is(i, "the") ? i + 1 : i;
+        if (j + 1 >= _t.Length || !TimeLexicon.PartsOfDay.TryGetValue(W(j), out var code) || !Is(j + 1, "of")) return null;
+        if ((CalendarDate(j + 2) ?? Weekday(j + 2)) is not { Precision: TimePrecision.Day } day) return null;
+        return new Match(i, day.End, day.Value + "T" + code, TimePrecision.PartOfDay);
+    }
+
+    // "earlier on the same day", "that day": the day last mentioned, else the report date.
+    private Match? SameDay(int i)
+    {
+        int j = i;
+        if (Is(j, "earlier") || Is(j, "later")) j++;
+        if (Is(j, "on") || Is(j, "in")) j++;
+        int end;
+        if (Is(j, "the") && Is(j + 1, "same") && Is(j + 2, "day")) end = j + 3;
+        else if (Is(j, "that") && Is(j + 1, "day")) end = j + 2;
+        else return null;
+        return new Match(i, end, Iso(_context.LastDay), TimePrecision.Day);
+    }
+
+    // "January 6", "Jan. 6, 2022", "6 January 2022", "January 2022", "January".
+    private Match? CalendarDate(int i)
+    {
+        if (i >= _t.Length) return null;
+        int start = i;
+        if ((Is(i, "early") || Is(i, "late") || Is(i, "mid")) && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out _)) i++;
+        if (TimeLexicon.Months.TryGetValue(W(i), out int month))
+        {
+            if (IsMayTheVerb(i, month)) return null;
+            if (DayNumber(i + 1) is int day)
+            {
+                int end = i + 2;
+                int? year = null;
+                if (Is(end, ",") && YearNumber(end + 1) is int y1) { year = y1; end += 2; }
+                else if (YearNumber(end) is int y2) { year = y2; end += 1; }
+                var date = year is int yy ? SafeDate(yy, month, day) : NearestDate(month, day);
+                return date is { } d ? new Match(start, end, Iso(d), TimePrecision.Day) : null;
+            }
+            if (YearNumber(i + 1) is int year2)
+                return new Match(start, i + 2, $"{year2:D4}-{month:D2}", TimePrecision.Month);
+            if (Is(i + 1, ",") && YearNumber(i + 2) is int year3)
+                return new Match(start, i + 3, $"{year3:D4}-{month:D2}", TimePrecision.Month);
+            return new Match(start, i + 1, $"{NearestYearOfMonth(month):D4}-{month:D2}", TimePrecision.Month);
+        }
+        if (DayNumber(i) is int d2 && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out int m2))
+        {
+            int end = i + 2;
+            var date = YearNumber(end) is int y ? SafeDate(y, m2, d2) : NearestDate(m2, d2);
+            if (YearNumber(end) is not null) end++;
+            return date is { } d ? new Match(start, end, Iso(d), TimePrecision.Day) : null;
+        }
+        return null;
+    }
+
+    // "may" is a month only when capitalised inside a sentence and not followed by a verb.
+    private readonly bool IsMayTheVerb(int i, int month) =>
+        month == 5 && (i == 0 || (i + 1 < _t.Length && _t[i + 1].Kind == TokenKind.Word && char.IsLower(_text[_t[i + 1].Start])));
+
+    // "Monday", "Monday night", "last Monday", "next Friday".
+    private Match? Weekday(int i)
+    {
+        int start = i;
+        int direction = 0;
+        if (Is(i, "last") || Is(i, "past")) { direction = -1; i++; }
+        else if (Is(i, "next") || Is(i, "coming")) { direction = 1; i++; }
+        if (i >= _t.Length || !TimeLexicon.Weekdays.TryGetValue(W(i), out var weekday)) return null;
+        if (direction == 0) direction = _future ? 1 : -1;
+        var date = direction < 0 ? LastOnOrBefore(weekday) : NextAfter(weekday);
+        if (i + 1 < _t.Length && TimeLexicon.PartsOfDay.TryGetValue(W(i + 1), out var code))
+            return new Match(start, i + 2, Iso(date) + "T" + code, TimePrecision.PartOfDay);
+        return new Match(start, i + 1, Iso(date), TimePrecision.Day);
+    }
+
+    private readonly DateOnly LastOnOrBefore(DayOfWeek day) => Dct.AddDays(-(((int)Dct.DayOfWeek - (int)day + 7) % 7));
+
+    private readonly DateOnly NextAfter(DayOfWeek day)
+    {
+        int ahead = ((int)day - (int)Dct.DayOfWeek + 7) % 7;
+        return Dct.AddDays(ahead == 0 ? 7 : ahead);
+    }
+
+    // "today", "yesterday morning", "last night", "this week", "earlier this year", "next month", "now".
+    private Match? Relative(int i)
+    {
+        var w = W(i);
+        if (Is(i, "today")) return new Match(i, i + 1, Iso(Dct), TimePrecision.Day);
+        if (Is(i, "tonight")) return new Match(i, i + 1, Iso(Dct) + "TNI", TimePrecision.PartOfDay);
+        if (Is(i, "yesterday") || Is(i, "tomorrow"))
+        {
+            var day = Dct.AddDays(Is(i, "yesterday") ? -1 : 1);
+            if (i + 1 < _t.Length && TimeLexicon.PartsOfDay.TryGetValue(W(i + 1), out var code))
+                return new Match(i, i + 2, Iso(day) + "T" + code, TimePrecision.PartOfDay);
+            return new Match(i, i + 1, Iso(day), TimePrecision.Day);
+        }
+        if (TimeLexicon.References.TryGetValue(w, out var reference)) return new Match(i, i + 1, reference, TimePrecision.Unspecified);
+        if (Is(i, "the") && (Is(i + 1, "past") || Is(i + 1, "future") || Is(i + 1, "present")) && !IsCountOrUnit(i + 2))
+            return new Match(i, i + 2, Is(i + 1, "past") ? "PAST_REF" : Is(i + 1, "future") ? "FUTURE_REF" : "PRESENT_REF", TimePrecision.Unspecified);
+
+        int start = i;
+        if (Is(i, "earlier") || Is(i, "later")) i++;
+        int shift;
+        if (Is(i, "this") || Is(i, "current")) shift = 0;
+        else if (Is(i, "last") || Is(i, "previous")) shift = -1;
+        else if (Is(i, "next")) shift = 1;
+        else return null;
+        if (i + 1 >= _t.Length) return null;
+        if (Is(i + 1, "night") && shift <= 0) return new Match(start, i + 2, Iso(Dct.AddDays(shift == 0 ? 0 : -1)) + "TNI", TimePrecision.PartOfDay);
+        if (shift == 0 && TimeLexicon.PartsOfDay.TryGetValue(W(i + 1), out var part))
+            return new Match(start, i + 2, Iso(Dct) + "T" + part, TimePrecision.PartOfDay);
+        if (TimeLexicon.Seasons.TryGetValue(W(i + 1), out var season))
+            return new Match(start, i + 2, $"{Dct.Year + shift:D4}-{season}", TimePrecision.Season);
+        if (!TimeLexicon.Units.TryGetValue(W(i + 1), out char unit) || W(i + 1)[^1] == 's') return null;
+        string? value = unit switch
+        {
+            'W' => IsoWeek(Dct.AddDays(7 * shift)),
+            'K' => IsoWeek(Dct.AddDays(7 * shift)) + "-WE",
+            'M' => $"{Dct.AddMonths(shift):yyyy-MM}",
+            'Y' => $"{Dct.Year + shift:D4}",
+            'Q' => QuarterOf(Dct.AddMonths(3 * shift)),
+            'D' => Iso(Dct.AddDays(shift)),
+            _ => null,
+        };
+        if (value is null) return null;
+        var precision = unit switch { 'W' or 'K' => TimePrecision.Week, 'M' => TimePrecision.Month, 'Y' => TimePrecision.Year, 'Q' => TimePrecision.Quarter, _ => TimePrecision.Day };
+        return new Match(start, i + 2, value, precision);
+    }
+
+    // "two years ago", "a week ago", "a year earlier".
+    private Match? Ago(int i)
+    {
+        if (Count(i) is not (int n, int afterCount) || afterCount + 1 >= _t.Length) return null;
+        if (!TimeLexicon.Units.TryGetValue(W(afterCount), out char unit)) return null;
+        int sign;
+        if (Is(afterCount + 1, "ago") || Is(afterCount + 1, "earlier") || Is(afterCount + 1, "before")) sign = -1;
+        else if (Is(afterCount + 1, "later") || Is(afterCount + 1, "hence")) sign = 1;
+        else return null;
+        int end = afterCount + 2;
+        int k = sign * n;
+        return unit switch
+        {
+            'D' => new Match(i, end, Iso(Dct.AddDays(k)), TimePrecision.Day),
+            'W' => new Match(i, end, IsoWeek(Dct.AddDays(7 * k)), TimePrecision.Week),
+            'M' => new Match(i, end, $"{Dct.AddMonths(k):yyyy-MM}", TimePrecision.Month),
+            'Y' => new Match(i, end, $"{Dct.Year + k:D4}", TimePrecision.Year),
+            'Q' => new Match(i, end, QuarterOf(Dct.AddMonths(3 * k)), TimePrecision.Quarter),
+            _ => null,
+        };
+    }
+
+    // "the third quarter", "third-quarter", "the latest quarter", "the quarter".
+    private Match? Quarter(int i)
+    {
+        int j = Is(i, "the") ? i + 1 : i;
+        if (j >= _t.Length) return null;
+        var w = W(j);
+        int hyphen = w.IndexOf('-');
+        if (hyphen > 0 && w[(hyphen + 1)..].Equals("quarter", StringComparison.OrdinalIgnoreCase)
+            && TimeLexicon.Ordinals.TryGetValue(w[..hyphen], out int q1))
+            return new Match(i, j + 1, QuarterValue(q1), TimePrecision.Quarter);
+        if (TimeLexicon.Ordinals.TryGetValue(w, out int q) && Is(j + 1, "quarter"))
+            return new Match(i, j + 2, QuarterValue(q), TimePrecision.Quarter);
+        if (j > i && (Is(j, "latest") || Is(j, "recent") || Is(j, "past")) && Is(j + 1, "quarter"))
+            return new Match(i, j + 2, QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
+        if (j > i && Is(j, "quarter") && !Is(j + 1, "of"))
+            return new Match(i, j + 1, QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
+        return null;
+    }
+
+    // The quarter of this year when it has begun, else of last year.
+    private readonly string QuarterValue(int quarter)
+    {
+        int current = (Dct.Month - 1) / 3 + 1;
+        return $"{(quarter <= current ? Dct.Year : Dct.Year - 1):D4}-Q{quarter}";
+    }
+
+    // "three days", "the past two months", "the first nine months", "a six-month state", "48 hours".
+    private Match? Duration(int i)
+    {
+        int start = i;
+        if (Is(i, "the")) i++;
+        if (Is(i, "past") || Is(i, "last") || Is(i, "next") || Is(i, "first") || Is(i, "coming") || Is(i, "previous") || Is(i, "following")) i++;
+        if (i >= _t.Length) return null;
+        // One hyphenated word: "six-month", "30-day", "five-year" (not "22-year-old").
+        var w = W(i);
+        int hyphen = w.IndexOf('-');
+        if (hyphen > 0 && w.LastIndexOf('-') == hyphen && TimeLexicon.Units.TryGetValue(w[(hyphen + 1)..], out char unit1)
+            && CountWord(w[..hyphen]) is int n1)
+            return new Match(start, i + 1, DurationValue(n1, unit1), TimePrecision.Unspecified, TimexType.Duration);
+
+        int? n;
+        int afterCount;
+        if (Count(i) is (int counted, int after)) { n = counted; afterCount = after; }
+        else if (Is(i, "several") || Is(i, "few") || Is(i, "many")) { n = null; afterCount = i + 1; }
+        else if (i > start && TimeLexicon.Units.TryGetValue(W(i), out _) && W(i)[^1] == 's') { n = null; afterCount = i; }
+        else return null;
+        if (afterCount >= _t.Length || !TimeLexicon.Units.TryGetValue(W(afterCount), out char unit) || unit == 'K') return null;
+        return new Match(start, afterCount + 1, DurationValue(n, unit), TimePrecision.Unspecified, TimexType.Duration);
+    }
+
+    private static string DurationValue(int? n, char unit)
+    {
+        string count = n?.ToString(CultureInfo.InvariantCulture) ?? "X";
+        return unit switch
+        {
+            'H' => $"PT{count}H",
+            'm' => $"PT{count}M",
+            'E' => n is int d ? $"P{d * 10}Y" : "PXE",
+            'C' => n is int c ? $"P{c * 100}Y" : "PXC",
+            _ => $"P{count}{unit}",
+        };
+    }
+
+    // "1998", "fiscal 1989", "the 1990s".
+    private Match? Year(int i)
+    {
+        int start = i;
+        if (Is(i, "fiscal")) i++;
+        if (Is(i, "the") && i + 1 < _t.Length && IsDecade(i + 1, out string decade)) return new Match(start, i + 2, decade, TimePrecision.Decade);
+        if (i < _t.Length && IsDecade(i, out string bare)) return new Match(start, i + 1, bare, TimePrecision.Decade);
+        if (YearNumber(i) is not int year) return null;
+        // A year is not a count: "1998 people" is rare, "in 1998" is not.
+        if (i + 1 < _t.Length && _t[i + 1].Kind == TokenKind.Word && char.IsLower(_text[_t[i + 1].Start]) && !Is(i + 1, "and") && !Is(i + 1, "to"))
+            return null;
+        return new Match(start, i + 1, $"{year:D4}", TimePrecision.Year);
+    }
+
+    private readonly bool IsDecade(int i, out string value)
+    {
+        var w = W(i);
+        value = "";
+        if (w.Length != 5 || w[4] != 's' || w[3] != '0' || !int.TryParse(w[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int y) || y is < 1800 or > 2090)
+            return false;
+        value = w[..3].ToString();
+        return true;
+    }
+
+    // "daily", "every week".
+    private Match? Frequency(int i)
+    {
+        if (TimeLexicon.Frequencies.TryGetValue(W(i), out var every)) return new Match(i, i + 1, every, TimePrecision.Unspecified, TimexType.Set);
+        if ((Is(i, "every") || Is(i, "each")) && i + 1 < _t.Length && TimeLexicon.Units.TryGetValue(W(i + 1), out char unit) && W(i + 1)[^1] != 's')
+            return new Match(i, i + 2, DurationValue(1, unit), TimePrecision.Unspecified, TimexType.Set);
+        return null;
+    }
+
+    // "9:30", "3 p.m.", "noon", "midnight".
+    private Match? Clock(int i)
+    {
+        if (Is(i, "noon") || Is(i, "midday")) return new Match(i, i + 1, Iso(Dct) + "T12:00", TimePrecision.Time, TimexType.Time);
+        if (Is(i, "midnight")) return new Match(i, i + 1, Iso(Dct) + "T24:00", TimePrecision.Time, TimexType.Time);
+        if (_t[i].Kind != TokenKind.Number) return null;
+        var w = W(i);
+        int hour, minute = 0;
+        int colon = w.IndexOf(':');
+        if (colon > 0)
+        {
+            if (!int.TryParse(w[..colon], out hour) || !int.TryParse(w[(colon + 1)..], out minute) || hour > 24 || minute > 59) return null;
+        }
+        else if (!int.TryParse(w, out hour) || hour is < 1 or > 12)
+        {
+            return null;
+        }
+        int end = i + 1;
+        if (Is(end, "a.m.") || Is(end, "am")) { if (hour == 12) hour = 0; end++; }
+        else if (Is(end, "p.m.") || Is(end, "pm")) { if (hour < 12) hour += 12; end++; }
+        else if (colon < 0) return null;
+        return new Match(i, end, $"{Iso(Dct)}T{hour:D2}:{minute:D2}", TimePrecision.Time, TimexType.Time);
+    }
+
+    // A count before a unit: "two", "48", "twenty-five", "a"/"an" (one).
+    private readonly (int Value, int End)? Count(int i)
+    {
+        if (i >= _t.Length) return null;
+        if (Is(i, "a") || Is(i, "an") || Is(i, "one")) return (1, i + 1);
+        if (_t[i].Kind == TokenKind.Number && int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out int digits)) return (digits, i + 1);
+        if (CountWord(W(i)) is int n) return (n, i + 1);
+        return null;
+    }
+
+    private static int? CountWord(ReadOnlySpan<char> word)
+    {
+        if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out int digits)) return digits;
+        if (NumberLexicon.Units.TryGetValue(word, out int n) && n > 0) return n;
+        int hyphen = word.IndexOf('-');
+        if (hyphen > 0 && NumberLexicon.Units.TryGetValue(word[..hyphen], out int tens) && NumberLexicon.Units.TryGetValue(word[(hyphen + 1)..], out int ones))
+            return tens + ones;
+        return null;
+    }
+
+    private readonly bool IsCountOrUnit(int i) =>
+        i < _t.Length && (Count(i) is not null || TimeLexicon.Units.TryGetValue(W(i), out _) || Is(i, "few") || Is(i, "several"));
+
+    private readonly int? DayNumber(int i)
+    {
+        if (i >= _t.Length) return null;
+        var w = W(i);
+        if (_t[i].Kind == TokenKind.Word && w.Length >= 3 && (w.EndsWith("st") || w.EndsWith("nd") || w.EndsWith("rd") || w.EndsWith("th"))) w = w[..^2];
+        return int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int d) && d is >= 1 and <= 31 ? d : null;
+    }
+
+    private readonly int? YearNumber(int i) =>
+        i < _t.Length && _t[i].Kind == TokenKind.Number && W(i).Length == 4
+        && int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= 1800 and <= 2100 ? y : null;
+
+    // A day-month without a year: the year that puts it nearest the report date (ties go to the past).
+    private readonly DateOnly? NearestDate(int month, int day)
+    {
+        DateOnly? best = null;
+        int bestDistance = int.MaxValue;
+        for (int year = Dct.Year - 1; year <= Dct.Year + 1; year++)
+        {
+            if (SafeDate(year, month, day) is not { } d) continue;
+            int distance = Math.Abs(d.DayNumber - Dct.DayNumber);
+            if (distance < bestDistance) { best = d; bestDistance = distance; }
+        }
+        return best;
+    }
+
+    private readonly int NearestYearOfMonth(int month)
+    {
+        int delta = month - Dct.Month;
+        if (delta > 6) return Dct.Year - 1;
+        if (delta < -6) return Dct.Year + 1;
+        return Dct.Year;
+    }
+
+    private static DateOnly? SafeDate(int year, int month, int day) =>
+        day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string IsoWeek(DateOnly d)
+    {
+        var dt = d.ToDateTime(TimeOnly.MinValue);
+        return $"{ISOWeek.GetYear(dt):D4}-W{ISOWeek.GetWeekOfYear(dt):D2}";
+    }
+
+    private static string QuarterOf(DateOnly d) => $"{d.Year:D4}-Q{(d.Month - 1) / 3 + 1}";
+
+    private readonly ReadOnlySpan<char> W(int i) => _text.AsSpan(_t[i].Start, _t[i].Length);
+
+    private readonly bool Is(int i, string word) => i < _t.Length && W(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+}
