@@ -57,7 +57,8 @@ internal static class TimeLexicon
     public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> References = Lookup(new Dictionary<string, string>
     {
         ["now"] = "PRESENT_REF", ["currently"] = "PRESENT_REF", ["nowadays"] = "PRESENT_REF", ["presently"] = "PRESENT_REF",
-        ["recently"] = "PAST_REF", ["lately"] = "PAST_REF", ["formerly"] = "PAST_REF", ["soon"] = "FUTURE_REF",
+        ["recently"] = "PAST_REF", ["lately"] = "PAST_REF", ["formerly"] = "PAST_REF", ["previously"] = "PAST_REF",
+        ["soon"] = "FUTURE_REF",
     }, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Frequency words (TIMEX3 SET).</summary>

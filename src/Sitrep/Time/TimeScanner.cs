@@ -10,6 +10,8 @@ internal sealed class TimeContext(DateOnly reportDate)
     public DateOnly ReportDate { get; } = reportDate;
 
     public DateOnly LastDay { get; set; } = reportDate;
+
+    public (int Year, int Quarter)? LastQuarter { get; set; }
 }
 
 /// <summary>
@@ -24,7 +26,6 @@ internal ref struct TimeScanner
     private readonly ReadOnlySpan<Token> _t;
     private readonly TimeContext _context;
     private readonly List<TimeExpression> _found;
-    private bool _future;
 
     private TimeScanner(string text, ReadOnlySpan<Token> tokens, TimeContext context, List<TimeExpression> found)
     {
@@ -45,13 +46,14 @@ internal ref struct TimeScanner
 
     private void Run()
     {
-        for (int k = 0; k < _t.Length && !_future; k++) _future = TimeLexicon.FutureMarkers.Contains(W(k));
         int i = 0;
         while (i < _t.Length)
         {
             if (TryAt(i) is { } m)
             {
                 _found.Add(new TimeExpression(new TextRange(_t[m.Start].Start, _t[m.End - 1].End), m.Value, m.Precision, m.Type));
+                if (m.Precision == TimePrecision.Quarter && m.Value.Length == 7 && m.Value[5] == 'Q')
+                    _context.LastQuarter = (int.Parse(m.Value[..4], CultureInfo.InvariantCulture), m.Value[6] - '0');
                 if (m.Precision == TimePrecision.Day && DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                     _context.LastDay = day;
                 i = m.End;
@@ -95,6 +97,12 @@ internal ref struct TimeScanner
         if (i >= _t.Length) return null;
         int start = i;
         if ((Is(i, "early") || Is(i, "late") || Is(i, "mid")) && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out _)) i++;
+        int shift = Is(i, "last") ? -1 : Is(i, "next") ? 1 : 0;
+        if (shift != 0 && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out int shifted) && DayNumber(i + 2) is null)
+        {
+            int year = shift < 0 ? (shifted < Dct.Month ? Dct.Year : Dct.Year - 1) : (shifted > Dct.Month ? Dct.Year : Dct.Year + 1);
+            return new Match(start, i + 2, $"{year:D4}-{shifted:D2}", TimePrecision.Month);
+        }
         if (TimeLexicon.Months.TryGetValue(W(i), out int month))
         {
             if (IsMayTheVerb(i, month)) return null;
@@ -135,12 +143,26 @@ internal ref struct TimeScanner
         if (Is(i, "last") || Is(i, "past")) { direction = -1; i++; }
         else if (Is(i, "next") || Is(i, "coming")) { direction = 1; i++; }
         if (i >= _t.Length || !TimeLexicon.Weekdays.TryGetValue(W(i), out var weekday)) return null;
-        if (direction == 0) direction = _future ? 1 : -1;
+        if (direction == 0) direction = IsFutureClause(start) ? 1 : -1;
         var date = direction < 0 ? LastOnOrBefore(weekday) : NextAfter(weekday);
         if (i + 1 < _t.Length && TimeLexicon.PartsOfDay.TryGetValue(W(i + 1), out var code))
             return new Match(start, i + 2, Iso(date) + "T" + code, TimePrecision.PartOfDay);
         return new Match(start, i + 1, Iso(date), TimePrecision.Day);
     }
+
+    // Future when a marker ("will", "plans") stands shortly before, with no past-tense verb in between.
+    private readonly bool IsFutureClause(int at)
+    {
+        for (int k = at - 1; k >= 0 && k >= at - 8; k--)
+        {
+            if (TimeLexicon.FutureMarkers.Contains(W(k))) return true;
+            if (Is(k, "said") || Is(k, "was") || Is(k, "were") || Is(k, "had") || (W(k).Length > 3 && W(k).EndsWith("ed", StringComparison.Ordinal))) return false;
+        }
+        return false;
+    }
+
+    // "the weekend" in a report: the one just past, or this one when the report is from a weekend.
+    private readonly string LastWeekend() => IsoWeek(LastOnOrBefore(DayOfWeek.Saturday)) + "-WE";
 
     private readonly DateOnly LastOnOrBefore(DayOfWeek day) => Dct.AddDays(-(((int)Dct.DayOfWeek - (int)day + 7) % 7));
 
@@ -164,11 +186,12 @@ internal ref struct TimeScanner
             return new Match(i, i + 1, Iso(day), TimePrecision.Day);
         }
         if (TimeLexicon.References.TryGetValue(w, out var reference)) return new Match(i, i + 1, reference, TimePrecision.Unspecified);
+        if (Is(i, "the") && Is(i + 1, "weekend")) return new Match(i, i + 2, LastWeekend(), TimePrecision.Week);
         if (Is(i, "the") && (Is(i + 1, "past") || Is(i + 1, "future") || Is(i + 1, "present")) && !IsCountOrUnit(i + 2))
             return new Match(i, i + 2, Is(i + 1, "past") ? "PAST_REF" : Is(i + 1, "future") ? "FUTURE_REF" : "PRESENT_REF", TimePrecision.Unspecified);
 
         int start = i;
-        if (Is(i, "earlier") || Is(i, "later")) i++;
+        if (Is(i, "earlier") || Is(i, "later") || Is(i, "early") || Is(i, "late") || Is(i, "mid")) i++;
         int shift;
         if (Is(i, "this") || Is(i, "current")) shift = 0;
         else if (Is(i, "last") || Is(i, "previous")) shift = -1;
@@ -207,6 +230,9 @@ internal ref struct TimeScanner
         else return null;
         int end = afterCount + 2;
         int k = sign * n;
+        // In a report about a quarter, "a year earlier" is that quarter a year before.
+        if (unit == 'Y' && _context.LastQuarter is { } quarter)
+            return new Match(i, end, $"{quarter.Year + k:D4}-Q{quarter.Quarter}", TimePrecision.Quarter);
         return unit switch
         {
             'D' => new Match(i, end, Iso(Dct.AddDays(k)), TimePrecision.Day),
@@ -254,7 +280,7 @@ internal ref struct TimeScanner
         // One hyphenated word: "six-month", "30-day", "five-year" (not "22-year-old").
         var w = W(i);
         int hyphen = w.IndexOf('-');
-        if (hyphen > 0 && w.LastIndexOf('-') == hyphen && TimeLexicon.Units.TryGetValue(w[(hyphen + 1)..], out char unit1)
+        if (hyphen > 0 && w.LastIndexOf('-') == hyphen && w[^1] != 's' && TimeLexicon.Units.TryGetValue(w[(hyphen + 1)..], out char unit1)
             && CountWord(w[..hyphen]) is int n1)
             return new Match(start, i + 1, DurationValue(n1, unit1), TimePrecision.Unspecified, TimexType.Duration);
 
@@ -289,9 +315,6 @@ internal ref struct TimeScanner
         if (Is(i, "the") && i + 1 < _t.Length && IsDecade(i + 1, out string decade)) return new Match(start, i + 2, decade, TimePrecision.Decade);
         if (i < _t.Length && IsDecade(i, out string bare)) return new Match(start, i + 1, bare, TimePrecision.Decade);
         if (YearNumber(i) is not int year) return null;
-        // A year is not a count: "1998 people" is rare, "in 1998" is not.
-        if (i + 1 < _t.Length && _t[i + 1].Kind == TokenKind.Word && char.IsLower(_text[_t[i + 1].Start]) && !Is(i + 1, "and") && !Is(i + 1, "to"))
-            return null;
         return new Match(start, i + 1, $"{year:D4}", TimePrecision.Year);
     }
 
