@@ -38,7 +38,11 @@ internal ref struct TimeScanner
     private readonly DateOnly Dct => _context.ReportDate;
 
     /// <summary>A match: tokens <c>[Start, End)</c> and the resolved value.</summary>
-    private readonly record struct Match(int Start, int End, string Value, TimePrecision Precision, TimexType Type = TimexType.Date);
+    private readonly record struct Match(int Start, int End, string Value, TimePrecision Precision, TimexType Type = TimexType.Date)
+    {
+        /// <summary>True for a quarter named in the text, which later "the quarter" and "a year earlier" refer to.</summary>
+        public bool NamesQuarter { get; init; }
+    }
 
     /// <summary>Appends the temporal expressions among <paramref name="tokens"/> (one sentence) to <paramref name="found"/>.</summary>
     public static void Scan(string text, ReadOnlySpan<Token> tokens, TimeContext context, List<TimeExpression> found) =>
@@ -52,7 +56,7 @@ internal ref struct TimeScanner
             if (TryAt(i) is { } m)
             {
                 _found.Add(new TimeExpression(new TextRange(_t[m.Start].Start, _t[m.End - 1].End), m.Value, m.Precision, m.Type));
-                if (m.Precision == TimePrecision.Quarter && m.Value.Length == 7 && m.Value[5] == 'Q')
+                if (m.NamesQuarter)
                     _context.LastQuarter = (int.Parse(m.Value[..4], CultureInfo.InvariantCulture), m.Value[6] - '0');
                 if (m.Precision == TimePrecision.Day && DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                     _context.LastDay = day;
@@ -112,19 +116,19 @@ internal ref struct TimeScanner
                 int? year = null;
                 if (Is(end, ",") && YearNumber(end + 1) is int y1) { year = y1; end += 2; }
                 else if (YearNumber(end) is int y2) { year = y2; end += 1; }
-                var date = year is int yy ? SafeDate(yy, month, day) : NearestDate(month, day);
+                var date = year is int yy ? SafeDate(yy, month, day) : InferYear(month, day);
                 return date is { } d ? new Match(start, end, Iso(d), TimePrecision.Day) : null;
             }
             if (YearNumber(i + 1) is int year2)
                 return new Match(start, i + 2, $"{year2:D4}-{month:D2}", TimePrecision.Month);
             if (Is(i + 1, ",") && YearNumber(i + 2) is int year3)
                 return new Match(start, i + 3, $"{year3:D4}-{month:D2}", TimePrecision.Month);
-            return new Match(start, i + 1, $"{NearestYearOfMonth(month):D4}-{month:D2}", TimePrecision.Month);
+            return new Match(start, i + 1, $"{YearOfMonth(month):D4}-{month:D2}", TimePrecision.Month);
         }
         if (DayNumber(i) is int d2 && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out int m2))
         {
             int end = i + 2;
-            var date = YearNumber(end) is int y ? SafeDate(y, m2, d2) : NearestDate(m2, d2);
+            var date = YearNumber(end) is int y ? SafeDate(y, m2, d2) : InferYear(m2, d2);
             if (YearNumber(end) is not null) end++;
             return date is { } d ? new Match(start, end, Iso(d), TimePrecision.Day) : null;
         }
@@ -253,13 +257,13 @@ internal ref struct TimeScanner
         int hyphen = w.IndexOf('-');
         if (hyphen > 0 && w[(hyphen + 1)..].Equals("quarter", StringComparison.OrdinalIgnoreCase)
             && TimeLexicon.Ordinals.TryGetValue(w[..hyphen], out int q1))
-            return new Match(i, j + 1, QuarterValue(q1), TimePrecision.Quarter);
+            return new Match(i, j + 1, QuarterValue(q1), TimePrecision.Quarter) { NamesQuarter = true };
         if (TimeLexicon.Ordinals.TryGetValue(w, out int q) && Is(j + 1, "quarter"))
-            return new Match(i, j + 2, QuarterValue(q), TimePrecision.Quarter);
+            return new Match(i, j + 2, QuarterValue(q), TimePrecision.Quarter) { NamesQuarter = true };
         if (j > i && (Is(j, "latest") || Is(j, "recent") || Is(j, "past")) && Is(j + 1, "quarter"))
             return new Match(i, j + 2, QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
         if (j > i && Is(j, "quarter") && !Is(j + 1, "of"))
-            return new Match(i, j + 1, QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
+            return new Match(i, j + 1, _context.LastQuarter is { } q2 ? $"{q2.Year:D4}-Q{q2.Quarter}" : QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
         return null;
     }
 
@@ -396,8 +400,9 @@ internal ref struct TimeScanner
         i < _t.Length && _t[i].Kind == TokenKind.Number && W(i).Length == 4
         && int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= 1800 and <= 2100 ? y : null;
 
-    // A day-month without a year: the year that puts it nearest the report date (ties go to the past).
-    private readonly DateOnly? NearestDate(int month, int day)
+    // A day and month without a year: the year that puts it nearest the report date (ties go to the
+    // past). Measured on TimeBank, this beats a past-biased rule: reports name coming dates as often.
+    private readonly DateOnly? InferYear(int month, int day)
     {
         DateOnly? best = null;
         int bestDistance = int.MaxValue;
@@ -410,12 +415,11 @@ internal ref struct TimeScanner
         return best;
     }
 
-    private readonly int NearestYearOfMonth(int month)
+    // A bare month: the one nearest the report date.
+    private readonly int YearOfMonth(int month)
     {
         int delta = month - Dct.Month;
-        if (delta > 6) return Dct.Year - 1;
-        if (delta < -6) return Dct.Year + 1;
-        return Dct.Year;
+        return delta > 6 ? Dct.Year - 1 : delta < -6 ? Dct.Year + 1 : Dct.Year;
     }
 
     private static DateOnly? SafeDate(int year, int month, int day) =>
