@@ -180,6 +180,28 @@ public class CliTests
         Assert.Equal("2020-08-05", stats.GetProperty("first_date").GetString());
     }
 
+    [Fact]
+    public async Task EvalTime_OnTimeMlDevData_PrintsTempEvalScores()
+    {
+        var run = await CliRun.RunAsync("eval", "time", "--gold", Path.Combine(TestPaths.Shared, "data", "timeml"), "--format", "json");
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        var scores = Json(run.Out);
+        Assert.Equal(1822, scores.GetProperty("n_gold").GetInt32());
+        // Regression floors well below the measured dev figures (README); not a target.
+        Assert.True(scores.GetProperty("relaxed").GetProperty("f1").GetDouble() > 0.85);
+        Assert.True(scores.GetProperty("value_f1").GetDouble() > 0.70);
+        Assert.True(scores.GetProperty("tokens_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task EvalTime_MissingGold_ExitsWithFatalError()
+    {
+        using var dir = new TempDirectory();
+        var run = await CliRun.RunAsync("eval", "time", "--gold", dir.Path);
+        Assert.Equal(SitrepCli.Fatal, run.ExitCode);
+        Assert.Contains("no TimeML", run.Error);
+    }
+
     [Theory]
     [InlineData("ingest")]
     [InlineData("extract")]

@@ -1,0 +1,157 @@
+using Sitrep.Documents;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.Time;
+
+public class TimeStageTests
+{
+    // 2022-01-06 is a Thursday.
+    private static readonly DateOnly Report = new(2022, 1, 6);
+
+    private static List<(string Text, TimeExpression T)> Times(string text, DateOnly? date = null)
+    {
+        var d = TestDocuments.Make(text, date: date ?? Report);
+        return [.. d.Times.Select(t => (d.TextOf(t.Range), t))];
+    }
+
+    private static (string Text, string Value) Single(string text, DateOnly? date = null)
+    {
+        var (found, t) = Assert.Single(Times(text, date));
+        return (found, t.Value);
+    }
+
+    [Theory]
+    [InlineData("It happened on January 6.", "January 6", "2022-01-06")]
+    [InlineData("It happened on 6 Jan 2022.", "6 Jan 2022", "2022-01-06")]
+    [InlineData("It happened on Jan. 6, 2021.", "Jan. 6, 2021", "2021-01-06")]
+    [InlineData("It happened on December 30.", "December 30", "2021-12-30")]
+    [InlineData("It happened on the 3rd of nothing, on January 3rd.", "January 3rd", "2022-01-03")]
+    [InlineData("It happened in March 2021.", "March 2021", "2021-03")]
+    [InlineData("It happened in November.", "November", "2021-11")]
+    [InlineData("It happened in 2019.", "2019", "2019")]
+    [InlineData("It happened in the 1990s.", "the 1990s", "199")]
+    public void AbsoluteDate_IsResolved(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Theory]
+    [InlineData("Police said on Monday that it was over.", "2022-01-03")]
+    [InlineData("Police said on Thursday that it was over.", "2022-01-06")]
+    [InlineData("Police said on Friday that it was over.", "2021-12-31")]
+    [InlineData("The talks will resume on Monday.", "2022-01-10")]
+    [InlineData("The talks will resume on Thursday.", "2022-01-13")]
+    [InlineData("They met last Tuesday.", "2022-01-04")]
+    [InlineData("They meet next Tuesday.", "2022-01-11")]
+    public void Weekday_IsTheLastOneOrTheNextInFutureClauses(string sentence, string value)
+    {
+        Assert.Equal(value, Single(sentence).Value);
+    }
+
+    [Theory]
+    [InlineData("2022-03-01", "Sunday", "2022-02-27")] // across a month boundary
+    [InlineData("2022-01-01", "Friday", "2021-12-31")] // across a year boundary
+    [InlineData("2021-12-30", "Monday", "2022-01-03")] // a future weekday across a year boundary
+    public void Weekday_AcrossMonthAndYearBoundaries(string reportDate, string weekday, string value)
+    {
+        var date = DateOnly.Parse(reportDate);
+        var sentence = value.CompareTo(reportDate) > 0 ? $"The vote will be held on {weekday}." : $"The vote was held on {weekday}.";
+        Assert.Equal(value, Single(sentence, date).Value);
+    }
+
+    [Theory]
+    [InlineData("It was announced yesterday.", "yesterday", "2022-01-05")]
+    [InlineData("It will be announced tomorrow.", "tomorrow", "2022-01-07")]
+    [InlineData("It was announced today.", "today", "2022-01-06")]
+    [InlineData("Shots were heard last night.", "last night", "2022-01-05TNI")]
+    [InlineData("Shots were heard this morning.", "this morning", "2022-01-06TMO")]
+    [InlineData("Talks were held last week.", "last week", "2021-W52")]
+    [InlineData("Talks are held this week.", "this week", "2022-W01")]
+    [InlineData("Talks were held last month.", "last month", "2021-12")]
+    [InlineData("Talks are planned next year.", "next year", "2023")]
+    [InlineData("Prices rose earlier this year.", "earlier this year", "2022")]
+    [InlineData("Prices are high now.", "now", "PRESENT_REF")]
+    [InlineData("Prices rose recently.", "recently", "PAST_REF")]
+    [InlineData("Prices rose two years ago.", "two years ago", "2020")]
+    [InlineData("Prices rose three days ago.", "three days ago", "2022-01-03")]
+    public void RelativeExpression_IsResolvedAgainstTheReportDate(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Theory]
+    [InlineData("Riots continued on the night of January 6.", "the night of January 6", "2022-01-06TNI")]
+    [InlineData("Troops moved in on the morning of January 6.", "the morning of January 6", "2022-01-06TMO")]
+    [InlineData("Shots were fired on Wednesday night.", "Wednesday night", "2022-01-05TNI")]
+    [InlineData("It ended yesterday evening.", "yesterday evening", "2022-01-05TEV")]
+    public void PartOfDay_IsKept(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Fact]
+    public void SameDay_RefersToTheLastMentionedDay()
+    {
+        var found = Times("Clashes began on January 4. Earlier on the same day, police had fired tear gas.");
+        Assert.Equal(("Earlier on the same day", "2022-01-04"), (found[1].Text, found[1].T.Value));
+    }
+
+    [Theory]
+    [InlineData("The fighting lasted three days.", "three days", "P3D")]
+    [InlineData("It declared a six-month state of emergency.", "six-month", "P6M")]
+    [InlineData("Shelling went on for 48 hours.", "48 hours", "PT48H")]
+    [InlineData("Profits fell in the first nine months.", "the first nine months", "P9M")]
+    [InlineData("Prices doubled over the past two years.", "the past two years", "P2Y")]
+    public void Duration_HasTimexValue(string sentence, string text, string value)
+    {
+        var (found, t) = Assert.Single(Times(sentence));
+        Assert.Equal((text, value, TimexType.Duration), (found, t.Value, t.Type));
+    }
+
+    [Theory]
+    [InlineData("Patrols are held daily.", "P1D")]
+    [InlineData("Patrols are held every week.", "P1W")]
+    public void Frequency_IsASet(string sentence, string value)
+    {
+        var (_, t) = Assert.Single(Times(sentence));
+        Assert.Equal((value, TimexType.Set), (t.Value, t.Type));
+    }
+
+    [Theory]
+    [InlineData("The curfew begins at 9:30.", "2022-01-06T09:30")]
+    [InlineData("The curfew begins at 10 p.m.", "2022-01-06T22:00")]
+    public void ClockTime_IsATime(string sentence, string value)
+    {
+        var (_, t) = Assert.Single(Times(sentence));
+        Assert.Equal((value, TimexType.Time), (t.Value, t.Type));
+    }
+
+    [Fact]
+    public void Quarter_IsTheOneBegunThisYearOrLastYear()
+    {
+        Assert.Equal("2021-Q3", Single("Sales fell in the third quarter.").Value);
+        Assert.Equal("2022-Q1", Single("Sales fell in the first quarter.").Value);
+    }
+
+    [Theory]
+    [InlineData("He may leave soon after the vote, officials said.", "soon")]
+    [InlineData("About 200 demonstrators gathered.", null)]
+    [InlineData("The 22-year-old was detained.", null)]
+    [InlineData("It was one of three-quarters of the votes.", null)]
+    public void NonTimes_AreNotTaken(string sentence, string? onlyTime)
+    {
+        var found = Times(sentence).Select(t => t.Text).ToList();
+        Assert.Equal(onlyTime is null ? [] : [onlyTime], found);
+    }
+
+    [Fact]
+    public void Seed_TimesMatchTheReference()
+    {
+        var found = Times(Seed.Text()).Select(t => (t.Text, t.T.Value)).ToList();
+        Assert.Contains(("January 6", "2022-01-06"), found);
+        Assert.Contains(("the night of January 6", "2022-01-06TNI"), found);
+        Assert.Contains(("the morning of January 6", "2022-01-06TMO"), found);
+        Assert.Contains(("Earlier on the same day", "2022-01-06"), found);
+        Assert.Contains(("January 2", "2022-01-02"), found);
+    }
+}
