@@ -1,3 +1,4 @@
+using Sitrep.Attribution;
 using Sitrep.Documents;
 using Sitrep.Numbers;
 using Sitrep.Text;
@@ -59,8 +60,11 @@ public sealed class PipelineBuilder
     /// <summary>Adds temporal expressions resolved against the report date.</summary>
     public PipelineBuilder UseTimes() => Use(new TimeStage());
 
+    /// <summary>Adds who is credited for each claim.</summary>
+    public PipelineBuilder UseAttributions() => Use(new AttributionStage());
+
     /// <summary>Adds every stage available in this build, in dependency order.</summary>
-    public PipelineBuilder UseDefaults() => UseText().UseQuantities().UseTimes();
+    public PipelineBuilder UseDefaults() => UseText().UseQuantities().UseTimes().UseAttributions();
 
     /// <summary>Checks the stage order and freezes the pipeline.</summary>
     public DocumentPipeline Build()
