@@ -3,11 +3,14 @@ using Sitrep.Pipeline;
 namespace Sitrep.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
-internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep)
+internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep, bool TextOnly)
 {
+    /// <summary>The pipeline measured: the text stage only (read, tokenize, split, store) or every default stage.</summary>
+    public DocumentPipeline Pipeline => TextOnly ? new PipelineBuilder().UseText().Build() : DocumentPipeline.Default;
+
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(100_000, 500, null, Environment.ProcessorCount, IngestOptions.Default.BatchSize, false);
+        var options = new BenchOptions(100_000, 500, null, Environment.ProcessorCount, IngestOptions.Default.BatchSize, false, false);
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -19,6 +22,7 @@ internal sealed record BenchOptions(int Count, int Words, string? Input, int Wor
                 "--workers" => options with { Workers = int.Parse(Next()) },
                 "--batch-size" => options with { BatchSize = int.Parse(Next()) },
                 "--keep" => options with { Keep = true },
+                "--text-only" => options with { TextOnly = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -5,9 +5,9 @@ using Sitrep.Pipeline;
 using Sitrep.Reading;
 using Sitrep.Storage;
 
-// Ingest throughput and memory: read + tokenize + split + store, as `sitrep ingest` does it.
+// Ingest throughput and memory: read, every stage of the default pipeline, store, as `sitrep ingest` does it.
 // usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--count 100000] [--words 500]
-//        [--input PATH] [--workers N] [--batch-size N] [--keep]
+//        [--input PATH] [--workers N] [--batch-size N] [--text-only] [--keep]
 var options = BenchOptions.Parse(args);
 var work = Directory.CreateTempSubdirectory("sitrep-bench-");
 try
@@ -16,17 +16,21 @@ try
     var db = Path.Combine(work.FullName, "bench.db");
     Console.Error.WriteLine($"bench: input {input} ({Megabytes(SizeOf(input)):N1} MB), {options.Workers} workers, batches of {options.BatchSize}");
 
+    // Warm up (JIT tiering) on a slice, so the phases below measure steady-state speed.
+    var pipeline = options.Pipeline;
+    await ProcessOnly(input, options, pipeline, limit: 3000);
+
     PeakMemory.Reset();
     var clock = Stopwatch.StartNew();
-    var textOnly = await CountOnly(input, options);
-    var textSeconds = clock.Elapsed.TotalSeconds;
+    var processed = await ProcessOnly(input, options, pipeline, limit: int.MaxValue);
+    var processSeconds = clock.Elapsed.TotalSeconds;
 
     PeakMemory.Reset();
     IngestProgress result;
     using (var store = SqliteDocumentStore.Open(db))
     {
         var items = new ReportReader(ReaderOptions.Default).Read([input]);
-        var runner = new IngestRunner(DocumentPipeline.Default, store, new IngestOptions { Workers = options.Workers, BatchSize = options.BatchSize });
+        var runner = new IngestRunner(pipeline, store, new IngestOptions { Workers = options.Workers, BatchSize = options.BatchSize });
         result = await runner.RunAsync(items, d => Console.Error.WriteLine(d));
     }
     var seconds = result.Elapsed.TotalSeconds;
@@ -42,7 +46,9 @@ try
         input_mb_per_second = Math.Round(Megabytes(SizeOf(input)) / seconds, 1),
         peak_rss_mb = Math.Round(Megabytes(PeakMemory.HighWaterMarkBytes()), 1),
         database_mb = Math.Round(Megabytes(SizeOf(db) + SizeOf(db + "-wal")), 1),
-        read_and_text_only_docs_per_second = Math.Round(textOnly / textSeconds),
+        read_and_process_only_docs_per_second = Math.Round(processed / processSeconds),
+        stages = string.Join(", ", pipeline.Stages.Select(s => s.Name)),
+        stage_tokens_per_second_one_core = StageTimings.Measure(input, 5000),
         workers = options.Workers,
         batch_size = options.BatchSize,
         cores = Environment.ProcessorCount,
@@ -55,12 +61,12 @@ finally
     else Console.Error.WriteLine($"bench: kept {work.FullName}");
 }
 
-// The same read + text stages without the store, to show what storing costs.
-static async Task<long> CountOnly(string input, BenchOptions options)
+// The same reading and stages without the store, to show what storing costs.
+static async Task<long> ProcessOnly(string input, BenchOptions options, DocumentPipeline pipeline, int limit)
 {
     long n = 0;
-    var items = new ReportReader(ReaderOptions.Default).Read([input]);
-    await foreach (var item in DocumentStream.Process(items, DocumentPipeline.Default, options.Workers))
+    var items = new ReportReader(ReaderOptions.Default).Read([input]).Take(limit);
+    await foreach (var item in DocumentStream.Process(items, pipeline, options.Workers))
         if (item.Document is not null) n++;
     return n;
 }

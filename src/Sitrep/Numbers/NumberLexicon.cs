@@ -136,6 +136,18 @@ internal static class NumberLexicon
         "Sept", "Sept.", "Oct", "Oct.", "Nov", "Nov.", "Dec", "Dec.",
     }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// Every word a quantity can begin with (first words of qualifiers, number words, vague amounts),
+    /// so the scanner skips all other words with one lookup.
+    /// </summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Starters =
+        Qualifiers.Select(q => q.Words[0])
+            .Concat(["a", "an", "between", "US", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "zero", "dozen",
+                     "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "several", "numerous"])
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Words after a number that make it a time of day or an age, not a count.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeOfDayMarkers = new[]
     {

@@ -43,6 +43,7 @@ internal ref struct QuantityScanner
     // Returns the token index after the quantity found at `start`, or `start` when there is none.
     private int TryQuantityAt(int start, int sentenceFirstQuantity)
     {
+        if (!CanStart(start)) return start;
         var qualifier = QuantityQualifier.Exact;
         bool between = false;
         int numberAt = start;
@@ -120,6 +121,13 @@ internal ref struct QuantityScanner
             _ => new Quantity(range, null, null, v, qualifier, unit, currency, conversion),
         };
     }
+
+    private readonly bool CanStart(int i) => _tokens[i].Kind switch
+    {
+        TokenKind.Number or TokenKind.Symbol => true,
+        TokenKind.Word or TokenKind.Abbreviation => NumberLexicon.Starters.Contains(Word(i)) || TryUnits(Word(i), out _),
+        _ => false,
+    };
 
     private bool MatchQualifier(int i, out QuantityQualifier qualifier, out int after)
     {
@@ -351,7 +359,7 @@ internal ref struct QuantityScanner
         return _found[^1].Currency;
     }
 
-    private ReadOnlySpan<char> Word(int i) => _text.AsSpan(_tokens[i].Start, _tokens[i].Length);
+    private readonly ReadOnlySpan<char> Word(int i) => _text.AsSpan(_tokens[i].Start, _tokens[i].Length);
 
-    private bool Is(int i, string word) => i < _tokens.Length && Word(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+    private readonly bool Is(int i, string word) => i < _tokens.Length && Word(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 }

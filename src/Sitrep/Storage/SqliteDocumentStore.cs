@@ -15,6 +15,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
     private SqliteCommand? _insertDocument, _indexText, _insertDelivery;
+    private string? _lastFile;
+    private string _lastFullPath = "";
 
     private SqliteDocumentStore(SqliteConnection connection, TimeProvider clock)
     {
@@ -87,7 +89,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         _insertDocument!.Transaction = _indexText!.Transaction = _insertDelivery!.Transaction = transaction;
         foreach (var document in batch)
         {
-            if (InsertDocument(document, now) is { } rowid && added++ == 0) firstNewRow = rowid;
+            if (InsertDocument(document, now) && added++ == 0) firstNewRow = LastInsertRowid();
             InsertDelivery(document, now);
         }
         if (added > 0)
@@ -101,7 +103,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return new StoreOutcome(added, batch.Count - added);
     }
 
-    private long? InsertDocument(Document d, string now)
+    // True when the document was new (not already stored).
+    private bool InsertDocument(Document d, string now)
     {
         var p = _insertDocument!.Parameters;
         p["$id"].Value = d.Id;
@@ -116,7 +119,14 @@ public sealed class SqliteDocumentStore : IDocumentStore
         p["$sentences"].Value = RangeBlob(d.Sentences, s => s.Range);
         p["$paragraphs"].Value = RangeBlob(d.Paragraphs, r => r);
         p["$stored_at"].Value = now;
-        return _insertDocument.ExecuteScalar() is long rowid ? rowid : null;
+        return _insertDocument.ExecuteNonQuery() == 1;
+    }
+
+    private long LastInsertRowid()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT last_insert_rowid()";
+        return (long)command.ExecuteScalar()!;
     }
 
     private void InsertDelivery(Document d, string now)
@@ -124,12 +134,23 @@ public sealed class SqliteDocumentStore : IDocumentStore
         var p = _insertDelivery!.Parameters;
         p["$document_id"].Value = d.Id;
         p["$source"].Value = d.Source ?? "";
-        p["$file"].Value = d.Origin.File == "-" ? "-" : Path.GetFullPath(d.Origin.File);
+        p["$file"].Value = FullPath(d.Origin.File);
         p["$line"].Value = (object?)d.Origin.Line ?? DBNull.Value;
         p["$external_id"].Value = (object?)d.ExternalId ?? DBNull.Value;
         p["$url"].Value = (object?)d.Url ?? DBNull.Value;
         p["$delivered_at"].Value = now;
         _insertDelivery.ExecuteNonQuery();
+    }
+
+    // Resolved once per file: a batch usually comes from one file.
+    private string FullPath(string file)
+    {
+        if (file != _lastFile)
+        {
+            _lastFile = file;
+            _lastFullPath = file == "-" ? "-" : Path.GetFullPath(file);
+        }
+        return _lastFullPath;
     }
 
     private static byte[] RangeBlob<T>(ReadOnlySpan<T> items, Func<T, TextRange> range)
@@ -151,7 +172,6 @@ public sealed class SqliteDocumentStore : IDocumentStore
             INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at)
             VALUES ($id, $date, $published, $source, $url, $title, $text, $words, $sentence_count, $sentences, $paragraphs, $stored_at)
             ON CONFLICT (id) DO NOTHING
-            RETURNING rowid
             """, "$id", "$date", "$published", "$source", "$url", "$title", "$text", "$words", "$sentence_count", "$sentences", "$paragraphs", "$stored_at");
         _indexText = Prepare("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE rowid >= $first", "$first");
         _insertDelivery = Prepare("""

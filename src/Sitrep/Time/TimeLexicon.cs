@@ -67,6 +67,16 @@ internal static class TimeLexicon
         ["daily"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M", ["annually"] = "P1Y", ["yearly"] = "P1Y", ["hourly"] = "PT1H",
     }, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words other than months, weekdays and numbers that a temporal expression can begin with.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Starters = new[]
+    {
+        "the", "a", "an", "one", "early", "late", "mid", "last", "next", "this", "past", "coming", "previous", "current",
+        "earlier", "later", "on", "in", "that", "today", "tonight", "yesterday", "tomorrow", "fiscal", "every", "each",
+        "noon", "midday", "midnight", "several", "few", "many", "first", "second", "third", "fourth",
+        "now", "currently", "nowadays", "presently", "recently", "lately", "formerly", "previously", "soon",
+        "daily", "weekly", "monthly", "annually", "yearly", "hourly",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Words that put a clause in the future: a bare weekday then means the next one.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FutureMarkers = new[]
     {

@@ -69,9 +69,20 @@ internal ref struct TimeScanner
         }
     }
 
-    private Match? TryAt(int i) =>
+    private Match? TryAt(int i) => !CanStart(i) ? null :
         PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? Weekday(i) ?? Relative(i) ?? Ago(i) ?? Quarter(i)
         ?? Duration(i) ?? Year(i) ?? Frequency(i) ?? Clock(i);
+
+    // One lookup rules out most tokens: numbers, months, weekdays, number words, parts of the day and the starter words.
+    private readonly bool CanStart(int i)
+    {
+        if (_t[i].Kind == TokenKind.Number) return true;
+        if (_t[i].Kind is not (TokenKind.Word or TokenKind.Abbreviation)) return false;
+        var w = W(i);
+        return TimeLexicon.Starters.Contains(w) || TimeLexicon.Months.ContainsKey(w) || TimeLexicon.Weekdays.ContainsKey(w)
+               || TimeLexicon.PartsOfDay.ContainsKey(w) || TimeLexicon.Units.ContainsKey(w) || CountWord(w) is not null
+               || IsDecade(i, out _) || w.Contains('-');
+    }
 
     // "the night of January 6" → 2022-01-06TNI
     private Match? PartOfDayOf(int i)
