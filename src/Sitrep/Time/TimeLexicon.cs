@@ -57,8 +57,8 @@ internal static class TimeLexicon
     public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> References = Lookup(new Dictionary<string, string>
     {
         ["now"] = "PRESENT_REF", ["currently"] = "PRESENT_REF", ["nowadays"] = "PRESENT_REF", ["presently"] = "PRESENT_REF",
-        ["recently"] = "PAST_REF", ["lately"] = "PAST_REF", ["formerly"] = "PAST_REF", ["previously"] = "PAST_REF",
-        ["soon"] = "FUTURE_REF",
+        ["recently"] = "PAST_REF", ["lately"] = "PAST_REF", ["formerly"] = "PAST_REF", ["soon"] = "FUTURE_REF",
+        ["current"] = "PRESENT_REF", ["recent"] = "PAST_REF",
     }, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Frequency words (TIMEX3 SET).</summary>
@@ -71,7 +71,7 @@ internal static class TimeLexicon
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Starters = new[]
     {
         "the", "a", "an", "one", "early", "late", "mid", "last", "next", "this", "past", "coming", "previous", "current",
-        "earlier", "later", "on", "in", "that", "today", "tonight", "yesterday", "tomorrow", "fiscal", "every", "each",
+        "earlier", "later", "on", "in", "that", "today", "year-earlier", "year-ago", "latest", "recent", "tonight", "yesterday", "tomorrow", "fiscal", "every", "each",
         "noon", "midday", "midnight", "several", "few", "many", "first", "second", "third", "fourth",
         "now", "currently", "nowadays", "presently", "recently", "lately", "formerly", "previously", "soon",
         "daily", "weekly", "monthly", "annually", "yearly", "hourly",

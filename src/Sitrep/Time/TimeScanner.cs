@@ -121,6 +121,10 @@ internal ref struct TimeScanner
         if (TimeLexicon.Months.TryGetValue(W(i), out int month))
         {
             if (IsMayTheVerb(i, month)) return null;
+            // "Jan Kavan", "the March for Life": an abbreviation needs a number; a month is not followed by "of"/"for".
+            bool abbreviated = W(i).Length <= 4 && W(i)[^1] != '.' && month != 5 && month != 6 && month != 7;
+            if (abbreviated && DayNumber(i + 1) is null && YearNumber(i + 1) is null) return null;
+            if (Is(i + 1, "for") || (Is(i + 1, "of") && YearNumber(i + 2) is null)) return null;
             if (DayNumber(i + 1) is int day)
             {
                 int end = i + 2;
@@ -200,6 +204,20 @@ internal ref struct TimeScanner
                 return new Match(i, i + 2, Iso(day) + "T" + code, TimePrecision.PartOfDay);
             return new Match(i, i + 1, Iso(day), TimePrecision.Day);
         }
+        if (Is(i, "recent") && (Is(i + 1, "years") || Is(i + 1, "months") || Is(i + 1, "weeks") || Is(i + 1, "days")))
+            return new Match(i, i + 2, "PAST_REF", TimePrecision.Unspecified);
+        if (Is(i, "year-earlier") || Is(i, "year-ago"))
+        {
+            // "the year-earlier quarter", "year-earlier profit": the same period a year before.
+            int periodEnd = Is(i + 1, "quarter") || Is(i + 1, "period") ? i + 2 : i + 1;
+            int periodStart = periodEnd == i + 2 && i > 0 && Is(i - 1, "the") ? i - 1 : i;
+            var yearBefore = _context.LastQuarter is { } q ? $"{q.Year - 1:D4}-Q{q.Quarter}" : $"{Dct.Year - 1:D4}";
+            return new Match(periodStart, periodEnd, yearBefore, _context.LastQuarter is null ? TimePrecision.Year : TimePrecision.Quarter);
+        }
+        if (Is(i, "soon") && i > 0 && Is(i - 1, "as")) return null; // "as soon as"
+        // "current" and "recent" are times only before nouns that are not periods ("current realities", "the recent closing").
+        if ((Is(i, "current") || Is(i, "recent")) && (i + 1 >= _t.Length || TimeLexicon.Units.TryGetValue(W(i + 1), out _) || Is(i + 1, "account")))
+            return null;
         if (TimeLexicon.References.TryGetValue(w, out var reference)) return new Match(i, i + 1, reference, TimePrecision.Unspecified);
         if (Is(i, "the") && Is(i + 1, "weekend")) return new Match(i, i + 2, LastWeekend(), TimePrecision.Week);
         if (Is(i, "the") && (Is(i + 1, "past") || Is(i + 1, "future") || Is(i + 1, "present")) && !IsCountOrUnit(i + 2))
@@ -271,7 +289,7 @@ internal ref struct TimeScanner
             return new Match(i, j + 1, QuarterValue(q1), TimePrecision.Quarter) { NamesQuarter = true };
         if (TimeLexicon.Ordinals.TryGetValue(w, out int q) && Is(j + 1, "quarter"))
             return new Match(i, j + 2, QuarterValue(q), TimePrecision.Quarter) { NamesQuarter = true };
-        if (j > i && (Is(j, "latest") || Is(j, "recent") || Is(j, "past")) && Is(j + 1, "quarter"))
+        if (j > i && (Is(j, "latest") || Is(j, "recent") || Is(j, "past")) && (Is(j + 1, "quarter") || (Is(j, "latest") && Is(j + 1, "period"))))
             return new Match(i, j + 2, QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
         if (j > i && Is(j, "quarter") && !Is(j + 1, "of"))
             return new Match(i, j + 1, _context.LastQuarter is { } q2 ? $"{q2.Year:D4}-Q{q2.Quarter}" : QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
@@ -306,6 +324,11 @@ internal ref struct TimeScanner
         else if (i > start && TimeLexicon.Units.TryGetValue(W(i), out _) && W(i)[^1] == 's') { n = null; afterCount = i; }
         else return null;
         if (afterCount >= _t.Length || !TimeLexicon.Units.TryGetValue(W(afterCount), out char unit) || unit == 'K') return null;
+        if (Is(afterCount + 1, "old")) return null; // "37 years old"
+        // "four flights a week", "$500 million a year": a rate, not a length of time.
+        if (Is(i, "a") && start == i && i > 0 && (_t[i - 1].Kind == TokenKind.Number || NumberLexicon.Scales.TryGetValue(W(i - 1), out _)
+            || (_t[i - 1].Kind == TokenKind.Word && char.IsLower(_text[_t[i - 1].Start]) && W(i - 1)[^1] == 's')))
+            return null;
         return new Match(start, afterCount + 1, DurationValue(n, unit), TimePrecision.Unspecified, TimexType.Duration);
     }
 
@@ -330,6 +353,9 @@ internal ref struct TimeScanner
         if (Is(i, "the") && i + 1 < _t.Length && IsDecade(i + 1, out string decade)) return new Match(start, i + 2, decade, TimePrecision.Decade);
         if (i < _t.Length && IsDecade(i, out string bare)) return new Match(start, i + 1, bare, TimePrecision.Decade);
         if (YearNumber(i) is not int year) return null;
+        if (i > 0 && _t[i - 1].Kind == TokenKind.Clitic) return null; // "Kopp's 1987 Chevrolet"
+        if (i > 0 && _t[i - 1].Kind == TokenKind.Word && char.IsUpper(_text[_t[i - 1].Start]) && !TimeLexicon.Months.TryGetValue(W(i - 1), out _)
+            && i - 1 > 0 && !Is(i - 1, "fiscal")) return null; // "Orion 1980"
         return new Match(start, i + 1, $"{year:D4}", TimePrecision.Year);
     }
 
