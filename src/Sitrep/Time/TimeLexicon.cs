@@ -80,6 +80,6 @@ internal static class TimeLexicon
     /// <summary>Words that put a clause in the future: a bare weekday then means the next one.</summary>
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FutureMarkers = new[]
     {
-        "will", "'ll", "’ll", "shall", "plans", "planned", "plan", "scheduled", "expected", "due", "going", "upcoming",
+        "will", "'ll", "’ll", "shall", "would", "plans", "planned", "plan", "scheduled", "expected", "due", "going", "upcoming",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -175,6 +175,7 @@ internal ref struct TimeScanner
         for (int k = at - 1; k >= 0 && k >= at - 8; k--)
         {
             if (TimeLexicon.FutureMarkers.Contains(W(k))) return true;
+            if ((Is(k, "soon") || Is(k, "early")) && Is(k - 1, "as") && Is(k + 1, "as")) return true; // "as soon as Tuesday"
             if (Is(k, "said") || Is(k, "was") || Is(k, "were") || Is(k, "had") || (W(k).Length > 3 && W(k).EndsWith("ed", StringComparison.Ordinal))) return false;
         }
         return false;
@@ -365,7 +366,7 @@ internal ref struct TimeScanner
         value = "";
         if (w.Length != 5 || w[4] != 's' || w[3] != '0' || !int.TryParse(w[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int y) || y is < 1800 or > 2090)
             return false;
-        value = w[..3].ToString();
+        value = w[..3].ToString() + "X"; // TimeBank writes the 1990s as 199X
         return true;
     }
 

@@ -29,7 +29,7 @@ public class TimeStageTests
     [InlineData("It happened in March 2021.", "March 2021", "2021-03")]
     [InlineData("It happened in November.", "November", "2021-11")]
     [InlineData("It happened in 2019.", "2019", "2019")]
-    [InlineData("It happened in the 1990s.", "the 1990s", "199")]
+    [InlineData("It happened in the 1990s.", "the 1990s", "199X")]
     public void AbsoluteDate_IsResolved(string sentence, string text, string value)
     {
         Assert.Equal((text, value), Single(sentence));
