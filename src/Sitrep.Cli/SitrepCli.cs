@@ -36,6 +36,7 @@ public static class SitrepCli
         DocsCommand.Create(context),
         StatsCommand.Create(context),
         EvalCommand.Create(context),
+        TrainCommand.Create(context),
     };
 
     private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Sitrep.Entities;
 using Sitrep.Evaluation;
 using Sitrep.Pipeline;
 using Spectre.Console;
@@ -11,8 +12,50 @@ internal static class EvalCommand
 {
     public static Command Create(CliContext context) => new("eval", "Score a stage against gold data")
     {
+        Ner(context),
         Time(context),
     };
+
+    private static Command Ner(CliContext context)
+    {
+        var gold = new Option<string>("--gold") { Description = "CoNLL-2003 file, e.g. ../shared/data/conll2003/eng.testa", Required = true, HelpName = "FILE" };
+        var model = new Option<string>("--model") { Description = "Tagger model", DefaultValueFactory = _ => EntityModel.DefaultPath, HelpName = "FILE" };
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("ner", "Score the entity tagger on CoNLL-2003 gold (conlleval: exact span and type)") { gold, model, format };
+        command.SetAction(parse =>
+        {
+            NerScores s;
+            try
+            {
+                s = NerEvaluation.Run(ConllCorpus.Read(parse.GetValue(gold)!), PerceptronTagger.Load(parse.GetValue(model)!));
+            }
+            catch (Exception e) when (e is IOException or FormatException or InvalidDataException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"sitrep: {e.Message}");
+                return SitrepCli.Fatal;
+            }
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    precision = Round(s.Overall.Precision),
+                    recall = Round(s.Overall.Recall),
+                    f1 = Round(s.Overall.F1),
+                    per_type = s.PerType.ToDictionary(t => t.Key, t => Json(t.Value)),
+                    tokens = s.Tokens,
+                    tokens_per_second = Math.Round(s.TokensPerSecond),
+                }));
+                return SitrepCli.Ok;
+            }
+            var table = new Table().AddColumns("type", "precision", "recall", "F1");
+            foreach (var (type, score) in s.PerType) table.AddRow(type, P(score.Precision), P(score.Recall), P(score.F1));
+            table.AddRow("overall", P(s.Overall.Precision), P(s.Overall.Recall), P(s.Overall.F1));
+            context.Console.Write(table);
+            context.Console.WriteLine($"{s.Tokens:N0} tokens, {s.TokensPerSecond:N0} tokens/s");
+            return SitrepCli.Ok;
+        });
+        return command;
+    }
 
     private static Command Time(CliContext context)
     {

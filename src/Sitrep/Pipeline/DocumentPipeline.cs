@@ -1,5 +1,6 @@
 using Sitrep.Attribution;
 using Sitrep.Documents;
+using Sitrep.Entities;
 using Sitrep.Numbers;
 using Sitrep.Text;
 using Sitrep.Time;
@@ -63,8 +64,16 @@ public sealed class PipelineBuilder
     /// <summary>Adds who is credited for each claim.</summary>
     public PipelineBuilder UseAttributions() => Use(new AttributionStage());
 
-    /// <summary>Adds every stage available in this build, in dependency order.</summary>
-    public PipelineBuilder UseDefaults() => UseText().UseQuantities().UseTimes().UseAttributions();
+    /// <summary>Adds named entities found by <paramref name="tagger"/>.</summary>
+    public PipelineBuilder UseEntities(PerceptronTagger tagger) => Use(new EntityStage(tagger));
+
+    /// <summary>Adds every stage available in this build, in dependency order (entities when the model is shipped).</summary>
+    public PipelineBuilder UseDefaults()
+    {
+        UseText();
+        if (EntityModel.Default is { } tagger) UseEntities(tagger);
+        return UseQuantities().UseTimes().UseAttributions();
+    }
 
     /// <summary>Checks the stage order and freezes the pipeline.</summary>
     public DocumentPipeline Build()

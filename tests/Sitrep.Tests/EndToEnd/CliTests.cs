@@ -194,6 +194,31 @@ public class CliTests
     }
 
     [Fact]
+    public async Task EvalNer_OnConllDev_PrintsConllevalScoresPerType()
+    {
+        var run = await CliRun.RunAsync("eval", "ner", "--gold", Path.Combine(TestPaths.Shared, "data", "conll2003", "eng.testa"), "--format", "json");
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        var scores = Json(run.Out);
+        Assert.True(scores.GetProperty("f1").GetDouble() > 0.85); // regression floor below the model card's figure
+        foreach (var type in new[] { "PER", "ORG", "LOC", "MISC" })
+            Assert.InRange(scores.GetProperty("per_type").GetProperty(type).GetProperty("f1").GetDouble(), 0.5, 1.0);
+        Assert.True(scores.GetProperty("tokens").GetInt64() > 50_000);
+    }
+
+    [Fact]
+    public async Task TrainNer_SmallCorpus_WritesALoadableModel()
+    {
+        using var dir = new TempDirectory();
+        var train = dir.Write("t.conll", "Peter NNP B-NP B-PER\nvisited VBD B-VP O\nParis NNP B-NP B-LOC\n. . O O\n");
+        var model = dir.File("m.bin");
+        var run = await CliRun.RunAsync("train", "ner", "--train", train, "--dev", train, "--out", model, "--epochs", "2");
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        Assert.Contains("epoch 2", run.Error);
+        var eval = await CliRun.RunAsync("eval", "ner", "--gold", train, "--model", model, "--format", "json");
+        Assert.Equal(1.0, Json(eval.Out).GetProperty("f1").GetDouble());
+    }
+
+    [Fact]
     public async Task EvalTime_MissingGold_ExitsWithFatalError()
     {
         using var dir = new TempDirectory();

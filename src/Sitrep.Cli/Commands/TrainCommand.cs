@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Sitrep.Entities;
+using Sitrep.Evaluation;
+
+namespace Sitrep.Cli.Commands;
+
+/// <summary><c>sitrep train ner</c>: reproducible training of the project's models.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliContext context) => new("train", "Train a model from gold data (reproducible: fixed seed)")
+    {
+        Ner(context),
+    };
+
+    private static Command Ner(CliContext context)
+    {
+        var train = new Option<string>("--train") { Description = "CoNLL-2003 training file", Required = true, HelpName = "FILE" };
+        var dev = new Option<string?>("--dev") { Description = "CoNLL-2003 development file, scored after each epoch", HelpName = "FILE" };
+        var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/ner.bin", HelpName = "FILE" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 12 };
+        var seed = new Option<int>("--seed") { Description = "Shuffling seed", DefaultValueFactory = _ => 20030531 };
+        var command = new Command("ner", "Train the named-entity tagger (averaged perceptron, BIO labels)") { train, dev, output, epochs, seed };
+        command.SetAction(parse =>
+        {
+            List<TaggedSentence> sentences, devSentences;
+            try
+            {
+                sentences = ConllCorpus.Read(parse.GetValue(train)!);
+                devSentences = parse.GetValue(dev) is { } devPath ? ConllCorpus.Read(devPath) : [];
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"sitrep: {e.Message}");
+                return SitrepCli.Fatal;
+            }
+            var labels = sentences.SelectMany(s => s.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
+            var clock = Stopwatch.StartNew();
+            var model = new PerceptronTrainer(labels).Train(sentences, parse.GetValue(epochs), parse.GetValue(seed), (epoch, tagger) =>
+            {
+                var line = $"epoch {epoch}: {tagger.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:N0} s";
+                if (devSentences.Count > 0) line += $", dev F1 {NerEvaluation.Run(devSentences, tagger).Overall.F1 * 100:N2}";
+                context.Error.WriteLine(line);
+            });
+            var path = parse.GetValue(output)!;
+            model.Save(path);
+            context.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1048576.0:N1} MB, {model.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:N0} s)");
+            return SitrepCli.Ok;
+        });
+        return command;
+    }
+}

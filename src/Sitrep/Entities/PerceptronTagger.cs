@@ -1,0 +1,113 @@
+using System.Collections.Frozen;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// A greedy left-to-right averaged-perceptron sequence tagger over BIO labels. Each label's score is
+/// the sum of the weights of the token's features (<see cref="NerFeatures"/>); "I-X" may only follow
+/// "B-X" or "I-X". Immutable and thread-safe once built.
+/// </summary>
+public sealed class PerceptronTagger
+{
+    private const string Magic = "SITREP-NER-1";
+    private readonly string[] _labels;
+    private readonly FrozenDictionary<ulong, int> _rows;
+    private readonly Half[] _weights;
+
+    internal PerceptronTagger(string[] labels, FrozenDictionary<ulong, int> rows, Half[] weights)
+    {
+        _labels = labels;
+        _rows = rows;
+        _weights = weights;
+    }
+
+    /// <summary>The labels, e.g. "O", "B-PER", "I-PER".</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>Number of features with weights.</summary>
+    public int FeatureCount => _rows.Count;
+
+    /// <summary>Tags one sentence; <paramref name="document"/> tells how its words are written elsewhere in the report.</summary>
+    public string[] Tag(IReadOnlyList<string> words, DocumentCase? document = null)
+    {
+        document ??= DocumentCase.None;
+        bool capitals = NerFeatures.IsAllCaps(words);
+        var tags = new string[words.Count];
+        Span<ulong> features = stackalloc ulong[NerFeatures.MaxPerToken];
+        Span<float> scores = stackalloc float[_labels.Length];
+        string previous = "<s>", previous2 = "<s>";
+        for (int i = 0; i < words.Count; i++)
+        {
+            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, features);
+            scores.Clear();
+            foreach (var feature in features[..n])
+            {
+                if (!_rows.TryGetValue(feature, out int row)) continue;
+                var weights = _weights.AsSpan(row * _labels.Length, _labels.Length);
+                for (int l = 0; l < scores.Length; l++) scores[l] += (float)weights[l];
+            }
+            var label = _labels[Best(_labels, scores, previous)];
+            tags[i] = label;
+            previous2 = previous;
+            previous = label;
+        }
+        return tags;
+    }
+
+    /// <summary>The best label allowed after <paramref name="previous"/>.</summary>
+    internal static int Best(string[] labels, ReadOnlySpan<float> scores, string previous)
+    {
+        int best = -1;
+        for (int l = 0; l < labels.Length; l++)
+        {
+            if (!Allowed(labels[l], previous)) continue;
+            if (best < 0 || scores[l] > scores[best]) best = l;
+        }
+        return best;
+    }
+
+    private static bool Allowed(string label, string previous) =>
+        !label.StartsWith("I-", StringComparison.Ordinal)
+        || (previous.Length > 2 && previous.AsSpan(2).SequenceEqual(label.AsSpan(2)));
+
+    /// <summary>Writes the model: labels, feature hashes and half-precision weights.</summary>
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(Magic);
+        writer.Write(_labels.Length);
+        foreach (var label in _labels) writer.Write(label);
+        writer.Write(_rows.Count);
+        foreach (var (hash, row) in _rows.OrderBy(r => r.Value))
+        {
+            writer.Write(hash);
+            for (int l = 0; l < _labels.Length; l++) writer.Write(_weights[row * _labels.Length + l]);
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> for anything else.</summary>
+    public static PerceptronTagger Load(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        try
+        {
+            if (reader.ReadString() != Magic) throw new InvalidDataException($"{path} is not a Sitrep NER model");
+            var labels = new string[reader.ReadInt32()];
+            for (int l = 0; l < labels.Length; l++) labels[l] = reader.ReadString();
+            int count = reader.ReadInt32();
+            var rows = new Dictionary<ulong, int>(count);
+            var weights = new Half[count * labels.Length];
+            for (int row = 0; row < count; row++)
+            {
+                rows[reader.ReadUInt64()] = row;
+                for (int l = 0; l < labels.Length; l++) weights[row * labels.Length + l] = reader.ReadHalf();
+            }
+            return new PerceptronTagger(labels, rows.ToFrozenDictionary(), weights);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{path} is truncated", e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Frozen;
+
+namespace Sitrep.Entities;
+
+/// <summary>
+/// Trains a <see cref="PerceptronTagger"/>: greedy decoding with the tagger's own previous labels,
+/// a perceptron update on every wrong label, weights averaged over all updates (lazily), sentences
+/// shuffled each epoch with a fixed seed, so the same data gives the same model.
+/// </summary>
+public sealed class PerceptronTrainer(IReadOnlyList<string> labels)
+{
+    private readonly string[] _labels = [.. labels];
+    private readonly Dictionary<ulong, int> _rows = [];
+    private float[] _weights = new float[1024];
+    private double[] _totals = new double[1024];
+    private long[] _stamps = new long[1024];
+    private long _clock;
+
+    /// <summary>Trains for <paramref name="epochs"/> passes; <paramref name="afterEpoch"/> sees each epoch's model.</summary>
+    public PerceptronTagger Train(IReadOnlyList<TaggedSentence> sentences, int epochs, int seed, Action<int, PerceptronTagger>? afterEpoch = null)
+    {
+        var order = Enumerable.Range(0, sentences.Count).ToArray();
+        var random = new Random(seed);
+        Span<ulong> features = stackalloc ulong[NerFeatures.MaxPerToken];
+        var scores = new float[_labels.Length];
+        var labelIndex = _labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i);
+        var documents = DocumentCases(sentences);
+        var capitals = sentences.Select(s => NerFeatures.IsAllCaps(s.Words)).ToArray();
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (int s in order)
+            {
+                var sentence = sentences[s];
+                string previous = "<s>", previous2 = "<s>";
+                for (int i = 0; i < sentence.Words.Length; i++)
+                {
+                    _clock++;
+                    int n = NerFeatures.Extract(sentence.Words, i, previous, previous2, capitals[s], documents[sentence.Document], features);
+                    Array.Clear(scores);
+                    foreach (var feature in features[..n])
+                    {
+                        if (!_rows.TryGetValue(feature, out int row)) continue;
+                        for (int l = 0; l < scores.Length; l++) scores[l] += _weights[row * _labels.Length + l];
+                    }
+                    int guess = PerceptronTagger.Best(_labels, scores, previous);
+                    int truth = labelIndex[sentence.Tags[i]];
+                    if (guess != truth)
+                    {
+                        foreach (var feature in features[..n])
+                        {
+                            int row = RowOf(feature);
+                            Update(row, truth, +1);
+                            Update(row, guess, -1);
+                        }
+                    }
+                    previous2 = previous;
+                    previous = _labels[guess];
+                }
+            }
+            afterEpoch?.Invoke(epoch, Averaged());
+        }
+        return Averaged();
+    }
+
+    /// <summary>The case context of each document of a corpus, by document number.</summary>
+    public static Dictionary<int, DocumentCase> DocumentCases(IReadOnlyList<TaggedSentence> sentences) =>
+        sentences.GroupBy(s => s.Document).ToDictionary(g => g.Key, g => new DocumentCase(g.Select(s => (IReadOnlyList<string>)s.Words)));
+
+    private int RowOf(ulong feature)
+    {
+        if (_rows.TryGetValue(feature, out int row)) return row;
+        row = _rows.Count;
+        _rows[feature] = row;
+        int needed = (row + 1) * _labels.Length;
+        if (needed > _weights.Length)
+        {
+            int size = Math.Max(needed, _weights.Length * 2);
+            Array.Resize(ref _weights, size);
+            Array.Resize(ref _totals, size);
+            Array.Resize(ref _stamps, size);
+        }
+        return row;
+    }
+
+    private void Update(int row, int label, float delta)
+    {
+        int k = row * _labels.Length + label;
+        _totals[k] += (_clock - _stamps[k]) * (double)_weights[k];
+        _stamps[k] = _clock;
+        _weights[k] += delta;
+    }
+
+    // The average of every weight over every step so far; features whose averages are all ~0 are dropped.
+    private PerceptronTagger Averaged()
+    {
+        int width = _labels.Length;
+        var rows = new Dictionary<ulong, int>();
+        var weights = new List<Half>(_rows.Count * width);
+        Span<float> averaged = stackalloc float[width];
+        foreach (var (feature, row) in _rows)
+        {
+            bool any = false;
+            for (int l = 0; l < width; l++)
+            {
+                int k = row * width + l;
+                double total = _totals[k] + (_clock - _stamps[k]) * (double)_weights[k];
+                averaged[l] = (float)(total / Math.Max(1, _clock));
+                any |= averaged[l] != 0;
+            }
+            if (!any) continue;
+            rows[feature] = rows.Count;
+            foreach (var a in averaged) weights.Add((Half)a);
+        }
+        return new PerceptronTagger(_labels, rows.ToFrozenDictionary(), [.. weights]);
+    }
+}
