@@ -1,12 +1,16 @@
 using Sitrep.Pipeline;
+using Sitrep.Storage;
 
 namespace Sitrep.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
-internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep, bool TextOnly)
+internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep, bool AllStages)
 {
-    /// <summary>The pipeline measured: the text stage only (read, tokenize, split, store) or every default stage.</summary>
-    public DocumentPipeline Pipeline => TextOnly ? new PipelineBuilder().UseText().Build() : DocumentPipeline.Default;
+    /// <summary>
+    /// The pipeline measured: what `sitrep ingest` runs (the stages whose layers the store keeps), or,
+    /// with --all-stages, every stage of the default pipeline.
+    /// </summary>
+    public DocumentPipeline Pipeline => AllStages ? DocumentPipeline.Default : DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps);
 
     public static BenchOptions Parse(string[] args)
     {
@@ -22,7 +26,7 @@ internal sealed record BenchOptions(int Count, int Words, string? Input, int Wor
                 "--workers" => options with { Workers = int.Parse(Next()) },
                 "--batch-size" => options with { BatchSize = int.Parse(Next()) },
                 "--keep" => options with { Keep = true },
-                "--text-only" => options with { TextOnly = true },
+                "--all-stages" => options with { AllStages = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -5,9 +5,9 @@ using Sitrep.Pipeline;
 using Sitrep.Reading;
 using Sitrep.Storage;
 
-// Ingest throughput and memory: read, every stage of the default pipeline, store, as `sitrep ingest` does it.
+// Ingest throughput and memory, as `sitrep ingest` does it: read, process, store.
 // usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--count 100000] [--words 500]
-//        [--input PATH] [--workers N] [--batch-size N] [--text-only] [--keep]
+//        [--input PATH] [--workers N] [--batch-size N] [--all-stages] [--keep]
 var options = BenchOptions.Parse(args);
 var work = Directory.CreateTempSubdirectory("sitrep-bench-");
 try

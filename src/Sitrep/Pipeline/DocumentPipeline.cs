@@ -23,6 +23,24 @@ public sealed class DocumentPipeline
     /// <summary>The default pipeline: every stage available in this build.</summary>
     public static DocumentPipeline Default { get; } = new PipelineBuilder().UseDefaults().Build();
 
+    /// <summary>
+    /// This pipeline cut down to the stages needed for <paramref name="layers"/> and what those stages
+    /// require, so an ingest does not compute layers its store would throw away.
+    /// </summary>
+    public DocumentPipeline Providing(Layer layers)
+    {
+        var needed = layers;
+        var kept = new List<IStage>();
+        for (int i = _stages.Length - 1; i >= 0; i--)
+        {
+            if ((_stages[i].Provides & needed) == Layer.None) continue;
+            kept.Add(_stages[i]);
+            needed |= _stages[i].Requires;
+        }
+        kept.Reverse();
+        return new DocumentPipeline([.. kept]);
+    }
+
     /// <summary>Runs every stage on <paramref name="document"/>; a failing stage throws <see cref="StageException"/>.</summary>
     public void Process(Document document)
     {

@@ -8,6 +8,9 @@ namespace Sitrep.Storage;
 /// </summary>
 public interface IDocumentStore : IDisposable
 {
+    /// <summary>The layers this store keeps; an ingest computes only these.</summary>
+    Layer StoredLayers { get; }
+
     /// <summary>
     /// Stores a batch in one transaction. A document already stored (same id) is not stored again,
     /// but the new (source, file) that delivered it is recorded.

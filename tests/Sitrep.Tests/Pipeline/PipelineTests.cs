@@ -39,6 +39,15 @@ public class PipelineTests
     }
 
     [Fact]
+    public void Providing_KeepsOnlyTheStagesALayerNeeds()
+    {
+        var pipeline = new PipelineBuilder().UseText().UseQuantities().UseTimes().UseAttributions().Build();
+        Assert.Equal(["text"], pipeline.Providing(Layer.Sentences).Stages.Select(s => s.Name));
+        Assert.Equal(["text", "times"], pipeline.Providing(Layer.Times).Stages.Select(s => s.Name));
+        Assert.Empty(pipeline.Providing(Layer.Events).Stages);
+    }
+
+    [Fact]
     public async Task OrderedParallel_YieldsResultsInInputOrder()
     {
         var results = new List<int>();

@@ -60,6 +60,8 @@ public class SqliteDocumentStoreTests
         Assert.Equal("wal", command.ExecuteScalar());
         command.CommandText = "PRAGMA user_version";
         Assert.Equal((long)SqliteDocumentStore.SchemaVersion, command.ExecuteScalar());
+        command.CommandText = "PRAGMA page_size";
+        Assert.Equal(16384L, command.ExecuteScalar());
     }
 
     [Fact]
