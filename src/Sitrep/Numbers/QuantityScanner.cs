@@ -180,8 +180,12 @@ internal ref struct QuantityScanner
             value *= scale;
             end++;
         }
-        if (end < _tokens.Length && Is(end, "percent")) percent = true;
-        return new Core(value, null, false, currency, percent, numberStart, percent && end < _tokens.Length && Is(end, "percent") ? end + 1 : end, true);
+        if (!percent && Is(end, "percent"))
+        {
+            percent = true;
+            end++;
+        }
+        return new Core(value, null, false, currency, percent, numberStart, end, true);
     }
 
     private Core? ParseWords(int i, int numberStart)
