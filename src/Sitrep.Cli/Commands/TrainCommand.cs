@@ -20,7 +20,13 @@ internal static class TrainCommand
         var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/ner.bin", HelpName = "FILE" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed", DefaultValueFactory = _ => 20030531 };
-        var command = new Command("ner", "Train the named-entity tagger (averaged perceptron, BIO labels)") { train, dev, output, epochs, seed };
+        var unlabeled = new Option<string[]>("--unlabeled")
+        {
+            Description = "Unlabelled news to learn word classes from, with the training text (Reuters .sgm, news .csv, .txt; files or directories)",
+            HelpName = "PATH",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("ner", "Train the named-entity tagger (averaged perceptron, BIO labels)") { train, dev, output, epochs, seed, unlabeled };
         command.SetAction(parse =>
         {
             List<TaggedSentence> sentences, devSentences;
@@ -36,7 +42,14 @@ internal static class TrainCommand
             }
             var labels = sentences.SelectMany(s => s.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
             var clock = Stopwatch.StartNew();
-            var model = new PerceptronTrainer(labels).Train(sentences, parse.GetValue(epochs), parse.GetValue(seed), (epoch, tagger) =>
+            var clusters = WordClusters.Empty;
+            if (parse.GetValue(unlabeled) is { Length: > 0 } paths)
+            {
+                var texts = paths.SelectMany(WordClusters.ReadTexts).Concat(sentences.Select(s => string.Join(' ', s.Words)));
+                clusters = WordClusters.Learn(texts);
+                context.Error.WriteLine($"word classes: {clusters.Count:N0} words, {clock.Elapsed.TotalSeconds:N0} s");
+            }
+            var model = new PerceptronTrainer(labels, clusters).Train(sentences, parse.GetValue(epochs), parse.GetValue(seed), (epoch, tagger) =>
             {
                 var line = $"epoch {epoch}: {tagger.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:N0} s";
                 if (devSentences.Count > 0) line += $", dev F1 {NerEvaluation.Run(devSentences, tagger).Overall.F1 * 100:N2}";

@@ -25,12 +25,12 @@ public sealed class EntityStage(PerceptronTagger tagger) : IStage
             for (int t = 0; t < words.Length; t++) words[t] = document.TextOf(document.Tokens[sentence.FirstToken + t].Range);
             sentences.Add(words);
         }
-        var context = new DocumentCase(sentences);
+        var tags = tagger.TagDocument(sentences);
         var mentions = new List<Mention>();
         for (int s = 0; s < sentences.Count; s++)
         {
             var first = document.Sentences[s].FirstToken;
-            foreach (var (type, start, end) in ConllCorpus.Chunks(tagger.Tag(sentences[s], context)))
+            foreach (var (type, start, end) in ConllCorpus.Chunks(tags[s]))
                 mentions.Add(new Mention(new TextRange(document.Tokens[first + start].Start, document.Tokens[first + end - 1].End), type));
         }
         document.SetEntities(mentions);

@@ -8,11 +8,11 @@ namespace Sitrep.Entities;
 internal static class NerFeatures
 {
     /// <summary>Most features one token can have.</summary>
-    public const int MaxPerToken = 48;
+    public const int MaxPerToken = 64;
 
     /// <summary>Writes the features of token <paramref name="i"/> to <paramref name="output"/>; returns how many.</summary>
     public static int Extract(IReadOnlyList<string> words, int i, string previousLabel, string previousLabel2,
-        bool sentenceInCapitals, DocumentCase document, Span<ulong> output)
+        bool sentenceInCapitals, DocumentCase document, WordClusters clusters, Span<ulong> output)
     {
         int n = 0;
         var word = words[i].AsSpan();
@@ -45,6 +45,15 @@ internal static class NerFeatures
         var seen = (document.SeenCapitalised(lower) ? "cap" : "") + (document.SeenLowercase(lower) ? "low" : "");
         output[n++] = Combine(Hash(55, seen), Hash(55, shortShape));
         output[n++] = Combine(Hash(56, seen), Hash(56, i == 0 || sentenceInCapitals ? "unreliable" : "reliable"));
+        // Word classes learnt from unlabelled news, for this word and its neighbours.
+        for (int offset = -1; offset <= 1; offset++)
+        {
+            int j = i + offset;
+            if (j < 0 || j >= words.Count || clusters.ClassesOf(words[j]) is not { } classes) continue;
+            for (int g = 0; g < classes.Length; g++) output[n++] = Combine(Hash(60 + g, ""), (ulong)(classes[g] * 8 + offset + 2));
+            if (offset == 0) output[n++] = Combine(Hash(64, shortShape), (ulong)classes[^1]);
+            if (offset == -1) output[n++] = Combine(Hash(65, previousLabel), (ulong)classes[^1]);
+        }
 
         Span<char> neighbourLower = stackalloc char[64];
         Span<char> neighbourShape = stackalloc char[64];

@@ -9,17 +9,22 @@ namespace Sitrep.Entities;
 /// </summary>
 public sealed class PerceptronTagger
 {
-    private const string Magic = "SITREP-NER-1";
+    private const string Magic = "SITREP-NER-2";
     private readonly string[] _labels;
     private readonly FrozenDictionary<ulong, int> _rows;
     private readonly Half[] _weights;
+    private readonly WordClusters _clusters;
 
-    internal PerceptronTagger(string[] labels, FrozenDictionary<ulong, int> rows, Half[] weights)
+    internal PerceptronTagger(string[] labels, FrozenDictionary<ulong, int> rows, Half[] weights, WordClusters clusters)
     {
         _labels = labels;
         _rows = rows;
         _weights = weights;
+        _clusters = clusters;
     }
+
+    /// <summary>Words with learnt classes.</summary>
+    public int ClusteredWords => _clusters.Count;
 
     /// <summary>The labels, e.g. "O", "B-PER", "I-PER".</summary>
     public IReadOnlyList<string> Labels => _labels;
@@ -38,7 +43,7 @@ public sealed class PerceptronTagger
         string previous = "<s>", previous2 = "<s>";
         for (int i = 0; i < words.Count; i++)
         {
-            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, features);
+            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, _clusters, features);
             scores.Clear();
             foreach (var feature in features[..n])
             {
@@ -51,6 +56,35 @@ public sealed class PerceptronTagger
             previous2 = previous;
             previous = label;
         }
+        return tags;
+    }
+
+    /// <summary>
+    /// Tags every sentence of one report, then makes the report consistent: an entity string tagged
+    /// with different types is given the type most of its mentions have ("Alma-Ata" is a place
+    /// throughout, even where one sentence alone suggests a person).
+    /// </summary>
+    public string[][] TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var context = new DocumentCase(sentences);
+        var tags = sentences.Select(s => Tag(s, context)).ToArray();
+        var votes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        for (int s = 0; s < tags.Length; s++)
+            foreach (var (type, start, end) in ConllCorpus.Chunks(tags[s]))
+            {
+                var key = string.Join(' ', sentences[s].Skip(start).Take(end - start));
+                var types = votes.TryGetValue(key, out var t) ? t : votes[key] = [];
+                types[type] = types.GetValueOrDefault(type) + 1;
+            }
+        for (int s = 0; s < tags.Length; s++)
+            foreach (var (type, start, end) in ConllCorpus.Chunks(tags[s]))
+            {
+                var types = votes[string.Join(' ', sentences[s].Skip(start).Take(end - start))];
+                var majority = types.MaxBy(t => (t.Value, t.Key == type)).Key;
+                if (majority == type) continue;
+                tags[s][start] = "B-" + majority;
+                for (int i = start + 1; i < end; i++) tags[s][i] = "I-" + majority;
+            }
         return tags;
     }
 
@@ -84,6 +118,13 @@ public sealed class PerceptronTagger
             writer.Write(hash);
             for (int l = 0; l < _labels.Length; l++) writer.Write(_weights[row * _labels.Length + l]);
         }
+        writer.Write(_clusters.Count);
+        foreach (var (word, classes) in _clusters.Classes.OrderBy(w => w.Key, StringComparer.Ordinal))
+        {
+            writer.Write(word);
+            writer.Write((byte)classes.Length);
+            foreach (int c in classes) writer.Write((short)c);
+        }
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> for anything else.</summary>
@@ -103,7 +144,16 @@ public sealed class PerceptronTagger
                 rows[reader.ReadUInt64()] = row;
                 for (int l = 0; l < labels.Length; l++) weights[row * labels.Length + l] = reader.ReadHalf();
             }
-            return new PerceptronTagger(labels, rows.ToFrozenDictionary(), weights);
+            int clustered = reader.ReadInt32();
+            var classes = new Dictionary<string, int[]>(clustered, StringComparer.Ordinal);
+            for (int w = 0; w < clustered; w++)
+            {
+                var word = reader.ReadString();
+                var ids = new int[reader.ReadByte()];
+                for (int g = 0; g < ids.Length; g++) ids[g] = reader.ReadInt16();
+                classes[word] = ids;
+            }
+            return new PerceptronTagger(labels, rows.ToFrozenDictionary(), weights, new WordClusters(classes));
         }
         catch (EndOfStreamException e)
         {

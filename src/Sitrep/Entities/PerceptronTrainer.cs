@@ -7,8 +7,9 @@ namespace Sitrep.Entities;
 /// a perceptron update on every wrong label, weights averaged over all updates (lazily), sentences
 /// shuffled each epoch with a fixed seed, so the same data gives the same model.
 /// </summary>
-public sealed class PerceptronTrainer(IReadOnlyList<string> labels)
+public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters? clusters = null)
 {
+    private readonly WordClusters _clusters = clusters ?? WordClusters.Empty;
     private readonly string[] _labels = [.. labels];
     private readonly Dictionary<ulong, int> _rows = [];
     private float[] _weights = new float[1024];
@@ -36,7 +37,7 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels)
                 for (int i = 0; i < sentence.Words.Length; i++)
                 {
                     _clock++;
-                    int n = NerFeatures.Extract(sentence.Words, i, previous, previous2, capitals[s], documents[sentence.Document], features);
+                    int n = NerFeatures.Extract(sentence.Words, i, previous, previous2, capitals[s], documents[sentence.Document], _clusters, features);
                     Array.Clear(scores);
                     foreach (var feature in features[..n])
                     {
@@ -112,6 +113,6 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels)
             rows[feature] = rows.Count;
             foreach (var a in averaged) weights.Add((Half)a);
         }
-        return new PerceptronTagger(_labels, rows.ToFrozenDictionary(), [.. weights]);
+        return new PerceptronTagger(_labels, rows.ToFrozenDictionary(), [.. weights], _clusters);
     }
 }

@@ -15,8 +15,9 @@ public static class NerEvaluation
         var counts = new Dictionary<string, (int Correct, int Predicted, int Gold)>();
         long tokens = 0;
         var clock = Stopwatch.StartNew();
-        var documents = PerceptronTrainer.DocumentCases(gold);
-        var predictions = gold.Select(s => tagger.Tag(s.Words, documents[s.Document])).ToList();
+        var predictions = new List<string[]>(gold.Count);
+        foreach (var document in gold.GroupBy(s => s.Document))
+            predictions.AddRange(tagger.TagDocument([.. document.Select(s => (IReadOnlyList<string>)s.Words)]));
         clock.Stop();
         for (int s = 0; s < gold.Count; s++)
         {

@@ -98,6 +98,26 @@ public class EntityTests
     }
 
     [Fact]
+    public void WordClusters_PutWordsUsedAlikeInOneClass()
+    {
+        var cities = new[] { "Paris", "London", "Rome", "Cairo" };
+        var verbs = new[] { "ran", "walked", "swam", "slept" };
+        var texts = new List<string>();
+        for (int i = 0; i < 40; i++)
+        {
+            texts.Add($"They flew to {cities[i % 4]} today.");
+            texts.Add($"Then he {verbs[i % 4]} quickly.");
+        }
+        var clusters = WordClusters.Learn(texts, minCount: 2, granularities: [4]);
+
+        int City(string w) => clusters.ClassesOf(w)![0];
+        Assert.All(cities, c => Assert.Equal(City("Paris"), City(c)));
+        Assert.All(verbs, v => Assert.Equal(City("ran"), City(v)));
+        Assert.NotEqual(City("Paris"), City("ran"));
+        Assert.Null(clusters.ClassesOf("Tokyo"));
+    }
+
+    [Fact]
     public void ShippedModel_FindsTheSeedsPlacesAndPeople()
     {
         Assert.NotNull(EntityModel.Default);
