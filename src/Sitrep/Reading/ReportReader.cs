@@ -44,9 +44,8 @@ public sealed class ReportReader(ReaderOptions options, Func<Stream>? standardIn
             IgnoreInaccessible = true,
             AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
         };
-        return Directory.EnumerateFiles(directory, "*", options)
-            .Where(f => IsReportFile(f) && !Path.GetRelativePath(directory, f).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
-            .Order(StringComparer.Ordinal);
+        // On Unix, .NET reports dot-files and dot-directories as hidden, so they are skipped too.
+        return Directory.EnumerateFiles(directory, "*", options).Where(IsReportFile).Order(StringComparer.Ordinal);
     }
 
     private static bool IsReportFile(string path)
