@@ -82,16 +82,16 @@ internal static class CommonOptions
         };
     }
 
-    /// <summary>Opens the store named by <c>--db</c>; a <see cref="StoreException"/> is reported as fatal by the caller.</summary>
-    public static IDocumentStore OpenStore(ParseResult parse, Option<string> database) =>
-        SqliteDocumentStore.Open(parse.GetValue(database)!);
+    /// <summary>Opens (or creates) the store named by <c>--db</c>; a <see cref="StoreException"/> is reported as fatal by the caller.</summary>
+    public static IDocumentStore OpenStore(ParseResult parse, Option<string> database, bool create = true) =>
+        SqliteDocumentStore.Open(parse.GetValue(database)!, create: create);
 
-    /// <summary>Runs a store command, turning an unusable store into a one-line error and exit code 1.</summary>
+    /// <summary>Runs a query on an existing store, turning an unusable or missing store into a one-line error and exit code 1.</summary>
     public static int WithStore(CliContext context, ParseResult parse, Option<string> database, Func<IDocumentStore, int> action)
     {
         try
         {
-            using var store = OpenStore(parse, database);
+            using var store = OpenStore(parse, database, create: false);
             return action(store);
         }
         catch (StoreException e)

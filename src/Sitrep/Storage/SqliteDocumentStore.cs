@@ -33,9 +33,14 @@ public sealed class SqliteDocumentStore : IDocumentStore
     /// <summary>The schema version this build writes.</summary>
     public static int SchemaVersion => SqliteMigrations.Steps.Length;
 
-    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
-    public static SqliteDocumentStore Open(string path, TimeProvider? clock = null)
+    /// <summary>
+    /// Opens the database at <paramref name="path"/> and brings its schema up to date; creates it
+    /// (and its folder) when <paramref name="create"/> is true, else a missing file is an error.
+    /// </summary>
+    public static SqliteDocumentStore Open(string path, TimeProvider? clock = null, bool create = true)
     {
+        if (!create && !File.Exists(path))
+            throw new StoreException($"no database at '{path}': run 'sitrep ingest PATH --db {path}' first");
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,

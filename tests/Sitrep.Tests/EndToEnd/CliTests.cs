@@ -105,6 +105,17 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Stats_NoDatabase_SaysToIngestFirstAndCreatesNothing()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("missing/s.db");
+        var run = await CliRun.RunAsync("stats", "--db", db);
+        Assert.Equal(SitrepCli.Fatal, run.ExitCode);
+        Assert.Contains("sitrep ingest", run.Error);
+        Assert.False(Directory.Exists(dir.File("missing")));
+    }
+
+    [Fact]
     public async Task Ingest_InvalidOption_ExitsWithFatalError()
     {
         var run = await CliRun.RunAsync("ingest", TestPaths.SeedReport, "--date", "06/01/2022");
