@@ -52,10 +52,21 @@ public static class SitrepCli
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var root = Build(context);
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
         try
         {
             return await root.Parse(args).InvokeAsync(configuration);
+        }
+        catch (InvalidDataException e)
+        {
+            // A damaged or outdated model: say which and how to rebuild it, not a stack trace.
+            await context.Error.WriteLineAsync($"sitrep: {e.Message}");
+            return Fatal;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync($"sitrep: unexpected error (please report it with what follows): {e}");
+            return Fatal;
         }
         finally
         {

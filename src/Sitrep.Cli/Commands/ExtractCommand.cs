@@ -21,12 +21,13 @@ internal static class ExtractCommand
         reader.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
+            var pipeline = DocumentPipeline.Default; // loads the models before any output is written
             var items = new ReportReader(reader.Read(parse), context.StandardInput).Read(parse.GetValue(paths)!);
             int failed = 0;
             await context.Out.FlushAsync(cancellation);
             using (var json = new ExtractJsonWriter(context.OutputStream, indented: !parse.GetValue(compact)))
             {
-                await foreach (var item in DocumentStream.Process(items, DocumentPipeline.Default, Environment.ProcessorCount, cancellation))
+                await foreach (var item in DocumentStream.Process(items, pipeline, Environment.ProcessorCount, cancellation))
                 {
                     if (item.Error is { } error)
                     {

@@ -133,7 +133,7 @@ public sealed class PerceptronTagger
         using var reader = new BinaryReader(File.OpenRead(path));
         try
         {
-            if (reader.ReadString() != Magic) throw new InvalidDataException($"{path} is not a Sitrep NER model");
+            if (reader.ReadString() != Magic) throw Damaged(path, "is not a Sitrep NER model of this version");
             var labels = new string[reader.ReadInt32()];
             for (int l = 0; l < labels.Length; l++) labels[l] = reader.ReadString();
             int count = reader.ReadInt32();
@@ -157,7 +157,10 @@ public sealed class PerceptronTagger
         }
         catch (EndOfStreamException e)
         {
-            throw new InvalidDataException($"{path} is truncated", e);
+            throw Damaged(path, "is truncated or not a Sitrep NER model", e);
         }
     }
+
+    private static InvalidDataException Damaged(string path, string what, Exception? inner = null) =>
+        new($"{path} {what}; rebuild it with 'sitrep train ner' (see models/README.md)", inner);
 }

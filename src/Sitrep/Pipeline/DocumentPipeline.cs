@@ -21,7 +21,9 @@ public sealed class DocumentPipeline
     public Layer Provides => _stages.Aggregate(Layer.None, (all, s) => all | s.Provides);
 
     /// <summary>The default pipeline: every stage available in this build.</summary>
-    public static DocumentPipeline Default { get; } = new PipelineBuilder().UseDefaults().Build();
+    public static DocumentPipeline Default => LazyDefault.Value;
+
+    private static readonly Lazy<DocumentPipeline> LazyDefault = new(() => new PipelineBuilder().UseDefaults().Build());
 
     /// <summary>
     /// This pipeline cut down to the stages needed for <paramref name="layers"/> and what those stages

@@ -230,6 +230,17 @@ public class CliTests
     }
 
     [Fact]
+    public async Task EvalNer_DamagedModel_SaysHowToRebuildIt()
+    {
+        using var dir = new TempDirectory();
+        var model = dir.Write("bad.bin", "not a model");
+        var gold = Path.Combine(TestPaths.Shared, "data", "conll2003", "eng.testa");
+        var run = await CliRun.RunAsync("eval", "ner", "--gold", gold, "--model", model);
+        Assert.Equal(SitrepCli.Fatal, run.ExitCode);
+        Assert.Contains("sitrep train ner", run.Error);
+    }
+
+    [Fact]
     public async Task EvalTime_MissingGold_ExitsWithFatalError()
     {
         using var dir = new TempDirectory();
