@@ -76,11 +76,14 @@ public sealed class PerceptronTagger
                 var types = votes.TryGetValue(key, out var t) ? t : votes[key] = [];
                 types[type] = types.GetValueOrDefault(type) + 1;
             }
+        // News names a person in full, then by surname: a lone surname is that person.
+        var surnames = votes.Where(v => v.Key.Contains(' ') && v.Value.ContainsKey("PER")).Select(v => v.Key[(v.Key.LastIndexOf(' ') + 1)..]).ToHashSet(StringComparer.Ordinal);
         for (int s = 0; s < tags.Length; s++)
             foreach (var (type, start, end) in ConllCorpus.Chunks(tags[s]))
             {
-                var types = votes[string.Join(' ', sentences[s].Skip(start).Take(end - start))];
-                var majority = types.MaxBy(t => (t.Value, t.Key == type)).Key;
+                var text = string.Join(' ', sentences[s].Skip(start).Take(end - start));
+                var types = votes[text];
+                var majority = end - start == 1 && surnames.Contains(text) ? "PER" : types.MaxBy(t => (t.Value, t.Key == type)).Key;
                 if (majority == type) continue;
                 tags[s][start] = "B-" + majority;
                 for (int i = start + 1; i < end; i++) tags[s][i] = "I-" + majority;

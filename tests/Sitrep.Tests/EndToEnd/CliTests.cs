@@ -149,6 +149,16 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Extract_Sample_MatchesGoldenFile()
+    {
+        // Locks the JSON contract and every layer's reading of one sample; review the diff when a stage changes.
+        var sample = Path.Combine(TestPaths.Samples, "peru-ayacucho-2022-12-16.txt");
+        var run = await CliRun.RunAsync("extract", sample, "--format", "json");
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        Golden.AssertMatches("extract-peru.json", run.Out.Replace(TestPaths.Samples, "samples"));
+    }
+
+    [Fact]
     public async Task Extract_JsonLinesWithBadLine_KeepsOrderAndListsDiagnostic()
     {
         using var dir = new TempDirectory();
