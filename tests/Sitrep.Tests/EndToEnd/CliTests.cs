@@ -74,6 +74,26 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Ingest_SizeLimitAndTruncatedGzip_AreReportedAndTheRestStored()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("in/big.txt", "date 2022-01-06 " + new string('x', 3000));
+        dir.Write("in/small.txt", "date 2022-01-06 A short report.");
+        var full = Gzip.Compress(string.Join("\n", Enumerable.Range(0, 500).Select(i => $$"""{"published": "2022-01-06", "text": "Report {{i}} {{Guid.NewGuid()}}."}""")));
+        var cut = dir.Write("in/cut.jsonl.gz", full[..(full.Length / 2)]);
+
+        var run = await CliRun.RunAsync("ingest", dir.File("in"), "--db", dir.File("s.db"), "--max-report-size", "2KB", "--format", "json");
+
+        Assert.Equal(SitrepCli.SomeFailed, run.ExitCode);
+        Assert.Contains("big.txt:1: report is over the size limit of 2,048 bytes", run.Error);
+        Assert.Contains($"{cut}:", run.Error);
+        Assert.Contains("[truncated-gzip]", run.Error);
+        var summary = Json(run.Out);
+        Assert.Equal(2, summary.GetProperty("failed").GetInt64());
+        Assert.True(summary.GetProperty("added").GetInt64() > 1);
+    }
+
+    [Fact]
     public async Task Ingest_PlainTextWithDateOption_IsStored()
     {
         using var dir = new TempDirectory();
