@@ -18,14 +18,8 @@ public sealed class AttributionStage : IStage
     /// <inheritdoc/>
     public void Process(Document document)
     {
-        var found = new List<Documents.Attribution>();
         var memory = new SourceMemory();
-        TextRange? previous = null;
-        foreach (var sentence in document.Sentences)
-        {
-            AttributionScanner.Scan(document.Text, document.Tokens.Slice(sentence.FirstToken, sentence.TokenCount), memory, previous, found);
-            previous = sentence.Range;
-        }
-        document.SetAttributions(found);
+        document.SetAttributions(SentenceScan.Run<Documents.Attribution>(document, (tokens, s, found) =>
+            AttributionScanner.Scan(document.Text, tokens, memory, s > 0 ? document.Sentences[s - 1].Range : null, found)));
     }
 }

@@ -16,11 +16,6 @@ public sealed class QuantityStage : IStage
     public Layer Provides => Layer.Quantities;
 
     /// <inheritdoc/>
-    public void Process(Document document)
-    {
-        var found = new List<Quantity>();
-        foreach (var sentence in document.Sentences)
-            QuantityScanner.Scan(document.Text, document.Tokens.Slice(sentence.FirstToken, sentence.TokenCount), found);
-        document.SetQuantities(found);
-    }
+    public void Process(Document document) =>
+        document.SetQuantities(SentenceScan.Run<Quantity>(document, (tokens, _, found) => QuantityScanner.Scan(document.Text, tokens, found)));
 }

@@ -18,10 +18,7 @@ public sealed class TimeStage : IStage
     /// <inheritdoc/>
     public void Process(Document document)
     {
-        var found = new List<TimeExpression>();
         var context = new TimeContext(document.Date);
-        foreach (var sentence in document.Sentences)
-            TimeScanner.Scan(document.Text, document.Tokens.Slice(sentence.FirstToken, sentence.TokenCount), context, found);
-        document.SetTimes(found);
+        document.SetTimes(SentenceScan.Run<TimeExpression>(document, (tokens, _, found) => TimeScanner.Scan(document.Text, tokens, context, found)));
     }
 }
