@@ -23,9 +23,6 @@ public sealed class PerceptronTagger
         _clusters = clusters;
     }
 
-    /// <summary>Words with learnt classes.</summary>
-    public int ClusteredWords => _clusters.Count;
-
     /// <summary>The labels, e.g. "O", "B-PER", "I-PER".</summary>
     public IReadOnlyList<string> Labels => _labels;
 

@@ -65,7 +65,7 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
     }
 
     /// <summary>The case context of each document of a corpus, by document number.</summary>
-    public static Dictionary<int, DocumentCase> DocumentCases(IReadOnlyList<TaggedSentence> sentences) =>
+    private static Dictionary<int, DocumentCase> DocumentCases(IReadOnlyList<TaggedSentence> sentences) =>
         sentences.GroupBy(s => s.Document).ToDictionary(g => g.Key, g => new DocumentCase(g.Select(s => (IReadOnlyList<string>)s.Words)));
 
     private int RowOf(ulong feature)
