@@ -3,6 +3,8 @@ using System.Text.Json;
 using Sitrep.Entities;
 using Sitrep.Evaluation;
 using Sitrep.Pipeline;
+using Sitrep.Places;
+using Sitrep.Documents;
 using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
@@ -14,6 +16,7 @@ internal static class EvalCommand
     {
         Ner(context),
         Time(context),
+        Geo(context),
     };
 
     private static Command Ner(CliContext context)
@@ -113,6 +116,67 @@ internal static class EvalCommand
             table.AddRow("value", "", "", P(s.ValueF1));
             context.Console.Write(table);
             context.Console.WriteLine($"type accuracy {P(s.TypeAccuracy)}, value accuracy {P(s.ValueAccuracy)}, {s.TokensPerSecond:N0} tokens/s");
+            return SitrepCli.Ok;
+        });
+        return command;
+    }
+
+    private static Command Geo(CliContext context)
+    {
+        var gold = new Option<string>("--gold")
+        {
+            Description = "A geoparsing corpus: TR-News or GeoWebNews XML, e.g. ../shared/data/geo/TR-News.xml",
+            Required = true,
+            HelpName = "FILE",
+        };
+        var withoutEntities = new Option<bool>("--without-entities") { Description = "Find toponyms from the gazetteer alone, without the entity tagger" };
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("geo", "Score toponym recognition and resolution (accuracy within 161 km, error km, AUC)") { gold, withoutEntities, format };
+        command.SetAction(parse =>
+        {
+            GeoScores s;
+            try
+            {
+                var documents = GeoGold.Read(parse.GetValue(gold)!, out var dropped);
+                var gazetteer = GazetteerCache.Default
+                    ?? throw new InvalidDataException("no gazetteer: run 'npm ci' in the repository (or 'sitrep gazetteer build').");
+                var before = new PipelineBuilder().UseText();
+                if (!parse.GetValue(withoutEntities) && EntityModel.Default is { } tagger) before.UseEntities(tagger);
+                var pipeline = before.Build();
+                s = GeoEvaluation.Run(documents, pipeline, new PlaceStage(gazetteer, (pipeline.Provides & Layer.Entities) != 0), dropped);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"sitrep: {e.Message}");
+                return SitrepCli.Fatal;
+            }
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    recognition = Json(s.Recognition),
+                    acc161 = Round(s.Accuracy161),
+                    mean_km = Math.Round(s.MeanKm, 1),
+                    median_km = Math.Round(s.MedianKm, 1),
+                    auc = Round(s.Auc),
+                    n = s.Resolved,
+                    n_gold = s.Gold,
+                    n_system = s.System,
+                    documents = s.Documents,
+                    dropped_gold = s.Dropped,
+                    toponyms_per_second = Math.Round(s.ToponymsPerSecond),
+                }));
+                return SitrepCli.Ok;
+            }
+            var table = new Table().Title($"{s.Documents} documents, {s.Gold} gold and {s.System} system toponyms ({s.Dropped} gold unusable)")
+                .AddColumns("measure", "value");
+            table.AddRow("recognition P / R / F1", $"{P(s.Recognition.Precision)} / {P(s.Recognition.Recall)} / {P(s.Recognition.F1)}");
+            table.AddRow("accuracy within 161 km", P(s.Accuracy161));
+            table.AddRow("mean / median error", $"{s.MeanKm:N0} km / {s.MedianKm:N0} km");
+            table.AddRow("AUC (lower is better)", P(s.Auc));
+            table.AddRow("resolved and scored", s.Resolved.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            context.Console.Write(table);
+            context.Console.WriteLine($"{s.ToponymsPerSecond:N0} toponyms/s (place stage alone)");
             return SitrepCli.Ok;
         });
         return command;

@@ -2,6 +2,7 @@ using Sitrep.Attribution;
 using Sitrep.Documents;
 using Sitrep.Entities;
 using Sitrep.Numbers;
+using Sitrep.Places;
 using Sitrep.Text;
 using Sitrep.Time;
 
@@ -87,11 +88,19 @@ public sealed class PipelineBuilder
     /// <summary>Adds named entities found by <paramref name="tagger"/>.</summary>
     public PipelineBuilder UseEntities(PerceptronTagger tagger) => Use(new EntityStage(tagger));
 
-    /// <summary>Adds every stage available in this build, in dependency order (entities when the model is shipped).</summary>
+    /// <summary>Adds toponyms resolved against <paramref name="gazetteer"/>, using entities when an earlier stage adds them.</summary>
+    public PipelineBuilder UsePlaces(Gazetteer gazetteer) =>
+        Use(new PlaceStage(gazetteer, _stages.Any(s => (s.Provides & Layer.Entities) != 0)));
+
+    /// <summary>
+    /// Adds every stage available in this build, in dependency order: entities when the model is shipped,
+    /// places when the gazetteer is installed.
+    /// </summary>
     public PipelineBuilder UseDefaults()
     {
         UseText();
         if (EntityModel.Default is { } tagger) UseEntities(tagger);
+        if (GazetteerCache.Default is { } gazetteer) UsePlaces(gazetteer);
         return UseQuantities().UseTimes().UseAttributions();
     }
 

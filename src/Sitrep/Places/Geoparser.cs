@@ -1,0 +1,407 @@
+using Sitrep.Documents;
+
+namespace Sitrep.Places;
+
+/// <summary>
+/// Finds the toponyms of a report and puts each on the map. Candidates come from the tagger's LOC
+/// entities and from gazetteer matches over capitalised words; each is resolved by weighing the
+/// entry's prior (population, kind, capital or seat) against what the report says around it: the
+/// countries it is about, explicit containment ("Taraz in the Zhambyl region", "Paris, Texas",
+/// "Burkina Faso's Yagha province", "the Kazakh city of Aktau") and nearness to its other places.
+/// </summary>
+public sealed class Geoparser(Gazetteer gazetteer)
+{
+    // Signal weights, in the prior's units (a factor of ten in population is 1).
+    private const double FocusWeight = 3.0;
+    private const double ContainmentWeight = 6.0;
+    private const double NearWeight = 1.5;
+    private const double DivisionCueWeight = 4.0;
+    private const int MaxNameTokens = 6;
+
+    /// <summary>Smallest population for a populated place matched only by the gazetteer (no entity, no cue).</summary>
+    public int MinimumUntaggedPopulation { get; init; } = 100_000;
+
+    /// <summary>Resolves the toponyms of <paramref name="document"/> (tokens and sentences required; entities used when present).</summary>
+    public List<PlaceMention> Parse(Document document)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var entityTypes = EntityTypes(document);
+        var candidates = new List<Candidate>();
+        var focus = new Dictionary<ushort, double>();
+        Span<char> key = stackalloc char[PlaceNames.MaxKeyLength];
+
+        foreach (var sentence in document.Sentences)
+        {
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                if (!StartsName(text, tokens[t])) continue;
+                var demonym = Demonym(text, tokens[t], key);
+                if (demonym >= 0)
+                {
+                    Add(focus, gazetteer.CountryCode(demonym), 0.5);
+                    if (entityTypes[t] is not (EntityKind.Location or EntityKind.None)) continue;
+                }
+                var found = Match(document, entityTypes, sentence, t, key);
+                if (found is null) continue;
+                candidates.Add(found);
+                t = found.EndToken - 1;
+            }
+        }
+        if (candidates.Count == 0) return [];
+
+        LinkContainment(document, candidates, key);
+        foreach (var c in candidates)
+            if (c.IsCountryName(gazetteer)) Add(focus, gazetteer.CountryCode(c.Postings[0] & NameIndex.EntryMask), 1);
+
+        // Two passes: the second sees where the first put the report's other places.
+        Resolve(candidates, focus, document.Date, nearby: false);
+        var focusWithPlaces = new Dictionary<ushort, double>(focus);
+        foreach (var c in candidates)
+            if (c.Chosen >= 0 && gazetteer.Level(c.Chosen) != PlaceLevel.Country) Add(focusWithPlaces, gazetteer.CountryCode(c.Chosen), 0.5);
+        Resolve(candidates, focusWithPlaces, document.Date, nearby: true);
+
+        var places = new List<PlaceMention>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            if (c.Chosen < 0) continue;
+            int e = c.Chosen;
+            int admin1 = gazetteer.Admin1On(e, document.Date);
+            places.Add(new PlaceMention(new TextRange(c.Start, c.End), gazetteer.Name(e), gazetteer.GeonameId(e),
+                Math.Round(gazetteer.Latitude(e), 5), Math.Round(gazetteer.Longitude(e), 5), gazetteer.Country(e),
+                admin1 >= 0 && gazetteer.Level(e) != PlaceLevel.Admin1 ? gazetteer.Name(admin1) : null,
+                PlaceLevels.Name(gazetteer.Level(e)), Math.Round(c.Confidence, 2)));
+        }
+        return places;
+    }
+
+    private enum EntityKind : byte { None, Location, Other }
+
+    private enum Cue : byte { None, Division, Settlement }
+
+    private sealed class Candidate
+    {
+        public int FirstToken, EndToken, Start, End;
+        public int[] Postings = [];
+        public bool Tagged;
+        public Cue Cue;
+        public ushort CueCountry;     // "the Kazakh city of Aktau"
+        public readonly List<int> Parents = [];
+        public readonly List<int> Children = [];
+        public int Chosen = -1;
+        public double Confidence;
+        public string Key = "";
+
+        public bool IsCountryName(Gazetteer g) =>
+            Postings.Length > 0 && g.Level(Postings[0] & NameIndex.EntryMask) == PlaceLevel.Country && (Postings[0] & NameIndex.CoreFlag) == 0;
+    }
+
+    private EntityKind[] EntityTypes(Document document)
+    {
+        var kinds = new EntityKind[document.Tokens.Length];
+        if ((document.Layers & Layer.Entities) == 0) return kinds;
+        var tokens = document.Tokens;
+        foreach (var m in document.Entities)
+        {
+            var kind = m.Type == "LOC" ? EntityKind.Location : EntityKind.Other;
+            for (int t = FirstTokenAt(tokens, m.Range.Start); t < tokens.Length && tokens[t].Start < m.Range.End; t++) kinds[t] = kind;
+        }
+        return kinds;
+    }
+
+    private static int FirstTokenAt(ReadOnlySpan<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].End <= offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static bool StartsName(string text, Token token) =>
+        token.Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[token.Start]);
+
+    private int Demonym(string text, Token token, Span<char> key)
+    {
+        int n = PlaceNames.Key(text.AsSpan(token.Start, token.Length), key);
+        var postings = gazetteer.Demonyms.Find(key[..n]);
+        return postings.IsEmpty ? -1 : postings[0] & NameIndex.EntryMask;
+    }
+
+    /// <summary>The longest gazetteer name starting at token <paramref name="first"/>, if it is one worth keeping.</summary>
+    private Candidate? Match(Document document, EntityKind[] entityTypes, Sentence sentence, int first, Span<char> key)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        bool tagged = entityTypes[first] == EntityKind.Location;
+        if (entityTypes[first] == EntityKind.Other) return null;
+
+        // A tagged location is taken whole; otherwise the longest run of name words the gazetteer knows.
+        int bestEnd = -1;
+        ReadOnlySpan<int> best = [];
+        string bestKey = "";
+        int limit = Math.Min(sentence.EndToken, first + MaxNameTokens);
+        for (int end = first + 1; end <= limit; end++)
+        {
+            var last = tokens[end - 1];
+            if (end - 1 > first)
+            {
+                if (entityTypes[end - 1] == EntityKind.Other) break;
+                if (tagged && entityTypes[end - 1] != EntityKind.Location) break;
+                if (!IsNameWord(text, last)) break;
+                if (!StartsName(text, last)) continue; // a connector ("of", "and") cannot end a name
+            }
+            int n = PlaceNames.Key(text.AsSpan(tokens[first].Start, last.End - tokens[first].Start), key);
+            var postings = gazetteer.Names.Find(key[..n]);
+            if (!postings.IsEmpty && !IsShortCodeMismatch(text, tokens[first].Start, last.End))
+            {
+                bestEnd = end;
+                best = postings;
+                bestKey = new string(key[..n]);
+            }
+        }
+        int tagEnd = first;
+        if (tagged) while (tagEnd < sentence.EndToken && entityTypes[tagEnd] == EntityKind.Location) tagEnd++;
+        if (tagged && bestEnd != tagEnd)
+        {
+            // The tagger's span is not a gazetteer name as a whole: try its spelling variants.
+            int n = PlaceNames.Key(text.AsSpan(tokens[first].Start, tokens[tagEnd - 1].End - tokens[first].Start), key);
+            var sound = gazetteer.Sounds.Find(PlaceNames.Sound(new string(key[..n])));
+            if (!sound.IsEmpty || bestEnd < 0)
+            {
+                best = sound;
+                bestEnd = tagEnd;
+                bestKey = new string(key[..n]);
+            }
+        }
+        if (bestEnd < 0 || best.IsEmpty) return null;
+
+        var candidate = new Candidate
+        {
+            FirstToken = first, EndToken = bestEnd, Start = tokens[first].Start, End = tokens[bestEnd - 1].End,
+            Postings = best.ToArray(), Tagged = tagged, Key = bestKey,
+        };
+        ReadCues(document, candidate, key);
+        if (!tagged && !WorthKeeping(document, candidate)) return null;
+        return candidate;
+    }
+
+    // "U.S." and "US" are the country, "Us" and "us" are not: short names must be written in capitals.
+    private static bool IsShortCodeMismatch(string text, int start, int end)
+    {
+        int letters = 0;
+        bool allUpper = true;
+        for (int i = start; i < end; i++)
+        {
+            if (!char.IsLetter(text[i])) continue;
+            letters++;
+            allUpper &= char.IsUpper(text[i]);
+        }
+        return letters <= 3 && !allUpper;
+    }
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "of", "and", "de", "del", "la", "le", "el", "al", "upon", "on", "es", "da", "do", "dos", "das", "di", "van", "der", "au", "sur", "the", "-",
+    };
+
+    private static bool IsNameWord(string text, Token token) =>
+        StartsName(text, token) || token.Kind == TokenKind.Word && Connectors.Contains(text.Substring(token.Start, token.Length))
+        || token.Kind == TokenKind.Punctuation && token.Length == 1 && text[token.Start] == '-';
+
+    private static readonly HashSet<string> SettlementWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "city", "town", "village", "capital", "port", "settlement", "township", "hamlet", "suburb", "municipality",
+    };
+
+    /// <summary>Reads "X region" / "X province" after the name and "the (Kazakh) city of" before it.</summary>
+    private void ReadCues(Document document, Candidate c, Span<char> key)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        if (c.EndToken < tokens.Length && tokens[c.EndToken].Kind == TokenKind.Word)
+        {
+            int n = PlaceNames.Key(text.AsSpan(tokens[c.EndToken].Start, tokens[c.EndToken].Length), key);
+            var word = new string(key[..n]);
+            if (word is not ("of" or "de" or "the" or "la" or "del") && GazetteerBuilder.DivisionWords.Contains(word) && word != "city")
+            {
+                c.Cue = Cue.Division;
+                c.End = tokens[c.EndToken].End;
+                c.EndToken++;
+            }
+        }
+        // "the city of X", "the Kazakh city of X", "the town of X"
+        int t = c.FirstToken - 1;
+        if (t >= 1 && text.AsSpan(tokens[t].Start, tokens[t].Length).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && SettlementWords.Contains(text.Substring(tokens[t - 1].Start, tokens[t - 1].Length)))
+        {
+            c.Cue = c.Cue == Cue.None ? Cue.Settlement : c.Cue;
+            if (t >= 2 && StartsName(text, tokens[t - 2]))
+            {
+                int d = Demonym(text, tokens[t - 2], key);
+                if (d >= 0) c.CueCountry = gazetteer.CountryCode(d);
+            }
+        }
+    }
+
+    private bool WorthKeeping(Document document, Candidate c)
+    {
+        if (c.Cue != Cue.None) return true;
+        int top = c.Postings[0] & NameIndex.EntryMask;
+        bool ownName = (c.Postings[0] & (NameIndex.AlternateFlag | NameIndex.CoreFlag)) == 0;
+        var level = gazetteer.Level(top);
+        bool sentenceStart = IsSentenceStart(document, c.FirstToken);
+        if (level is PlaceLevel.Country or PlaceLevel.Region) return (ownName || c.EndToken - c.FirstToken > 1 || IsAllCaps(document, c)) && !sentenceStart || ownName;
+        if (sentenceStart) return false;
+        if (level == PlaceLevel.Admin1) return ownName;
+        return ownName && gazetteer.Population(top) >= MinimumUntaggedPopulation;
+    }
+
+    private static bool IsAllCaps(Document document, Candidate c)
+    {
+        foreach (var ch in document.Text.AsSpan(c.Start, c.End - c.Start))
+            if (char.IsLower(ch)) return false;
+        return true;
+    }
+
+    private static bool IsSentenceStart(Document document, int token)
+    {
+        foreach (var s in document.Sentences)
+            if (s.FirstToken == token) return true;
+            else if (s.FirstToken > token) break;
+        var tokens = document.Tokens;
+        return token > 0 && tokens[token - 1].Kind == TokenKind.Punctuation && document.Text[tokens[token - 1].Start] is '"' or '“' or '(' or ':';
+    }
+
+    /// <summary>Links "X, Y", "X in (the) Y", "Y's X" so each side can confirm the other.</summary>
+    private void LinkContainment(Document document, List<Candidate> candidates, Span<char> key)
+    {
+        var text = document.Text;
+        var tokens = document.Tokens;
+        for (int i = 0; i + 1 < candidates.Count; i++)
+        {
+            var child = candidates[i];
+            var parent = candidates[i + 1];
+            int gap = parent.FirstToken - child.EndToken;
+            if (gap < 1 || gap > 3) continue;
+            var between = text.AsSpan(tokens[child.EndToken].Start, tokens[parent.FirstToken - 1].End - tokens[child.EndToken].Start);
+            bool link = between is "," or "in" or "in the" or "of" or "of the" or ", in" || between.SequenceEqual("in the city of");
+            bool possessive = between is "'s" or "’s";
+            if (link) Connect(candidates, i, i + 1);
+            else if (possessive) Connect(candidates, i + 1, i);
+        }
+        _ = key;
+    }
+
+    private static void Connect(List<Candidate> candidates, int child, int parent)
+    {
+        candidates[child].Parents.Add(parent);
+        candidates[parent].Children.Add(child);
+    }
+
+    private void Resolve(List<Candidate> candidates, Dictionary<ushort, double> focus, DateOnly date, bool nearby)
+    {
+        double focusTotal = focus.Values.Sum();
+        var chosen = new int[candidates.Count];
+        for (int i = 0; i < candidates.Count; i++) chosen[i] = candidates[i].Chosen;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            double best = double.NegativeInfinity, second = double.NegativeInfinity;
+            int bestEntry = -1;
+            int considered = 0;
+            foreach (var posting in c.Postings)
+            {
+                int e = posting & NameIndex.EntryMask;
+                var level = gazetteer.Level(e);
+                if (c.Cue == Cue.Division && level is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)) continue;
+                if (++considered > 64) break; // postings are sorted by prior; the tail never wins
+                double score = GazetteerBuilder.Prior(posting, gazetteer.Columns);
+                if (c.Cue == Cue.Division) score += DivisionCueWeight;
+                if (c.Cue == Cue.Settlement && level is PlaceLevel.City or PlaceLevel.District) score += DivisionCueWeight;
+                if (c.CueCountry != 0 && gazetteer.CountryCode(e) == c.CueCountry) score += ContainmentWeight;
+                var country = gazetteer.CountryCode(e);
+                if (focusTotal > 0 && country != 0)
+                {
+                    double own = c.IsCountryName(gazetteer) && level == PlaceLevel.Country ? 1 : 0;
+                    double total = focusTotal - own;
+                    if (total > 0) score += FocusWeight * Math.Max(0, focus.GetValueOrDefault(country) - own) / total;
+                }
+                score += ContainmentWeight * Containment(candidates, c, e, date);
+                if (nearby) score += NearWeight * Nearness(candidates, chosen, i, e);
+                if (score > best)
+                {
+                    second = best;
+                    best = score;
+                    bestEntry = e;
+                }
+                else if (score > second) second = score;
+            }
+            // Prefer the city to a division of the same name it is the seat of ("Almaty" the city, not the
+            // city-region), unless the text said "region".
+            if (bestEntry >= 0 && c.Cue != Cue.Division && gazetteer.Level(bestEntry) is PlaceLevel.Admin1 or PlaceLevel.Admin2)
+                bestEntry = SeatOf(c, bestEntry);
+            c.Chosen = bestEntry;
+            double margin = double.IsNegativeInfinity(second) ? 3 : best - second;
+            c.Confidence = bestEntry < 0 ? 0 : (c.Tagged ? 0.95 : 0.8) * (1 - 0.5 * Math.Exp(-margin));
+        }
+    }
+
+    private int SeatOf(Candidate c, int division)
+    {
+        foreach (var posting in c.Postings)
+        {
+            int e = posting & NameIndex.EntryMask;
+            if (gazetteer.Level(e) == PlaceLevel.City && (gazetteer.Admin1(e) == division || gazetteer.Admin2(e) == division)
+                && gazetteer.Population(e) * 4 >= gazetteer.Population(division))
+                return e;
+        }
+        return division;
+    }
+
+    /// <summary>1 when a linked parent or child of the mention agrees that entry <paramref name="e"/> fits, else 0.</summary>
+    private double Containment(List<Candidate> candidates, Candidate c, int e, DateOnly date)
+    {
+        foreach (var p in c.Parents)
+            foreach (var posting in candidates[p].Postings)
+                if (Contains(posting & NameIndex.EntryMask, e, date)) return 1;
+        foreach (var ch in c.Children)
+            foreach (var posting in candidates[ch].Postings)
+                if (Contains(e, posting & NameIndex.EntryMask, date)) return 1;
+        return 0;
+    }
+
+    private bool Contains(int outer, int inner, DateOnly date)
+    {
+        if (outer == inner) return false;
+        return gazetteer.Level(outer) switch
+        {
+            PlaceLevel.Country => gazetteer.CountryCode(outer) == gazetteer.CountryCode(inner) && gazetteer.Level(inner) != PlaceLevel.Country,
+            PlaceLevel.Admin1 => gazetteer.Admin1On(inner, date) == outer || gazetteer.Admin1(inner) == outer,
+            PlaceLevel.Admin2 => gazetteer.Admin2(inner) == outer,
+            _ => false,
+        };
+    }
+
+    /// <summary>How close entry <paramref name="e"/> is to the places chosen for the report's other mentions (0..1).</summary>
+    private double Nearness(List<Candidate> candidates, int[] chosen, int self, int e)
+    {
+        if (gazetteer.Level(e) is PlaceLevel.Country or PlaceLevel.Region) return 0;
+        double nearest = double.PositiveInfinity;
+        for (int j = 0; j < candidates.Count; j++)
+        {
+            int other = chosen[j];
+            if (j == self || other < 0 || other == e || candidates[j].Key == candidates[self].Key) continue;
+            if (gazetteer.Level(other) is PlaceLevel.Country or PlaceLevel.Region) continue;
+            nearest = Math.Min(nearest, Geo.DistanceKm(gazetteer.Latitude(e), gazetteer.Longitude(e), gazetteer.Latitude(other), gazetteer.Longitude(other)));
+        }
+        return double.IsPositiveInfinity(nearest) ? 0 : nearest < 50 ? 1 : nearest < 300 ? 0.7 : nearest < 1000 ? 0.3 : 0;
+    }
+
+    private static void Add(Dictionary<ushort, double> counts, ushort key, double weight)
+    {
+        if (key != 0) counts[key] = counts.GetValueOrDefault(key) + weight;
+    }
+}
