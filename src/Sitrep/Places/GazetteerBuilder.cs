@@ -3,24 +3,6 @@ using System.Text.Json;
 
 namespace Sitrep.Places;
 
-/// <summary>How a country's point is placed.</summary>
-public enum CountryPointSource
-{
-    /// <summary>world-countries' <c>latlng</c>.</summary>
-    Listed,
-    /// <summary>The population-weighted centre of the country's populated places.</summary>
-    Population,
-}
-
-/// <summary>How a division's point is placed when the GeoNames table has no entry for the division itself.</summary>
-public enum DivisionPointSource
-{
-    /// <summary>The population-weighted centre of its populated places.</summary>
-    Population,
-    /// <summary>The plain mean of its populated places (closer to the middle of the territory).</summary>
-    Mean,
-}
-
 /// <summary>
 /// Compiles the gazetteer from the package files and the project's own <c>places.tsv</c>: countries,
 /// first- and second-level divisions with centres computed from their places, every populated place
@@ -28,11 +10,15 @@ public enum DivisionPointSource
 /// </summary>
 public sealed class GazetteerBuilder
 {
-    /// <summary>Where countries are placed.</summary>
-    public CountryPointSource CountryPoints { get; init; } = CountryPointSource.Listed;
+    // Bump when the compiled entries would differ for the same sources (rules, weights, file layout).
+    private const int BuilderVersion = 3;
 
-    /// <summary>Where divisions are placed.</summary>
-    public DivisionPointSource DivisionPoints { get; init; } = DivisionPointSource.Population;
+    /// <summary>
+    /// A stamp for what is compiled in rather than read from a file: the builder's version and options
+    /// and the project's own places.tsv. A cached gazetteer with another stamp is stale.
+    /// </summary>
+    public static SourceStamp Signature => new("sitrep:builder", BuilderVersion,
+        (long)System.IO.Hashing.XxHash64.HashToUInt64(PlacesData.Bytes()));
 
     /// <summary>Lines of the GeoNames table that could not be read, as "file:line: reason" (the rest is built).</summary>
     public List<string> Warnings { get; } = [];
@@ -63,29 +49,43 @@ public sealed class GazetteerBuilder
         public bool HasOwnPoint;
     }
 
-    /// <summary>Sums for a weighted and an unweighted centre on the sphere (so it is right across the antimeridian).</summary>
+    /// <summary>
+    /// A division's places, for its point: the middle of the box around them (2nd to 98th percentile,
+    /// so one outlying village does not stretch it). Measured on the geoparsing dev data against the
+    /// population-weighted centre and the plain mean, the box middle lands nearest where gazetteers
+    /// put divisions (TR-News accuracy@161 km 0.685 weighted, 0.716 mean, 0.717 box).
+    /// </summary>
     private struct Centre
     {
-        private double _x, _y, _z, _wx, _wy, _wz;
+        private double _x, _y, _z;
         public long Population;
         public int Count;
+        private List<float>? _lats, _lons;
 
         public void Add(double lat, double lon, long population)
         {
+            (_lats ??= []).Add((float)lat);
+            (_lons ??= []).Add((float)lon);
             double la = lat * Math.PI / 180, lo = lon * Math.PI / 180;
-            double x = Math.Cos(la) * Math.Cos(lo), y = Math.Cos(la) * Math.Sin(lo), z = Math.Sin(la);
-            double w = Math.Max(population, 1);
-            _x += x; _y += y; _z += z;
-            _wx += w * x; _wy += w * y; _wz += w * z;
+            _x += Math.Cos(la) * Math.Cos(lo);
+            _y += Math.Cos(la) * Math.Sin(lo);
+            _z += Math.Sin(la);
             Population += population;
             Count++;
         }
 
-        public readonly (double Lat, double Lon) Point(bool weighted) =>
-            weighted ? ToLatLon(_wx, _wy, _wz) : ToLatLon(_x, _y, _z);
+        public readonly (double Lat, double Lon) Point()
+        {
+            // Longitudes relative to the mean direction, so a box across the antimeridian stays small.
+            double meanLon = Math.Atan2(_y, _x) * 180 / Math.PI;
+            var lons = _lons!.Select(l => Wrap(l - meanLon)).Order().ToList();
+            var lats = _lats!.Select(l => (double)l).Order().ToList();
+            return ((Percentile(lats, 0.02) + Percentile(lats, 0.98)) / 2, Wrap(meanLon + (Percentile(lons, 0.02) + Percentile(lons, 0.98)) / 2));
+        }
 
-        private static (double, double) ToLatLon(double x, double y, double z) =>
-            (Math.Atan2(z, Math.Sqrt(x * x + y * y)) * 180 / Math.PI, Math.Atan2(y, x) * 180 / Math.PI);
+        private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Round(p * (sorted.Count - 1))];
+
+        private static double Wrap(double lon) => lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
     }
 
     /// <summary>Compiles a gazetteer from <paramref name="sources"/>; throws <see cref="FileNotFoundException"/> naming a missing file.</summary>
@@ -100,6 +100,13 @@ public sealed class GazetteerBuilder
         var admin2 = ReadDivisions(sources.Admin2Names, PlaceLevel.Admin2);
         var cities = ReadGeoNames(sources.GeoNamesTable, countries, admin1, admin2);
         AddSubdivisionNames(sources.Subdivisions, admin1);
+        foreach (var (country, division, names) in extras.DivisionNames)
+        {
+            var draft = admin1.Values.FirstOrDefault(d => d.Country == country && PlaceNames.Key(d.Name) == PlaceNames.Key(division));
+            if (draft is not null) foreach (var n in names) draft.Names.Add((n, NameIndex.AlternateFlag));
+        }
+        foreach (var place in cities)
+            if (extras.Renames.TryGetValue(place.GeonameId, out var current)) place.Name = current;
 
         // Entries in a fixed order: countries, divisions, places, regions.
         var drafts = new List<Draft>(countries.Count + admin1.Count + admin2.Count + cities.Count + extras.Regions.Count);
@@ -114,27 +121,31 @@ public sealed class GazetteerBuilder
             drafts.Add(draft);
         }
 
+        foreach (var site in extras.Sites)
+        {
+            var draft = new Draft { Lat = site.Lat, Lon = site.Lon, Level = PlaceLevel.Site, Country = site.Country, Name = site.Names[0], HasOwnPoint = true, Population = 1_000_000 };
+            foreach (var name in site.Names) draft.Names.Add((name, 0));
+            drafts.Add(draft);
+        }
+
         var index = new Dictionary<Draft, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < drafts.Count; i++) index[drafts[i]] = i;
-        PlaceDrafts(drafts, countries, admin1, admin2, index);
-        return Compile(drafts, countries, admin1, extras, sources);
+        PlaceDrafts(drafts, admin1, admin2, index);
+        return Compile(drafts, admin1, extras, sources);
     }
 
-    private void PlaceDrafts(List<Draft> drafts, Dictionary<ushort, Draft> countries, Dictionary<string, Draft> admin1,
-        Dictionary<string, Draft> admin2, Dictionary<Draft, int> index)
+    /// <summary>Links entries to their divisions and places divisions (countries keep their listed point).</summary>
+    private static void PlaceDrafts(List<Draft> drafts, Dictionary<string, Draft> admin1, Dictionary<string, Draft> admin2, Dictionary<Draft, int> index)
     {
-        bool weighted = DivisionPoints == DivisionPointSource.Population;
         foreach (var d in drafts)
         {
             if (d.Admin1Code is not null && admin1.TryGetValue(d.Admin1Code, out var a1) && index.TryGetValue(a1, out var i1)) d.Admin1 = i1;
             if (d.Admin2Code is not null && admin2.TryGetValue(d.Admin2Code, out var a2) && index.TryGetValue(a2, out var i2)) d.Admin2 = i2;
             if (d.HasOwnPoint) continue;
-            if (d.Level is PlaceLevel.Admin1 or PlaceLevel.Admin2) (d.Lat, d.Lon) = d.Centre.Point(weighted);
-            else if (d.Level == PlaceLevel.Country && d.Centre.Count > 0 && CountryPoints == CountryPointSource.Population) (d.Lat, d.Lon) = d.Centre.Point(true);
+            if (d.Level is PlaceLevel.Admin1 or PlaceLevel.Admin2) (d.Lat, d.Lon) = d.Centre.Point();
         }
         foreach (var d in drafts)
             if (d.Level is PlaceLevel.Admin1 or PlaceLevel.Admin2 or PlaceLevel.Country) d.Population = Math.Max(d.Population, d.Centre.Population);
-        _ = countries;
     }
 
     private static Dictionary<ushort, Draft> ReadCountries(GazetteerSources sources, PlacesData extras)
@@ -336,7 +347,7 @@ public sealed class GazetteerBuilder
         if (Warnings.Count < 1000) Warnings.Add($"{path}:{line}: {reason}");
     }
 
-    private static Gazetteer Compile(List<Draft> drafts, Dictionary<ushort, Draft> countries, Dictionary<string, Draft> admin1,
+    private static Gazetteer Compile(List<Draft> drafts, Dictionary<string, Draft> admin1,
         PlacesData extras, GazetteerSources sources)
     {
         int n = drafts.Count;
@@ -346,7 +357,7 @@ public sealed class GazetteerBuilder
             Levels = new byte[n], Flags = new byte[n], Countries = new ushort[n], Admin1 = new int[n], Admin2 = new int[n],
             NamePool = new char[drafts.Sum(d => d.Name.Length)], NameStarts = new int[n + 1],
             ChangedAdmin1 = [], ChangedSince = [], ChangedFrom = [],
-            Sources = [.. sources.Files.Select(SourceStamp.Of)],
+            Sources = [.. sources.Files.Select(SourceStamp.Of), Signature],
         };
         var names = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var sounds = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -398,7 +409,6 @@ public sealed class GazetteerBuilder
         columns.ChangedAdmin1 = [.. changes.Select(c => c.Entry)];
         columns.ChangedSince = [.. changes.Select(c => c.Since)];
         columns.ChangedFrom = [.. changes.Select(c => c.From)];
-        _ = countries;
         return new Gazetteer(columns, NameIndex.Build(names), NameIndex.Build(demonyms), NameIndex.Build(sounds));
     }
 
@@ -423,7 +433,7 @@ public sealed class GazetteerBuilder
         var flags = (PlaceFlags)c.Flags[i];
         double score = Math.Log10(c.Populations[i] + 10.0);
         score += level switch { PlaceLevel.Country => 3, PlaceLevel.Region => 4, PlaceLevel.Admin1 => 0.5, PlaceLevel.Admin2 => -1, PlaceLevel.District => -1, _ => 0 };
-        if ((flags & PlaceFlags.Capital) != 0) score += 1;
+        if ((flags & PlaceFlags.Capital) != 0) score += 1.5;
         if ((flags & PlaceFlags.AdminSeat) != 0) score += 0.3;
         if ((flags & PlaceFlags.Historical) != 0) score -= 3;
         if ((posting & NameIndex.AlternateFlag) != 0) score -= 0.5;

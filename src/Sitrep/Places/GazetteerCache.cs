@@ -21,7 +21,8 @@ public static class GazetteerCache
     public static bool IsFresh(string path)
     {
         var sources = GazetteerFile.ReadSources(path);
-        return sources is not null && sources.All(s => SourceStamp.Of(s.Path) == s);
+        var builder = GazetteerBuilder.Signature;
+        return sources is not null && sources.All(s => s.Path == builder.Path ? s == builder : SourceStamp.Of(s.Path) == s);
     }
 
     /// <summary>Loads the default gazetteer, compiling it first when stale; <paramref name="built"/> says whether it did.</summary>

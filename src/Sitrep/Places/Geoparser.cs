@@ -14,7 +14,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     // Signal weights, in the prior's units (a factor of ten in population is 1).
     private const double FocusWeight = 3.0;
     private const double ContainmentWeight = 6.0;
-    private const double NearWeight = 1.5;
+    private const double NearWeight = 3.0;
     private const double DivisionCueWeight = 4.0;
     private const int MaxNameTokens = 6;
 
@@ -42,10 +42,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
                     Add(focus, gazetteer.CountryCode(demonym), 0.5);
                     if (entityTypes[t] is not (EntityKind.Location or EntityKind.None)) continue;
                 }
-                var found = Match(document, entityTypes, sentence, t, key);
-                if (found is null) continue;
-                candidates.Add(found);
-                t = found.EndToken - 1;
+                var found = Match(document, entityTypes, sentence, t, key, out int next);
+                if (found is not null) candidates.Add(found);
+                t = next - 1;
             }
         }
         if (candidates.Count == 0) return [];
@@ -75,7 +74,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         return places;
     }
 
-    private enum EntityKind : byte { None, Location, Other }
+    private enum EntityKind : byte { None, Location, Person, Other }
 
     private enum Cue : byte { None, Division, Settlement }
 
@@ -103,7 +102,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         var tokens = document.Tokens;
         foreach (var m in document.Entities)
         {
-            var kind = m.Type == "LOC" ? EntityKind.Location : EntityKind.Other;
+            var kind = m.Type switch { "LOC" => EntityKind.Location, "PER" => EntityKind.Person, _ => EntityKind.Other };
             for (int t = FirstTokenAt(tokens, m.Range.Start); t < tokens.Length && tokens[t].Start < m.Range.End; t++) kinds[t] = kind;
         }
         return kinds;
@@ -130,62 +129,129 @@ public sealed class Geoparser(Gazetteer gazetteer)
         return postings.IsEmpty ? -1 : postings[0] & NameIndex.EntryMask;
     }
 
-    /// <summary>The longest gazetteer name starting at token <paramref name="first"/>, if it is one worth keeping.</summary>
-    private Candidate? Match(Document document, EntityKind[] entityTypes, Sentence sentence, int first, Span<char> key)
+    /// <summary>
+    /// The place name starting at token <paramref name="first"/>, if it is one worth keeping;
+    /// <paramref name="next"/> is the token to look at after it.
+    /// </summary>
+    private Candidate? Match(Document document, EntityKind[] entityTypes, Sentence sentence, int first, Span<char> key, out int next)
+    {
+        var tokens = document.Tokens;
+        var kind = entityTypes[first];
+        int spanEnd = first + 1;
+        if (kind != EntityKind.None)
+            while (spanEnd < sentence.EndToken && entityTypes[spanEnd] == kind) spanEnd++;
+        next = kind == EntityKind.None ? first + 1 : spanEnd;
+        if (kind == EntityKind.Person) return null;
+
+        int limit = kind == EntityKind.None ? Math.Min(sentence.EndToken, first + MaxNameTokens) : spanEnd;
+        var (end, postings) = LongestName(document, first, limit, key);
+        string matchedKey = new(key[..PlaceNames.Key(Slice(document, first, Math.Max(end, first + 1)), key)]);
+        switch (kind)
+        {
+            case EntityKind.None:
+                if (end < 0) return null;
+                next = end;
+                break;
+            case EntityKind.Other:
+                // An organisation or other name may hold a place: a division the tagger took for an
+                // organisation ("Metcalfe County") or one that opens it ("Kentucky State Police").
+                if (end < 0 || !IsDivisionOrCountry(postings[0]) || (postings[0] & (NameIndex.AlternateFlag | NameIndex.CoreFlag)) != 0
+                    || IsGenericWord(document, first, end)) return null;
+                break;
+            default:
+                if (end == spanEnd || end > 0 && AllFacilityWords(document, end, spanEnd)) break;
+                // The tagged span as a whole is not a gazetteer name: its spelling variants, then a name it ends with.
+                int n = PlaceNames.Key(Slice(document, first, spanEnd), key);
+                var sounds = gazetteer.Sounds.Find(PlaceNames.Sound(new string(key[..n])));
+                if (!sounds.IsEmpty)
+                {
+                    (end, postings, matchedKey) = (spanEnd, sounds.ToArray(), new string(key[..n]));
+                    break;
+                }
+                for (int from = first + 1; from < spanEnd; from++)
+                {
+                    var (suffixEnd, suffix) = LongestName(document, from, spanEnd, key);
+                    if (suffixEnd != spanEnd || IsGenericWord(document, from, spanEnd)
+                        || !IsDivisionOrCountry(suffix[0]) && gazetteer.Population(suffix[0] & NameIndex.EntryMask) < MinimumUntaggedPopulation) continue;
+                    first = from;
+                    (end, postings) = (suffixEnd, suffix);
+                    matchedKey = new string(key[..PlaceNames.Key(Slice(document, from, spanEnd), key)]);
+                    break;
+                }
+                if (end != spanEnd) return null;
+                break;
+        }
+
+        var candidate = new Candidate
+        {
+            FirstToken = first, EndToken = end, Start = tokens[first].Start, End = tokens[end - 1].End,
+            Postings = postings, Tagged = kind == EntityKind.Location, Key = matchedKey,
+        };
+        ReadCues(document, candidate, key);
+        if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate)) return null;
+        if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None) return null;
+        if (candidate.EndToken > next) next = candidate.EndToken;
+        return candidate;
+    }
+
+    private static ReadOnlySpan<char> Slice(Document document, int first, int end) =>
+        document.Text.AsSpan(document.Tokens[first].Start, document.Tokens[end - 1].End - document.Tokens[first].Start);
+
+    /// <summary>The longest run of name words from <paramref name="first"/> (ending before <paramref name="limit"/>) the gazetteer knows; end -1 when none.</summary>
+    private (int End, int[] Postings) LongestName(Document document, int first, int limit, Span<char> key)
     {
         var text = document.Text;
         var tokens = document.Tokens;
-        bool tagged = entityTypes[first] == EntityKind.Location;
-        if (entityTypes[first] == EntityKind.Other) return null;
-
-        // A tagged location is taken whole; otherwise the longest run of name words the gazetteer knows.
         int bestEnd = -1;
         ReadOnlySpan<int> best = [];
-        string bestKey = "";
-        int limit = Math.Min(sentence.EndToken, first + MaxNameTokens);
         for (int end = first + 1; end <= limit; end++)
         {
             var last = tokens[end - 1];
             if (end - 1 > first)
             {
-                if (entityTypes[end - 1] == EntityKind.Other) break;
-                if (tagged && entityTypes[end - 1] != EntityKind.Location) break;
                 if (!IsNameWord(text, last)) break;
                 if (!StartsName(text, last)) continue; // a connector ("of", "and") cannot end a name
             }
-            int n = PlaceNames.Key(text.AsSpan(tokens[first].Start, last.End - tokens[first].Start), key);
+            int n = PlaceNames.Key(Slice(document, first, end), key);
             var postings = gazetteer.Names.Find(key[..n]);
             if (!postings.IsEmpty && !IsShortCodeMismatch(text, tokens[first].Start, last.End))
             {
                 bestEnd = end;
                 best = postings;
-                bestKey = new string(key[..n]);
             }
         }
-        int tagEnd = first;
-        if (tagged) while (tagEnd < sentence.EndToken && entityTypes[tagEnd] == EntityKind.Location) tagEnd++;
-        if (tagged && bestEnd != tagEnd)
-        {
-            // The tagger's span is not a gazetteer name as a whole: try its spelling variants.
-            int n = PlaceNames.Key(text.AsSpan(tokens[first].Start, tokens[tagEnd - 1].End - tokens[first].Start), key);
-            var sound = gazetteer.Sounds.Find(PlaceNames.Sound(new string(key[..n])));
-            if (!sound.IsEmpty || bestEnd < 0)
-            {
-                best = sound;
-                bestEnd = tagEnd;
-                bestKey = new string(key[..n]);
-            }
-        }
-        if (bestEnd < 0 || best.IsEmpty) return null;
+        return (bestEnd, best.ToArray());
+    }
 
-        var candidate = new Candidate
-        {
-            FirstToken = first, EndToken = bestEnd, Start = tokens[first].Start, End = tokens[bestEnd - 1].End,
-            Postings = best.ToArray(), Tagged = tagged, Key = bestKey,
-        };
-        ReadCues(document, candidate, key);
-        if (!tagged && !WorthKeeping(document, candidate)) return null;
-        return candidate;
+    private bool IsDivisionOrCountry(int posting) =>
+        gazetteer.Level(posting & NameIndex.EntryMask) is PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Admin2 or PlaceLevel.Region;
+
+    // Capitalised words that are gazetteer names somewhere ("Centre" in France, "Western" in Sri Lanka)
+    // but in news are nearly always part of a longer name or a direction.
+    private static readonly HashSet<string> GenericWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "centre", "center", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "national", "republic", "union", "ocean", "park", "island", "islands", "village", "valley", "peninsula", "coast",
+        "lake", "river", "mountain", "bay", "gulf", "sea", "city", "state", "county", "district", "province", "region",
+        "federal", "royal", "free", "independence", "liberty", "unity", "victory", "mission", "paradise", "enterprise",
+        "west coast", "east coast", "midwest", "upper", "lower", "new", "old", "great", "little", "middle",
+    };
+
+    private static bool IsGenericWord(Document document, int first, int end) =>
+        GenericWords.Contains(PlaceNames.Key(Slice(document, first, end).ToString()));
+
+    private static readonly HashSet<string> FacilityWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hospital", "road", "street", "avenue", "boulevard", "highway", "university", "college", "school", "airport", "station",
+        "park", "church", "mosque", "cathedral", "square", "bridge", "stadium", "center", "centre", "hall", "house", "court",
+        "prison", "jail", "camp", "base", "market", "port", "harbour", "harbor", "museum", "hotel", "palace", "tower", "building",
+    };
+
+    private static bool AllFacilityWords(Document document, int from, int end)
+    {
+        for (int t = from; t < end; t++)
+            if (!FacilityWords.Contains(document.TextOf(document.Tokens[t].Range))) return false;
+        return true;
     }
 
     // "U.S." and "US" are the country, "Us" and "us" are not: short names must be written in capitals.
@@ -199,7 +265,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             letters++;
             allUpper &= char.IsUpper(text[i]);
         }
-        return letters <= 3 && !allUpper;
+        return letters <= 3 && !allUpper && (end >= text.Length || text[end] != '.'); // "Ky." and "Mo." are state abbreviations
     }
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
@@ -246,13 +312,13 @@ public sealed class Geoparser(Gazetteer gazetteer)
         }
     }
 
-    private bool WorthKeeping(Document document, Candidate c)
+    private bool WorthKeeping(Document document, Sentence sentence, Candidate c)
     {
         if (c.Cue != Cue.None) return true;
         int top = c.Postings[0] & NameIndex.EntryMask;
         bool ownName = (c.Postings[0] & (NameIndex.AlternateFlag | NameIndex.CoreFlag)) == 0;
         var level = gazetteer.Level(top);
-        bool sentenceStart = IsSentenceStart(document, c.FirstToken);
+        bool sentenceStart = IsSentenceStart(document, sentence, c.FirstToken);
         if (level is PlaceLevel.Country or PlaceLevel.Region) return (ownName || c.EndToken - c.FirstToken > 1 || IsAllCaps(document, c)) && !sentenceStart || ownName;
         if (sentenceStart) return false;
         if (level == PlaceLevel.Admin1) return ownName;
@@ -266,11 +332,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
         return true;
     }
 
-    private static bool IsSentenceStart(Document document, int token)
+    private static bool IsSentenceStart(Document document, Sentence sentence, int token)
     {
-        foreach (var s in document.Sentences)
-            if (s.FirstToken == token) return true;
-            else if (s.FirstToken > token) break;
+        if (token == sentence.FirstToken) return true;
         var tokens = document.Tokens;
         return token > 0 && tokens[token - 1].Kind == TokenKind.Punctuation && document.Text[tokens[token - 1].Start] is '"' or '“' or '(' or ':';
     }
@@ -317,6 +381,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 int e = posting & NameIndex.EntryMask;
                 var level = gazetteer.Level(e);
                 if (c.Cue == Cue.Division && level is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)) continue;
+                if (c.Cue != Cue.Division && (posting & NameIndex.CoreFlag) != 0 && level != PlaceLevel.Admin1) continue; // "Johnson" is not Johnson County
                 if (++considered > 64) break; // postings are sorted by prior; the tail never wins
                 double score = GazetteerBuilder.Prior(posting, gazetteer.Columns);
                 if (c.Cue == Cue.Division) score += DivisionCueWeight;

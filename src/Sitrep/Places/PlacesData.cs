@@ -6,15 +6,26 @@ namespace Sitrep.Places;
 internal sealed class PlacesData
 {
     public List<(string[] Names, double Lat, double Lon)> Regions { get; } = [];
+    public List<(string[] Names, ushort Country, double Lat, double Lon)> Sites { get; } = [];
     public List<(string[] Names, ushort Code)> CountryNames { get; } = [];
     public List<(string[] Words, ushort Code)> Demonyms { get; } = [];
     public List<(ushort Country, string Division, DateOnly Since, string From)> Splits { get; } = [];
+    public List<(ushort Country, string Division, string[] Names)> DivisionNames { get; } = [];
+    public Dictionary<int, string> Renames { get; } = [];
 
-    public static PlacesData Load()
+    /// <summary>The file's bytes as embedded.</summary>
+    public static byte[] Bytes()
     {
         using var stream = typeof(PlacesData).Assembly.GetManifestResourceStream("Sitrep.Places.places.tsv")
             ?? throw new InvalidOperationException("places.tsv is not embedded in the assembly.");
-        using var reader = new StreamReader(stream);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    public static PlacesData Load()
+    {
+        using var reader = new StreamReader(new MemoryStream(Bytes()));
         var data = new PlacesData();
         int lineNumber = 0;
         for (string? line; (line = reader.ReadLine()) is not null;)
@@ -29,11 +40,20 @@ internal sealed class PlacesData
                     case "region":
                         data.Regions.Add((f[1].Split('|'), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)));
                         break;
+                    case "site":
+                        data.Sites.Add((f[1].Split('|'), CountryCodes.Pack(f[2]), double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture)));
+                        break;
                     case "country":
                         data.CountryNames.Add((f[1].Split('|'), CountryCodes.Pack(f[2])));
                         break;
                     case "demonym":
                         data.Demonyms.Add((f[1].Split('|'), CountryCodes.Pack(f[2])));
+                        break;
+                    case "admin1":
+                        data.DivisionNames.Add((CountryCodes.Pack(f[1]), f[2], f[3].Split('|')));
+                        break;
+                    case "rename":
+                        data.Renames[int.Parse(f[1], CultureInfo.InvariantCulture)] = f[2];
                         break;
                     case "admin1-split":
                         data.Splits.Add((CountryCodes.Pack(f[1]), f[2], DateOnly.ParseExact(f[3], "yyyy-MM-dd", CultureInfo.InvariantCulture), f[4]));
