@@ -11,7 +11,7 @@ namespace Sitrep.Places;
 public sealed class GazetteerBuilder
 {
     // Bump when the compiled entries would differ for the same sources (rules, weights, file layout).
-    private const int BuilderVersion = 3;
+    private const int BuilderVersion = 4;
 
     /// <summary>
     /// A stamp for what is compiled in rather than read from a file: the builder's version and options
@@ -431,8 +431,9 @@ public sealed class GazetteerBuilder
         int i = posting & NameIndex.EntryMask;
         var level = (PlaceLevel)c.Levels[i];
         var flags = (PlaceFlags)c.Flags[i];
-        double score = Math.Log10(c.Populations[i] + 10.0);
-        score += level switch { PlaceLevel.Country => 3, PlaceLevel.Region => 4, PlaceLevel.Admin1 => 0.5, PlaceLevel.Admin2 => -1, PlaceLevel.District => -1, _ => 0 };
+        // Continents and seas have no population: they rank with large countries.
+        double score = level == PlaceLevel.Region ? 10 : Math.Log10(c.Populations[i] + 10.0);
+        score += level switch { PlaceLevel.Country => 3, PlaceLevel.Admin1 => 0.5, PlaceLevel.Admin2 => -1, PlaceLevel.District => -1, _ => 0 };
         if ((flags & PlaceFlags.Capital) != 0) score += 1.5;
         if ((flags & PlaceFlags.AdminSeat) != 0) score += 0.3;
         if ((flags & PlaceFlags.Historical) != 0) score -= 3;

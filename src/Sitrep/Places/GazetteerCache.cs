@@ -22,7 +22,8 @@ public static class GazetteerCache
     {
         var sources = GazetteerFile.ReadSources(path);
         var builder = GazetteerBuilder.Signature;
-        return sources is not null && sources.All(s => s.Path == builder.Path ? s == builder : SourceStamp.Of(s.Path) == s);
+        return sources is not null && sources.Contains(builder)
+            && sources.All(s => s.Path == builder.Path || SourceStamp.Of(s.Path) == s);
     }
 
     /// <summary>Loads the default gazetteer, compiling it first when stale; <paramref name="built"/> says whether it did.</summary>

@@ -16,6 +16,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     private const double ContainmentWeight = 6.0;
     private const double NearWeight = 3.0;
     private const double DivisionCueWeight = 4.0;
+    private const double DivisionFocusWeight = 1.0;
     private const int MaxNameTokens = 6;
 
     /// <summary>Smallest population for a populated place matched only by the gazetteer (no entity, no cue).</summary>
@@ -83,6 +84,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         public int FirstToken, EndToken, Start, End;
         public int[] Postings = [];
         public bool Tagged;
+        public bool Fuzzy;            // matched by sound, not spelling
         public Cue Cue;
         public ushort CueCountry;     // "the Kazakh city of Aktau"
         public readonly List<int> Parents = [];
@@ -145,6 +147,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
 
         int limit = kind == EntityKind.None ? Math.Min(sentence.EndToken, first + MaxNameTokens) : spanEnd;
         var (end, postings) = LongestName(document, first, limit, key);
+        bool fuzzy = false;
         string matchedKey = new(key[..PlaceNames.Key(Slice(document, first, Math.Max(end, first + 1)), key)]);
         switch (kind)
         {
@@ -166,6 +169,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 if (!sounds.IsEmpty)
                 {
                     (end, postings, matchedKey) = (spanEnd, sounds.ToArray(), new string(key[..n]));
+                    fuzzy = true;
                     break;
                 }
                 for (int from = first + 1; from < spanEnd; from++)
@@ -185,7 +189,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         var candidate = new Candidate
         {
             FirstToken = first, EndToken = end, Start = tokens[first].Start, End = tokens[end - 1].End,
-            Postings = postings, Tagged = kind == EntityKind.Location, Key = matchedKey,
+            Postings = postings, Tagged = kind == EntityKind.Location, Key = matchedKey, Fuzzy = fuzzy,
         };
         ReadCues(document, candidate, key);
         if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate)) return null;
@@ -291,7 +295,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
         {
             int n = PlaceNames.Key(text.AsSpan(tokens[c.EndToken].Start, tokens[c.EndToken].Length), key);
             var word = new string(key[..n]);
-            if (word is not ("of" or "de" or "the" or "la" or "del") && GazetteerBuilder.DivisionWords.Contains(word) && word != "city")
+            bool startsLongerName = char.IsUpper(text[tokens[c.EndToken].Start]) && c.EndToken + 1 < tokens.Length
+                && StartsName(text, tokens[c.EndToken + 1]); // "California State University"
+            if (word is not ("of" or "de" or "the" or "la" or "del" or "city") && GazetteerBuilder.DivisionWords.Contains(word) && !startsLongerName)
             {
                 c.Cue = Cue.Division;
                 c.End = tokens[c.EndToken].End;
@@ -368,6 +374,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     private void Resolve(List<Candidate> candidates, Dictionary<ushort, double> focus, DateOnly date, bool nearby)
     {
         double focusTotal = focus.Values.Sum();
+        var divisions = MentionedDivisions(candidates);
         var chosen = new int[candidates.Count];
         for (int i = 0; i < candidates.Count; i++) chosen[i] = candidates[i].Chosen;
         for (int i = 0; i < candidates.Count; i++)
@@ -383,6 +390,10 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 if (c.Cue == Cue.Division && level is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)) continue;
                 if (c.Cue != Cue.Division && (posting & NameIndex.CoreFlag) != 0 && level != PlaceLevel.Admin1) continue; // "Johnson" is not Johnson County
                 if (++considered > 64) break; // postings are sorted by prior; the tail never wins
+                // A sound-alike is a guess: only inside the report's countries, or a large place.
+                if (c.Fuzzy && focus.GetValueOrDefault(gazetteer.CountryCode(e)) == 0 && gazetteer.Population(e) < MinimumUntaggedPopulation) continue;
+                // Two or three letters ("WA", "SA") name countries and states, not villages.
+                if (c.Key.Length <= 3 && level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Admin2) continue;
                 double score = GazetteerBuilder.Prior(posting, gazetteer.Columns);
                 if (c.Cue == Cue.Division) score += DivisionCueWeight;
                 if (c.Cue == Cue.Settlement && level is PlaceLevel.City or PlaceLevel.District) score += DivisionCueWeight;
@@ -395,6 +406,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
                     if (total > 0) score += FocusWeight * Math.Max(0, focus.GetValueOrDefault(country) - own) / total;
                 }
                 score += ContainmentWeight * Containment(candidates, c, e, date);
+                if (level is not (PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Region) && gazetteer.Admin1On(e, date) is var division
+                    && divisions.Contains(division) && !c.Postings.Any(p => (p & NameIndex.EntryMask) == division)) // "Montana" is not Montana City
+                    score += DivisionFocusWeight;
                 if (nearby) score += NearWeight * Nearness(candidates, chosen, i, e);
                 if (score > best)
                 {
@@ -412,6 +426,18 @@ public sealed class Geoparser(Gazetteer gazetteer)
             double margin = double.IsNegativeInfinity(second) ? 3 : best - second;
             c.Confidence = bestEntry < 0 ? 0 : (c.Tagged ? 0.95 : 0.8) * (1 - 0.5 * Math.Exp(-margin));
         }
+    }
+
+    /// <summary>The first-level divisions the report names outright ("Ontario", "Kentucky"): its places are likely in them.</summary>
+    private HashSet<int> MentionedDivisions(List<Candidate> candidates)
+    {
+        var divisions = new HashSet<int>();
+        foreach (var c in candidates)
+        {
+            int e = c.Chosen >= 0 ? c.Chosen : c.Postings.Length > 0 ? c.Postings[0] & NameIndex.EntryMask : -1;
+            if (e >= 0 && gazetteer.Level(e) == PlaceLevel.Admin1) divisions.Add(e);
+        }
+        return divisions;
     }
 
     private int SeatOf(Candidate c, int division)
