@@ -36,6 +36,7 @@ public static class SitrepCli
         DocsCommand.Create(context),
         StatsCommand.Create(context),
         EvalCommand.Create(context),
+        GazetteerCommand.Create(context),
         TrainCommand.Create(context),
     };
 

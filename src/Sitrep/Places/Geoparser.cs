@@ -18,6 +18,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     private const double DivisionCueWeight = 4.0;
     private const double DivisionFocusWeight = 1.0;
     private const int MaxNameTokens = 6;
+    private const double PlaceVote = 0.5; // a resolved place's vote for its country, after a country name's 1
 
     /// <summary>Smallest population for a populated place matched only by the gazetteer (no entity, no cue).</summary>
     public int MinimumUntaggedPopulation { get; init; } = 100_000;
@@ -40,7 +41,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 var demonym = Demonym(text, tokens[t], key);
                 if (demonym >= 0)
                 {
-                    Add(focus, gazetteer.CountryCode(demonym), 0.5);
+                    Add(focus, gazetteer.CountryCode(demonym), 1);
                     if (entityTypes[t] is not (EntityKind.Location or EntityKind.None)) continue;
                 }
                 var found = Match(document, entityTypes, sentence, t, key, out int next);
@@ -58,7 +59,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         Resolve(candidates, focus, document.Date, nearby: false);
         var focusWithPlaces = new Dictionary<ushort, double>(focus);
         foreach (var c in candidates)
-            if (c.Chosen >= 0 && gazetteer.Level(c.Chosen) != PlaceLevel.Country) Add(focusWithPlaces, gazetteer.CountryCode(c.Chosen), 0.5);
+            if (c.Chosen >= 0 && gazetteer.Level(c.Chosen) != PlaceLevel.Country) Add(focusWithPlaces, gazetteer.CountryCode(c.Chosen), PlaceVote);
         Resolve(candidates, focusWithPlaces, document.Date, nearby: true);
 
         var places = new List<PlaceMention>(candidates.Count);
@@ -401,8 +402,12 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 var country = gazetteer.CountryCode(e);
                 if (focusTotal > 0 && country != 0)
                 {
-                    double own = c.IsCountryName(gazetteer) && level == PlaceLevel.Country ? 1 : 0;
-                    double total = focusTotal - own;
+                    // The mention's own vote (its name, or where the first pass put it) does not count for itself.
+                    double own = c.IsCountryName(gazetteer) && level == PlaceLevel.Country ? 1
+                        : nearby && chosen[i] >= 0 && gazetteer.Level(chosen[i]) != PlaceLevel.Country && gazetteer.CountryCode(chosen[i]) == country ? PlaceVote
+                        : 0;
+                    double ownTotal = c.IsCountryName(gazetteer) ? 1 : nearby && chosen[i] >= 0 && gazetteer.Level(chosen[i]) != PlaceLevel.Country ? PlaceVote : 0;
+                    double total = focusTotal - ownTotal;
                     if (total > 0) score += FocusWeight * Math.Max(0, focus.GetValueOrDefault(country) - own) / total;
                 }
                 score += ContainmentWeight * Containment(candidates, c, e, date);

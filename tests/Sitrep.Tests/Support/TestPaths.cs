@@ -11,6 +11,8 @@ internal static class TestPaths
 
     public static string SeedReport => Path.Combine(Shared, "seed", "kazakhstan-2022-01-06.txt");
 
+    public static string SeedExpected => Path.Combine(Shared, "seed", "kazakhstan-2022-01-06.expected.json");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

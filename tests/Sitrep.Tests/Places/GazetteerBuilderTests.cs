@@ -1,0 +1,143 @@
+using Sitrep.Places;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.Places;
+
+/// <summary>The builder on small hand-written sources in the packages' formats, so every rule is checked without the real data.</summary>
+public class GazetteerBuilderTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string Row(int id, string name, string alternates, double lat, double lon, string featureClass, string code, string country, string admin1, string admin2, long population) =>
+        string.Join('\t', id, name, name, alternates, lat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            lon.ToString(System.Globalization.CultureInfo.InvariantCulture), featureClass, code, country, "", admin1, admin2, "", "", population, "", "0", "Asia/Almaty", "2022-01-01");
+
+    private GazetteerSources Sources(params string[] extraRows)
+    {
+        var rows = new List<string>
+        {
+            Row(1526384, "Almaty", "Alma-Ata,Alma Ata,ALA,Алматы", 43.25, 76.92, "P", "PPLA", "KZ", "02", "", 1977011),
+            Row(1516905, "Taraz", "Zhambyl,Aulie-Ata", 42.9, 71.37, "P", "PPLA", "KZ", "17", "", 358153),
+            Row(1519422, "Semey", "Semipalatinsk", 50.43, 80.27, "P", "PPLA", "KZ", "12510143", "", 292780),
+            Row(1520316, "Oskemen", "Ust-Kamenogorsk", 49.95, 82.61, "P", "PPLA", "KZ", "15", "", 303720),
+            Row(1526273, "Astana", "Nur-Sultan", 51.18, 71.45, "P", "PPLC", "KZ", "05", "", 1136008),
+            Row(1, "Kuyuk", "", 43.0, 72.5, "P", "PPL", "KZ", "17", "", 1200),
+        };
+        rows.AddRange(extraRows);
+        return new GazetteerSources(
+            _dir.Write("cities500.txt", string.Join('\n', rows) + "\n"),
+            _dir.Write("admin1.json", """
+                [{"code":"KZ.02","name":"Almaty"},{"code":"KZ.17","name":"Zhambyl"},{"code":"KZ.15","name":"East Kazakhstan"},
+                 {"code":"KZ.12510143","name":"Abai Region"},{"code":"KZ.05","name":"Astana"}]
+                """),
+            _dir.Write("admin2.json", "[]"),
+            _dir.Write("countries.json", """
+                [{"cca2":"KZ","name":{"common":"Kazakhstan","official":"Republic of Kazakhstan"},"altSpellings":["KZ","Qazaqstan"],
+                  "latlng":[48,68],"demonyms":{"eng":{"f":"Kazakhstani","m":"Kazakhstani"}}}]
+                """),
+            _dir.Write("en.json", """{"locale":"en","countries":{"KZ":"Kazakhstan"}}"""),
+            _dir.Write("subdivisions.json", """
+                {"subdivisions":{"localeDisplayNames":{"subdivisions":{"kzzha":"Jambyl","kzvos":"East Kazakhstan"}}}}
+                """));
+    }
+
+    private static int Top(Gazetteer g, string name) => g.Names.Find(PlaceNames.Key(name))[0] & NameIndex.EntryMask;
+
+    [Fact]
+    public void Build_FilesOwnAndAlternateNamesUnderOneKey()
+    {
+        var g = new GazetteerBuilder().Build(Sources());
+        Assert.Equal("Almaty", g.Name(Top(g, "Alma-Ata")));
+        Assert.Equal("Almaty", g.Name(Top(g, "ALMA ATA")));
+        Assert.True(g.Names.Find(PlaceNames.Key("Алматы")).IsEmpty); // other scripts are not kept
+        Assert.True(g.Names.Find(PlaceNames.Key("ALA")).IsEmpty);     // nor airport codes
+        var city = g.Names.Find("almaty").ToArray().Select(p => p & NameIndex.EntryMask).Single(e => g.Level(e) == PlaceLevel.City);
+        Assert.Equal(1526384, g.GeonameId(city) ?? 0);
+    }
+
+    [Fact]
+    public void Build_GivesDivisionsRuleFormsSubdivisionNamesAndAPoint()
+    {
+        var g = new GazetteerBuilder().Build(Sources());
+        int zhambyl = Top(g, "Zhambyl");
+        Assert.Equal(PlaceLevel.Admin1, g.Level(zhambyl));
+        Assert.Equal(zhambyl, g.Names.Find(PlaceNames.Key("Jambyl"))[0] & NameIndex.EntryMask); // CLDR's spelling, matched by sound
+        int abai = Top(g, "Abai");                                                             // "Region" stripped
+        Assert.Equal("Abai Region", g.Name(abai));
+        // The division's point lies among its places.
+        Assert.InRange(g.Latitude(zhambyl), 42.9, 43.0);
+        Assert.InRange(g.Longitude(zhambyl), 71.3, 72.5);
+        Assert.Equal(PlaceLevel.City, g.Level(g.Names.Find(PlaceNames.Key("Zhambyl"))[1] & NameIndex.EntryMask)); // Taraz's old name, second
+    }
+
+    [Fact]
+    public void Admin1On_GivesTheDivisionOfTheReportsTime()
+    {
+        var g = new GazetteerBuilder().Build(Sources());
+        int semey = Top(g, "Semey");
+        Assert.Equal("East Kazakhstan", g.Name(g.Admin1On(semey, new DateOnly(2022, 1, 6))));
+        Assert.Equal("Abai Region", g.Name(g.Admin1On(semey, new DateOnly(2022, 6, 8))));
+    }
+
+    [Fact]
+    public void Build_CountriesDemonymsAndTheProjectsOwnData()
+    {
+        var g = new GazetteerBuilder().Build(Sources());
+        int kz = Top(g, "Qazaqstan");
+        Assert.Equal(PlaceLevel.Country, g.Level(kz));
+        Assert.Equal(kz, g.CountryEntry(CountryCodes.Pack("KZ")));
+        Assert.Equal(kz, g.Demonyms.Find("kazakh")[0]);       // places.tsv
+        Assert.Equal(kz, g.Demonyms.Find("kazakhstani")[0]);  // world-countries
+        Assert.Equal(PlaceLevel.Region, g.Level(Top(g, "the Sahel")));
+        Assert.Equal(PlaceFlags.Capital, g.Flags(Top(g, "Astana")) & PlaceFlags.Capital);
+    }
+
+    [Fact]
+    public void Build_BadRowsAreReportedByFileAndLine_AndTheRestIsBuilt()
+    {
+        var builder = new GazetteerBuilder();
+        var sources = Sources("not a row", Row(9, "Nowhere", "", 123.0, 0, "P", "PPL", "KZ", "17", "", 10));
+        var g = builder.Build(sources);
+        Assert.Equal(2, builder.Warnings.Count);
+        Assert.Contains($"{sources.GeoNamesTable}:7:", builder.Warnings[0]);
+        Assert.Contains($"{sources.GeoNamesTable}:8:", builder.Warnings[1]);
+        Assert.Equal("Taraz", g.Name(Top(g, "Taraz")));
+    }
+
+    [Fact]
+    public void Build_MissingSource_NamesTheFile()
+    {
+        var sources = Sources() with { Countries = _dir.File("absent.json") };
+        var e = Assert.Throws<FileNotFoundException>(() => new GazetteerBuilder().Build(sources));
+        Assert.Contains("absent.json", e.Message);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTrips_AndAChangedSourceMakesTheFileStale()
+    {
+        var sources = Sources();
+        var g = new GazetteerBuilder().Build(sources);
+        var path = _dir.File("gazetteer.bin");
+        GazetteerFile.Save(g, path);
+        var loaded = GazetteerFile.Load(path);
+        Assert.Equal(g.Count, loaded.Count);
+        Assert.Equal(g.Names.Count, loaded.Names.Count);
+        Assert.Equal("Almaty", loaded.Name(Top(loaded, "Alma-Ata")));
+        Assert.Equal(g.Latitude(Top(g, "Zhambyl")), loaded.Latitude(Top(loaded, "Zhambyl")));
+        Assert.True(GazetteerCache.IsFresh(path));
+
+        File.AppendAllText(sources.GeoNamesTable, Row(2, "Shu", "", 43.6, 73.76, "P", "PPL", "KZ", "17", "", 36000) + "\n");
+        Assert.False(GazetteerCache.IsFresh(path));
+    }
+
+    [Fact]
+    public void Load_NotAGazetteer_FailsClearly()
+    {
+        var path = _dir.Write("junk.bin", "definitely not a gazetteer");
+        var e = Assert.Throws<InvalidDataException>(() => GazetteerFile.Load(path));
+        Assert.Contains("junk.bin", e.Message);
+        Assert.Contains("sitrep gazetteer build", e.Message);
+    }
+}

@@ -1,0 +1,136 @@
+using Sitrep.Documents;
+using Sitrep.Entities;
+using Sitrep.Pipeline;
+using Sitrep.Places;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.Places;
+
+/// <summary>
+/// The geoparser on the real gazetteer (compiled from the packages the build installs). Each
+/// disambiguation signal has a case where it, and nothing else, decides the answer.
+/// </summary>
+public class GeoparserTests
+{
+    private static readonly Gazetteer Gazetteer = GazetteerCache.Default
+        ?? throw new InvalidOperationException("No gazetteer: the build installs its packages with 'npm ci'.");
+
+    private static readonly DocumentPipeline WithEntities =
+        new PipelineBuilder().UseText().UseEntities(EntityModel.Default!).UsePlaces(Gazetteer).Build();
+
+    private static readonly DocumentPipeline GazetteerOnly = new PipelineBuilder().UseText().UsePlaces(Gazetteer).Build();
+
+    private static List<(string Text, PlaceMention Place)> Places(string text, DocumentPipeline? pipeline = null, DateOnly? date = null)
+    {
+        var document = new Document(text, date ?? new DateOnly(2022, 1, 6), new SourceLocation("test"));
+        (pipeline ?? WithEntities).Process(document);
+        return document.Places.Select(p => (document.TextOf(p.Range), p)).ToList();
+    }
+
+    private static PlaceMention Place(string text, string mention, DocumentPipeline? pipeline = null, DateOnly? date = null) =>
+        Places(text, pipeline, date).First(p => p.Text == mention).Place;
+
+    [Fact]
+    public void Santiago_TheCountriesTheReportIsAbout_Decide()
+    {
+        Assert.Equal("CL", Place("Chilean police fired tear gas at students in Santiago on Thursday.", "Santiago").Country);
+        Assert.Equal("DO", Place("Police in the Dominican Republic said two men were shot dead in Santiago on Thursday.", "Santiago").Country);
+    }
+
+    [Fact]
+    public void Paris_ExplicitContainmentOverridesSize()
+    {
+        Assert.Equal("FR", Place("Thousands marched in Paris against the pension reform.", "Paris").Country);
+        var texas = Place("A tornado damaged homes in Paris, Texas, on Sunday.", "Paris");
+        Assert.Equal("US", texas.Country);
+        Assert.Equal("Texas", texas.Admin1);
+    }
+
+    [Fact]
+    public void Georgia_CountryOrStateByWhatContainsWhat()
+    {
+        Assert.Equal("country", Place("Protesters gathered outside parliament in Tbilisi, Georgia.", "Georgia").Level);
+        var state = Place("Police in Atlanta, Georgia, arrested twelve people.", "Georgia");
+        Assert.Equal(("US", "admin1"), (state.Country, state.Level));
+    }
+
+    [Fact]
+    public void Demonym_BeforeCityOf_PicksTheCountry()
+    {
+        Assert.Equal("TT", Place("Floods hit Trinidad on Monday.", "Trinidad").Country);
+        Assert.Equal("BO", Place("Floods hit the Bolivian city of Trinidad on Monday.", "Trinidad").Country);
+    }
+
+    [Fact]
+    public void Nearness_ToTheReportsOtherPlaces_Decides()
+    {
+        // Edmonton alone is the Canadian city; beside Cairns it is the Queensland suburb.
+        Assert.Equal("CA", Place("The man was arrested in Edmonton last week.", "Edmonton").Country);
+        Assert.Equal("AU", Place("The man was arrested at a house in Edmonton, south of Cairns, last week.", "Edmonton").Country);
+    }
+
+    [Fact]
+    public void DivisionWord_SelectsTheRegionOverTheCityOfTheSameName()
+    {
+        var region = Place("Protesters seized the administration building of the Zhambyl region.", "Zhambyl region");
+        Assert.Equal(("KZ", "admin1", "Zhambyl"), (region.Country, region.Level, region.Name));
+    }
+
+    [Fact]
+    public void HistoricName_ResolvesToTodaysEntry_KeepingTheTextAsWritten()
+    {
+        var place = Places("The death toll in Alma-Ata rose to 13.").Single(p => p.Text == "Alma-Ata");
+        Assert.Equal(("Almaty", "KZ", "city"), (place.Place.Name, place.Place.Country, place.Place.Level));
+        Assert.InRange(Geo.DistanceKm(place.Place.Latitude, place.Place.Longitude, 43.25, 76.92), 0, 25);
+    }
+
+    [Fact]
+    public void Admin1_IsTheDivisionOfTheReportsDate()
+    {
+        const string text = "Protesters were cleared from the city of Semey.";
+        Assert.Equal("East Kazakhstan", Place(text, "Semey", date: new DateOnly(2022, 1, 6)).Admin1);
+        Assert.Equal("Abai Region", Place(text, "Semey", date: new DateOnly(2023, 1, 6)).Admin1);
+    }
+
+    [Fact]
+    public void WithoutTheTagger_TheGazetteerFindsWellKnownPlaces_ButNotCommonWords()
+    {
+        var found = Places("Police said the government of Kazakhstan had resigned. Reports from Almaty and Moscow said so.", GazetteerOnly)
+            .Select(p => p.Text).ToList();
+        Assert.Equal(["Kazakhstan", "Almaty", "Moscow"], found); // "Police" is a town in Poland; not here
+    }
+
+    [Fact]
+    public void Abbreviations_AndShortCodes()
+    {
+        Assert.Equal("US", Place("The U.S. embassy was closed.", "U.S.").Country);
+        Assert.Equal("Kentucky", Place("A man was shot in Glasgow, Ky., on Friday.", "Glasgow").Admin1);
+        Assert.DoesNotContain(Places("Tell us what you saw.", GazetteerOnly), p => p.Text == "us");
+    }
+
+    [Fact]
+    public void PeopleAndOrganisations_AreNotPlaces_UnlessTheyOpenWithADivision()
+    {
+        var found = Places("Paris Hilton met Jack Johnson. The Kentucky State Police said nothing.").Select(p => p.Text).ToList();
+        Assert.DoesNotContain("Paris", found);
+        Assert.DoesNotContain("Johnson", found);
+        Assert.Contains("Kentucky", found);
+    }
+
+    [Fact]
+    public void Seed_AllThirteenPlacesResolveWithinTolerance()
+    {
+        var found = Places(Seed.Text());
+        using var expected = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TestPaths.SeedExpected));
+        foreach (var place in expected.RootElement.GetProperty("places").EnumerateArray())
+        {
+            var mention = place.GetProperty("mention").GetString()!;
+            var country = place.GetProperty("country").GetString();
+            var match = found.Where(f => f.Text.Contains(mention, StringComparison.Ordinal) || mention.Contains(f.Text, StringComparison.Ordinal))
+                .Where(f => f.Place.Country == country)
+                .Where(f => !place.TryGetProperty("lat", out var lat)
+                    || Geo.DistanceKm(lat.GetDouble(), place.GetProperty("lon").GetDouble(), f.Place.Latitude, f.Place.Longitude) <= place.GetProperty("tolerance_km").GetDouble());
+            Assert.True(match.Any(), $"{mention} ({country}) not resolved within tolerance");
+        }
+    }
+}
