@@ -4,7 +4,7 @@ using Sitrep.Storage;
 namespace Sitrep.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
-internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep, bool AllStages)
+internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep, bool AllStages, bool Places)
 {
     /// <summary>
     /// The pipeline measured: what `sitrep ingest` runs (the stages whose layers the store keeps), or,
@@ -14,7 +14,7 @@ internal sealed record BenchOptions(int Count, int Words, string? Input, int Wor
 
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(100_000, 500, null, Environment.ProcessorCount, IngestOptions.Default.BatchSize, false, false);
+        var options = new BenchOptions(100_000, 500, null, Environment.ProcessorCount, IngestOptions.Default.BatchSize, false, false, false);
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -27,6 +27,7 @@ internal sealed record BenchOptions(int Count, int Words, string? Input, int Wor
                 "--batch-size" => options with { BatchSize = int.Parse(Next()) },
                 "--keep" => options with { Keep = true },
                 "--all-stages" => options with { AllStages = true },
+                "--places" => options with { Places = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -11,16 +11,19 @@ internal static class PeakMemory
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
-    /// <summary>VmHWM in bytes, or the GC's view of the working set where /proc is missing.</summary>
-    public static long HighWaterMarkBytes()
+    /// <summary>VmRSS in bytes (what the process holds now), or the GC's working set where /proc is missing.</summary>
+    public static long ResidentBytes() => Status("VmRSS:") ?? Environment.WorkingSet;
+
+    private static long? Status(string field)
     {
         const string status = "/proc/self/status";
-        if (File.Exists(status))
-        {
-            foreach (var line in File.ReadLines(status))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) * 1024;
-        }
-        return Environment.WorkingSet;
+        if (!File.Exists(status)) return null;
+        foreach (var line in File.ReadLines(status))
+            if (line.StartsWith(field, StringComparison.Ordinal))
+                return long.Parse(line[field.Length..].Trim().Split(' ')[0]) * 1024;
+        return null;
     }
+
+    /// <summary>VmHWM in bytes, or the GC's view of the working set where /proc is missing.</summary>
+    public static long HighWaterMarkBytes() => Status("VmHWM:") ?? Environment.WorkingSet;
 }

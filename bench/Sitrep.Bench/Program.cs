@@ -8,6 +8,7 @@ using Sitrep.Storage;
 // Ingest throughput and memory, as `sitrep ingest` does it: read, process, store.
 // usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--count 100000] [--words 500]
 //        [--input PATH] [--workers N] [--batch-size N] [--all-stages] [--keep]
+//        or, for the gazetteer and geoparser alone: --places [--count N]
 var options = BenchOptions.Parse(args);
 var work = Directory.CreateTempSubdirectory("sitrep-bench-");
 try
@@ -15,6 +16,11 @@ try
     string input = options.Input ?? CorpusGenerator.Write(Path.Combine(work.FullName, "corpus.jsonl"), options.Count, options.Words);
     var db = Path.Combine(work.FullName, "bench.db");
     Console.Error.WriteLine($"bench: input {input} ({Megabytes(SizeOf(input)):N1} MB), {options.Workers} workers, batches of {options.BatchSize}");
+    if (options.Places)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(PlaceBench.Measure(input, options.Count), new JsonSerializerOptions { WriteIndented = true }));
+        return;
+    }
 
     // Warm up (JIT tiering) on a slice, so the phases below measure steady-state speed.
     var pipeline = options.Pipeline;
