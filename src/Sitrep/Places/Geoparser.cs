@@ -18,6 +18,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     private const double DivisionCueWeight = 4.0;
     private const double DivisionFocusWeight = 1.0;
     private const int MaxNameTokens = 6;
+    private const int NearnessCandidates = 16; // the tail of a long posting list (Springfield, San José) is not worth the distances
     private const double PlaceVote = 0.5; // a resolved place's vote for its country, after a country name's 1
 
     /// <summary>Smallest population for a populated place matched only by the gazetteer (no entity, no cue).</summary>
@@ -63,14 +64,18 @@ public sealed class Geoparser(Gazetteer gazetteer)
         Resolve(candidates, focusWithPlaces, document.Date, nearby: true);
 
         var places = new List<PlaceMention>(candidates.Count);
+        var named = new Dictionary<int, (string Name, string Country, string? Admin1)>(); // a report names the same places again and again
         foreach (var c in candidates)
         {
             if (c.Chosen < 0) continue;
             int e = c.Chosen;
-            int admin1 = gazetteer.Admin1On(e, document.Date);
-            places.Add(new PlaceMention(new TextRange(c.Start, c.End), gazetteer.Name(e), gazetteer.GeonameId(e),
-                Math.Round(gazetteer.Latitude(e), 5), Math.Round(gazetteer.Longitude(e), 5), gazetteer.Country(e),
-                admin1 >= 0 && gazetteer.Level(e) != PlaceLevel.Admin1 ? gazetteer.Name(admin1) : null,
+            if (!named.TryGetValue(e, out var names))
+            {
+                int admin1 = gazetteer.Admin1On(e, document.Date);
+                named[e] = names = (gazetteer.Name(e), gazetteer.Country(e), admin1 >= 0 && gazetteer.Level(e) != PlaceLevel.Admin1 ? gazetteer.Name(admin1) : null);
+            }
+            places.Add(new PlaceMention(new TextRange(c.Start, c.End), names.Name, gazetteer.GeonameId(e),
+                Math.Round(gazetteer.Latitude(e), 5), Math.Round(gazetteer.Longitude(e), 5), names.Country, names.Admin1,
                 PlaceLevels.Name(gazetteer.Level(e)), Math.Round(c.Confidence, 2)));
         }
         return places;
@@ -83,7 +88,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     private sealed class Candidate
     {
         public int FirstToken, EndToken, Start, End;
-        public int[] Postings = [];
+        public ArraySegment<int> Postings = [];
         public bool Tagged;
         public bool Fuzzy;            // matched by sound, not spelling
         public Cue Cue;
@@ -95,7 +100,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         public string Key = "";
 
         public bool IsCountryName(Gazetteer g) =>
-            Postings.Length > 0 && g.Level(Postings[0] & NameIndex.EntryMask) == PlaceLevel.Country && (Postings[0] & NameIndex.CoreFlag) == 0;
+            Postings.Count > 0 && g.Level(Postings[0] & NameIndex.EntryMask) == PlaceLevel.Country && (Postings[0] & NameIndex.CoreFlag) == 0;
     }
 
     private EntityKind[] EntityTypes(Document document)
@@ -166,10 +171,10 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 if (end == spanEnd || end > 0 && AllFacilityWords(document, end, spanEnd)) break;
                 // The tagged span as a whole is not a gazetteer name: its spelling variants, then a name it ends with.
                 int n = PlaceNames.Key(Slice(document, first, spanEnd), key);
-                var sounds = gazetteer.Sounds.Find(PlaceNames.Sound(new string(key[..n])));
-                if (!sounds.IsEmpty)
+                var sounds = gazetteer.Sounds.FindSegment(PlaceNames.Sound(new string(key[..n])));
+                if (sounds.Count > 0)
                 {
-                    (end, postings, matchedKey) = (spanEnd, sounds.ToArray(), new string(key[..n]));
+                    (end, postings, matchedKey) = (spanEnd, sounds, new string(key[..n]));
                     fuzzy = true;
                     break;
                 }
@@ -203,12 +208,12 @@ public sealed class Geoparser(Gazetteer gazetteer)
         document.Text.AsSpan(document.Tokens[first].Start, document.Tokens[end - 1].End - document.Tokens[first].Start);
 
     /// <summary>The longest run of name words from <paramref name="first"/> (ending before <paramref name="limit"/>) the gazetteer knows; end -1 when none.</summary>
-    private (int End, int[] Postings) LongestName(Document document, int first, int limit, Span<char> key)
+    private (int End, ArraySegment<int> Postings) LongestName(Document document, int first, int limit, Span<char> key)
     {
         var text = document.Text;
         var tokens = document.Tokens;
         int bestEnd = -1;
-        ReadOnlySpan<int> best = [];
+        ArraySegment<int> best = [];
         for (int end = first + 1; end <= limit; end++)
         {
             var last = tokens[end - 1];
@@ -218,14 +223,14 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 if (!StartsName(text, last)) continue; // a connector ("of", "and") cannot end a name
             }
             int n = PlaceNames.Key(Slice(document, first, end), key);
-            var postings = gazetteer.Names.Find(key[..n]);
-            if (!postings.IsEmpty && !IsShortCodeMismatch(text, tokens[first].Start, last.End))
+            var postings = gazetteer.Names.FindSegment(key[..n]);
+            if (postings.Count > 0 && !IsShortCodeMismatch(text, tokens[first].Start, last.End))
             {
                 bestEnd = end;
                 best = postings;
             }
         }
-        return (bestEnd, best.ToArray());
+        return (bestEnd, best);
     }
 
     private bool IsDivisionOrCountry(int posting) =>
@@ -242,8 +247,13 @@ public sealed class Geoparser(Gazetteer gazetteer)
         "west coast", "east coast", "midwest", "upper", "lower", "new", "old", "great", "little", "middle",
     };
 
-    private static bool IsGenericWord(Document document, int first, int end) =>
-        GenericWords.Contains(PlaceNames.Key(Slice(document, first, end).ToString()));
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericWordSpans = GenericWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsGenericWord(Document document, int first, int end)
+    {
+        Span<char> key = stackalloc char[PlaceNames.MaxKeyLength];
+        return GenericWordSpans.Contains(key[..PlaceNames.Key(Slice(document, first, end), key)]);
+    }
 
     private static readonly HashSet<string> FacilityWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -376,6 +386,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     {
         double focusTotal = focus.Values.Sum();
         var divisions = MentionedDivisions(candidates);
+        var anchors = nearby ? Anchors(candidates) : [];
         var chosen = new int[candidates.Count];
         for (int i = 0; i < candidates.Count; i++) chosen[i] = candidates[i].Chosen;
         for (int i = 0; i < candidates.Count; i++)
@@ -412,9 +423,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 }
                 score += ContainmentWeight * Containment(candidates, c, e, date);
                 if (level is not (PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Region) && gazetteer.Admin1On(e, date) is var division
-                    && divisions.Contains(division) && !c.Postings.Any(p => (p & NameIndex.EntryMask) == division)) // "Montana" is not Montana City
+                    && divisions.Contains(division) && !Names(c, division)) // "Montana" is not Montana City
                     score += DivisionFocusWeight;
-                if (nearby) score += NearWeight * Nearness(candidates, chosen, i, e);
+                if (nearby && considered <= NearnessCandidates) score += NearWeight * Nearness(candidates, anchors, i, e);
                 if (score > best)
                 {
                     second = best;
@@ -433,13 +444,20 @@ public sealed class Geoparser(Gazetteer gazetteer)
         }
     }
 
+    private static bool Names(Candidate c, int entry)
+    {
+        foreach (var posting in c.Postings)
+            if ((posting & NameIndex.EntryMask) == entry) return true;
+        return false;
+    }
+
     /// <summary>The first-level divisions the report names outright ("Ontario", "Kentucky"): its places are likely in them.</summary>
     private HashSet<int> MentionedDivisions(List<Candidate> candidates)
     {
         var divisions = new HashSet<int>();
         foreach (var c in candidates)
         {
-            int e = c.Chosen >= 0 ? c.Chosen : c.Postings.Length > 0 ? c.Postings[0] & NameIndex.EntryMask : -1;
+            int e = c.Chosen >= 0 ? c.Chosen : c.Postings.Count > 0 ? c.Postings[0] & NameIndex.EntryMask : -1;
             if (e >= 0 && gazetteer.Level(e) == PlaceLevel.Admin1) divisions.Add(e);
         }
         return divisions;
@@ -482,18 +500,29 @@ public sealed class Geoparser(Gazetteer gazetteer)
     }
 
     /// <summary>How close entry <paramref name="e"/> is to the places chosen for the report's other mentions (0..1).</summary>
-    private double Nearness(List<Candidate> candidates, int[] chosen, int self, int e)
+    private double Nearness(List<Candidate> candidates, List<(int Entry, string Key)> anchors, int self, int e)
     {
         if (gazetteer.Level(e) is PlaceLevel.Country or PlaceLevel.Region) return 0;
+        double lat = gazetteer.Latitude(e), lon = gazetteer.Longitude(e);
         double nearest = double.PositiveInfinity;
-        for (int j = 0; j < candidates.Count; j++)
+        foreach (var (other, key) in anchors)
         {
-            int other = chosen[j];
-            if (j == self || other < 0 || other == e || candidates[j].Key == candidates[self].Key) continue;
-            if (gazetteer.Level(other) is PlaceLevel.Country or PlaceLevel.Region) continue;
-            nearest = Math.Min(nearest, Geo.DistanceKm(gazetteer.Latitude(e), gazetteer.Longitude(e), gazetteer.Latitude(other), gazetteer.Longitude(other)));
+            if (other == e || key == candidates[self].Key) continue;
+            double otherLat = gazetteer.Latitude(other);
+            if (Math.Abs(otherLat - lat) * 111 >= Math.Min(nearest, 1000)) continue; // a degree of latitude is 111 km
+            nearest = Math.Min(nearest, Geo.DistanceKm(lat, lon, otherLat, gazetteer.Longitude(other)));
         }
         return double.IsPositiveInfinity(nearest) ? 0 : nearest < 50 ? 1 : nearest < 300 ? 0.7 : nearest < 1000 ? 0.3 : 0;
+    }
+
+    /// <summary>The distinct places the first pass chose below country level, each with the name that chose it.</summary>
+    private List<(int Entry, string Key)> Anchors(List<Candidate> candidates)
+    {
+        var anchors = new List<(int, string)>();
+        foreach (var c in candidates)
+            if (c.Chosen >= 0 && gazetteer.Level(c.Chosen) is not (PlaceLevel.Country or PlaceLevel.Region) && !anchors.Contains((c.Chosen, c.Key)))
+                anchors.Add((c.Chosen, c.Key));
+        return anchors;
     }
 
     private static void Add(Dictionary<ushort, double> counts, ushort key, double weight)

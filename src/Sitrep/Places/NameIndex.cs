@@ -36,7 +36,10 @@ public sealed class NameIndex
     public int Count => KeyStarts.Length - 1;
 
     /// <summary>The postings filed under <paramref name="key"/> (empty when none), best candidates first.</summary>
-    public ReadOnlySpan<int> Find(ReadOnlySpan<char> key)
+    public ReadOnlySpan<int> Find(ReadOnlySpan<char> key) => FindSegment(key);
+
+    /// <summary>As <see cref="Find"/>, as a segment of the index's own array (kept without copying).</summary>
+    public ArraySegment<int> FindSegment(ReadOnlySpan<char> key)
     {
         if (key.IsEmpty) return [];
         int mask = Slots.Length - 1;
@@ -45,7 +48,7 @@ public sealed class NameIndex
             int k = Slots[slot] - 1;
             if (k < 0) return [];
             if (Keys.AsSpan(KeyStarts[k], KeyStarts[k + 1] - KeyStarts[k]).SequenceEqual(key))
-                return Postings.AsSpan(PostingStarts[k], PostingStarts[k + 1] - PostingStarts[k]);
+                return new ArraySegment<int>(Postings, PostingStarts[k], PostingStarts[k + 1] - PostingStarts[k]);
         }
     }
 
