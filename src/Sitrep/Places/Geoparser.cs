@@ -414,7 +414,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 if (focusTotal > 0 && country != 0)
                 {
                     // The mention's own vote (its name, or where the first pass put it) does not count for itself.
-                    double own = c.IsCountryName(gazetteer) && level == PlaceLevel.Country ? 1
+                    double own = c.IsCountryName(gazetteer) && country == gazetteer.CountryCode(c.Postings[0] & NameIndex.EntryMask) ? 1
                         : nearby && chosen[i] >= 0 && gazetteer.Level(chosen[i]) != PlaceLevel.Country && gazetteer.CountryCode(chosen[i]) == country ? PlaceVote
                         : 0;
                     double ownTotal = c.IsCountryName(gazetteer) ? 1 : nearby && chosen[i] >= 0 && gazetteer.Level(chosen[i]) != PlaceLevel.Country ? PlaceVote : 0;
