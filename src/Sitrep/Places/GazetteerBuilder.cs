@@ -11,7 +11,7 @@ namespace Sitrep.Places;
 public sealed class GazetteerBuilder
 {
     // Bump when the compiled entries would differ for the same sources (rules, weights, file layout).
-    private const int BuilderVersion = 5;
+    private const int BuilderVersion = 6;
 
     /// <summary>
     /// A stamp for what is compiled in rather than read from a file: the builder's version and options
@@ -185,6 +185,8 @@ public sealed class GazetteerBuilder
                 else foreach (var n in entry.Value.EnumerateArray()) draft.Names.Add((n.GetString()!, NameIndex.AlternateFlag));
             }
         }
+        foreach (var (code, point) in extras.CountryPoints)
+            if (countries.TryGetValue(code, out var draft)) (draft.Lat, draft.Lon) = point;
         foreach (var (names, code) in extras.CountryNames)
             if (countries.TryGetValue(code, out var draft))
                 foreach (var n in names) draft.Names.Add((n, NameIndex.AlternateFlag));
@@ -298,6 +300,7 @@ public sealed class GazetteerBuilder
                 if (target is not null && !target.HasOwnPoint)
                 {
                     (target.Lat, target.Lon, target.GeonameId, target.HasOwnPoint) = (lat, lon, id, true);
+                    AddDivisionNames(target, span[fields[1]].ToString(), NameIndex.AlternateFlag);
                     AddAlternates(target, span[fields[3]]);
                 }
                 continue;

@@ -12,6 +12,7 @@ internal sealed class PlacesData
     public List<(ushort Country, string Division, DateOnly Since, string From)> Splits { get; } = [];
     public List<(ushort Country, string Division, string[] Names)> DivisionNames { get; } = [];
     public Dictionary<int, string> Renames { get; } = [];
+    public Dictionary<ushort, (double Lat, double Lon)> CountryPoints { get; } = [];
 
     /// <summary>The file's bytes as embedded.</summary>
     public static byte[] Bytes()
@@ -32,7 +33,7 @@ internal sealed class PlacesData
         {
             lineNumber++;
             if (line.Length == 0 || line[0] == '#') continue;
-            var f = line.Split('\t');
+            var f = line.Split('#')[0].TrimEnd().Split('\t');
             try
             {
                 switch (f[0])
@@ -45,6 +46,9 @@ internal sealed class PlacesData
                         break;
                     case "country":
                         data.CountryNames.Add((f[1].Split('|'), CountryCodes.Pack(f[2])));
+                        break;
+                    case "country-point":
+                        data.CountryPoints[CountryCodes.Pack(f[1])] = (double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture));
                         break;
                     case "demonym":
                         data.Demonyms.Add((f[1].Split('|'), CountryCodes.Pack(f[2])));

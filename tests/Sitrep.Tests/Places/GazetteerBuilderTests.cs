@@ -107,6 +107,19 @@ public class GazetteerBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Build_AFullDumpPlacesDivisionsAndCountriesItself()
+    {
+        // allCountries.txt also holds the divisions (ADM1) and countries (PCLI) with their own points and ids.
+        var g = new GazetteerBuilder().Build(Sources(
+            Row(1537162, "Zhambyl Region", "Jambyl Oblysy", 44.0, 72.0, "A", "ADM1", "KZ", "17", "", 1125000),
+            Row(1522867, "Republic of Kazakhstan", "", 48.0, 68.0, "A", "PCLI", "KZ", "00", "", 18000000)));
+        int zhambyl = Top(g, "Zhambyl Region");
+        Assert.Equal((44.0, 72.0, 1537162L), (g.Latitude(zhambyl), g.Longitude(zhambyl), g.GeonameId(zhambyl) ?? 0));
+        Assert.Equal(zhambyl, Top(g, "Jambyl Oblysy"));
+        Assert.Equal(1522867, g.GeonameId(g.CountryEntry(CountryCodes.Pack("KZ"))) ?? 0);
+    }
+
+    [Fact]
     public void Build_MissingSource_NamesTheFile()
     {
         var sources = Sources() with { Countries = _dir.File("absent.json") };
