@@ -44,15 +44,14 @@ public static class GeoGold
                 var phrase = (t.Element("phrase") ?? t.Element("extractedName"))?.Value ?? "";
                 var (lat, lon) = Coordinates(t);
                 if (t.Element("type") is not null && lat is null) continue; // GeoWebNews: not a toponym on the map
+                // The span is the phrase at its start offset (or nearest it); the end offset adds nothing.
                 if (!int.TryParse(t.Element("start")?.Value, CultureInfo.InvariantCulture, out var start)
-                    || !int.TryParse(t.Element("end")?.Value, CultureInfo.InvariantCulture, out var end)
                     || phrase.Length == 0 || Align(text, phrase, start) is not int at)
                 {
                     dropped++;
                     continue;
                 }
                 toponyms.Add(new GoldToponym(new TextRange(at, at + phrase.Length), phrase, lat, lon));
-                _ = end;
             }
             toponyms.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
             documents.Add(new GeoGoldDocument(name, text, date, toponyms));

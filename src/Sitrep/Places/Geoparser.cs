@@ -16,7 +16,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     private const double ContainmentWeight = 6.0;
     private const double NearWeight = 3.0;
     private const double DivisionCueWeight = 4.0;
-    private const double DivisionFocusWeight = 1.0;
+    private const double DivisionFocusWeight = 1.5;
     private const int MaxNameTokens = 6;
     private const int NearnessCandidates = 16; // the tail of a long posting list (Springfield, San José) is not worth the distances
     private const double PlaceVote = 0.5; // a resolved place's vote for its country, after a country name's 1
@@ -52,7 +52,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         }
         if (candidates.Count == 0) return [];
 
-        LinkContainment(document, candidates, key);
+        LinkContainment(document, candidates);
         foreach (var c in candidates)
             if (c.IsCountryName(gazetteer)) Add(focus, gazetteer.CountryCode(c.Postings[0] & NameIndex.EntryMask), 1);
 
@@ -357,7 +357,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     }
 
     /// <summary>Links "X, Y", "X in (the) Y", "Y's X" so each side can confirm the other.</summary>
-    private void LinkContainment(Document document, List<Candidate> candidates, Span<char> key)
+    private static void LinkContainment(Document document, List<Candidate> candidates)
     {
         var text = document.Text;
         var tokens = document.Tokens;
@@ -368,12 +368,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
             int gap = parent.FirstToken - child.EndToken;
             if (gap < 1 || gap > 3) continue;
             var between = text.AsSpan(tokens[child.EndToken].Start, tokens[parent.FirstToken - 1].End - tokens[child.EndToken].Start);
-            bool link = between is "," or "in" or "in the" or "of" or "of the" or ", in" || between.SequenceEqual("in the city of");
+            bool link = between is "," or "in" or "in the" or "of" or "of the" or ", in";
             bool possessive = between is "'s" or "’s";
             if (link) Connect(candidates, i, i + 1);
             else if (possessive) Connect(candidates, i + 1, i);
         }
-        _ = key;
     }
 
     private static void Connect(List<Candidate> candidates, int child, int parent)
