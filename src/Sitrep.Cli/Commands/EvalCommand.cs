@@ -17,7 +17,69 @@ internal static class EvalCommand
         Ner(context),
         Time(context),
         Geo(context),
+        Events(context),
     };
+
+    private static Command Events(CliContext context)
+    {
+        var gold = new Option<string>("--gold") { Description = "ACLED export CSV, e.g. ../shared/data/events/acled-2020-04-27_05-02.csv", Required = true, HelpName = "FILE" };
+        var splitOption = new Option<string>("--split")
+        {
+            Description = "Which rows to score: those held out of training (default), all, or the training rows",
+            DefaultValueFactory = _ => "held-out",
+        };
+        splitOption.AcceptOnlyFromAmong("held-out", "all", "training");
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("events", "Score event coding on ACLED rows (each note read as a report dated on its event date)") { gold, splitOption, format };
+        command.SetAction(parse =>
+        {
+            EventScores s;
+            try
+            {
+                var rows = Sitrep.Events.AcledCsv.Read(parse.GetValue(gold)!);
+                rows = parse.GetValue(splitOption) switch
+                {
+                    "all" => rows,
+                    "training" => rows.Where(r => !r.IsHeldOut).ToList(),
+                    _ => rows.Where(r => r.IsHeldOut).ToList(),
+                };
+                var pipeline = DocumentPipeline.Default;
+                if ((pipeline.Provides & Layer.Events) == 0)
+                    throw new InvalidDataException("no event stage: it needs the gazetteer ('npm ci') and models/events.bin ('sitrep train events').");
+                s = EventEvaluation.Run(rows, pipeline);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"sitrep: {e.Message}");
+                return SitrepCli.Fatal;
+            }
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    n = s.N,
+                    detected = Round(s.Detected),
+                    event_type_accuracy = Round(s.EventTypeAccuracy),
+                    sub_event_type_accuracy = Round(s.SubEventTypeAccuracy),
+                    date_exact = Round(s.DateExact),
+                    place_within_25km = Round(s.PlaceWithin25Km),
+                    fatalities_exact = Round(s.FatalitiesExact),
+                    reports_per_second = Math.Round(s.ReportsPerSecond),
+                }));
+                return SitrepCli.Ok;
+            }
+            var table = new Table().Title($"{s.N} ACLED rows (rates over all rows)").AddColumns("measure", "value");
+            table.AddRow("detected", P(s.Detected));
+            table.AddRow("event type", P(s.EventTypeAccuracy));
+            table.AddRow("sub-event type", P(s.SubEventTypeAccuracy));
+            table.AddRow("date exact", P(s.DateExact));
+            table.AddRow("place within 25 km", P(s.PlaceWithin25Km));
+            table.AddRow("fatalities exact", P(s.FatalitiesExact));
+            context.Console.Write(table);
+            return SitrepCli.Ok;
+        });
+        return command;
+    }
 
     private static Command Ner(CliContext context)
     {

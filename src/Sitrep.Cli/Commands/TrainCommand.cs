@@ -11,7 +11,38 @@ internal static class TrainCommand
     public static Command Create(CliContext context) => new("train", "Train a model from gold data (reproducible: fixed seed)")
     {
         Ner(context),
+        Events(context),
     };
+
+    private static Command Events(CliContext context)
+    {
+        var gold = new Option<string>("--gold") { Description = "ACLED export CSV, e.g. ../shared/data/events/acled-2020-04-27_05-02.csv", Required = true, HelpName = "FILE" };
+        var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/events.bin", HelpName = "FILE" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training rows", DefaultValueFactory = _ => 10 };
+        var command = new Command("events", "Train the event-type classifier on ACLED notes (one row in five, chosen by a hash of the note, is held out)") { gold, output, epochs };
+        command.SetAction(parse =>
+        {
+            List<Sitrep.Events.AcledRow> rows;
+            try
+            {
+                rows = Sitrep.Events.AcledCsv.Read(parse.GetValue(gold)!);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"sitrep: {e.Message}");
+                return SitrepCli.Fatal;
+            }
+            var clock = Stopwatch.StartNew();
+            var training = rows.Where(r => !r.IsHeldOut).ToList();
+            var examples = Sitrep.Events.EventModel.Examples(training, new Sitrep.Pipeline.PipelineBuilder().UseText().Build());
+            var model = Sitrep.Events.TextClassifier.Train(examples, parse.GetValue(epochs));
+            var path = parse.GetValue(output)!;
+            model.Save(path);
+            context.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1048576.0:N1} MB, {model.Labels.Count} labels, {training.Count:N0} training rows of {rows.Count:N0}, {clock.Elapsed.TotalSeconds:N0} s)");
+            return SitrepCli.Ok;
+        });
+        return command;
+    }
 
     private static Command Ner(CliContext context)
     {

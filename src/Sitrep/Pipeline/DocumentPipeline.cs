@@ -1,6 +1,7 @@
 using Sitrep.Attribution;
 using Sitrep.Documents;
 using Sitrep.Entities;
+using Sitrep.Events;
 using Sitrep.Numbers;
 using Sitrep.Places;
 using Sitrep.Text;
@@ -92,16 +93,22 @@ public sealed class PipelineBuilder
     public PipelineBuilder UsePlaces(Gazetteer gazetteer) =>
         Use(new PlaceStage(gazetteer, _stages.Any(s => (s.Provides & Layer.Entities) != 0)));
 
+    /// <summary>Adds ACLED-coded events from every earlier layer.</summary>
+    public PipelineBuilder UseEvents(TextClassifier classifier, Gazetteer? gazetteer) => Use(new EventStage(classifier, gazetteer));
+
     /// <summary>
     /// Adds every stage available in this build, in dependency order: entities when the model is shipped,
-    /// places when the gazetteer is installed.
+    /// places when the gazetteer is installed, events when both the event model and places are there.
     /// </summary>
     public PipelineBuilder UseDefaults()
     {
         UseText();
         if (EntityModel.Default is { } tagger) UseEntities(tagger);
-        if (GazetteerCache.Default is { } gazetteer) UsePlaces(gazetteer);
-        return UseQuantities().UseTimes().UseAttributions();
+        var gazetteer = GazetteerCache.Default;
+        if (gazetteer is not null) UsePlaces(gazetteer);
+        UseQuantities().UseTimes().UseAttributions();
+        if (gazetteer is not null && EventModel.Default is { } classifier) UseEvents(classifier, gazetteer);
+        return this;
     }
 
     /// <summary>Checks the stage order and freezes the pipeline.</summary>

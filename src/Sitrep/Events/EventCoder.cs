@@ -1,0 +1,274 @@
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Places;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// Codes the events a report describes, sentence by sentence: a sentence with an event word (and no
+/// future, plan or membership reading) is typed by the trained classifier and the coding rules,
+/// placed (its own place, else its paragraph's, else the report's focus), dated (its own time, else
+/// the report date at lower precision), given actors and ACLED-coded casualties; neighbouring
+/// sentences about the same incident merge into one event with all of them as evidence.
+/// </summary>
+public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer = null)
+{
+    /// <summary>The events of <paramref name="document"/> (all earlier layers required).</summary>
+    public List<CodedEvent> Code(Document document)
+    {
+        var found = new List<(CodedEvent Event, int Paragraph)>();
+        var sentences = document.Sentences;
+        var focus = Focus(document);
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            var words = Words(document, sentence);
+            if (!ReportsAnEvent(words)) continue;
+
+            var label = Label(words);
+            var (eventType, subType) = EventTaxonomy.Split(label.Label);
+            var (place, geoPrecision) = Where(document, s, focus);
+            var (date, timePrecision) = When(document, s);
+            var deaths = Casualties.Find(document, sentence, EventCue.Death);
+            var injuries = Casualties.Find(document, sentence, EventCue.Injury);
+            var country = place is null ? null : CountryName(place.Country);
+            var (actor1, inter1, actor2, inter2) = ActorsOf(document, words, eventType, subType, country);
+            found.Add((new CodedEvent
+            {
+                EventType = eventType,
+                SubEventType = subType,
+                Plover = EventTaxonomy.Plover(eventType, subType),
+                Date = date,
+                TimePrecision = timePrecision,
+                Place = place,
+                GeoPrecision = geoPrecision,
+                Actor1 = actor1,
+                Inter1 = inter1,
+                Actor2 = actor2,
+                Inter2 = inter2,
+                Fatalities = deaths?.Count ?? 0,
+                FatalitiesText = deaths?.Text,
+                Injured = injuries?.Count,
+                InjuredText = injuries?.Text,
+                Source = Source(document, sentence),
+                Evidence = [sentence.Range],
+                Confidence = Math.Round(1 / (1 + Math.Exp(-label.Margin / 4)) * (place?.Confidence ?? 0.5), 2),
+                Notes = Note(date, actor1, eventType, subType, place, deaths?.Count ?? 0),
+            }, ParagraphOf(document, sentence)));
+        }
+        return Merge(found);
+    }
+
+    private const int UnrealReach = 3; // "will send", "plans to attack", "could soon be deployed"
+
+    /// <summary>
+    /// True when the sentence has an event word that is not under a future, plan or possibility
+    /// ("Belarus will send peacekeepers") and is not a statement of membership ("the CSTO includes Russia").
+    /// </summary>
+    private static bool ReportsAnEvent(List<(string Lower, string Original)> words)
+    {
+        bool real = false;
+        int lastUnreal = -UnrealReach - 1;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var cue = EventLexicon.Of(words[i].Lower);
+            if ((cue & EventCue.Membership) != 0) return false;
+            // "May" and "Will" in capitals are a month and a name, not a modal.
+            if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
+            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach) real = true;
+        }
+        return real;
+    }
+
+    private static List<(string Lower, string Original)> Words(Document document, Sentence sentence)
+    {
+        var words = new List<(string, string)>(sentence.TokenCount);
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var text = document.TextOf(document.Tokens[t].Range);
+            words.Add((text.ToLowerInvariant(), text));
+        }
+        return words;
+    }
+
+    /// <summary>The classifier's label, unless a coding rule decides.</summary>
+    private (string Label, double Margin) Label(List<(string Lower, string Original)> words)
+    {
+        var stems = words.Select(w => EventFeatures.Stem(w.Lower)).ToHashSet(StringComparer.Ordinal);
+        var predicted = classifier.Predict(EventFeatures.Of(words.Select(w => w.Original)));
+        bool protest = stems.Overlaps(["protester", "protestor", "demonstrator", "protest"]);
+        bool lethal = stems.Overlaps(["kill", "killed", "shot", "dead", "eliminat"]);
+        bool stateForce = stems.Overlaps(["police", "security", "military", "troop", "soldier", "army"]);
+        // Lethal force on protesters is excessive force, whatever else the sentence says.
+        if (protest && lethal && stateForce && !stems.Overlaps(["rioter", "bandit", "attacker", "armed"]))
+            return ("Protests/Excessive force against protesters", predicted.Margin);
+        foreach (var (ruleStems, ruleLabel) in EventLexicon.Rules)
+        {
+            if (!ruleStems.Any(r => stems.Any(s => s.StartsWith(r, StringComparison.Ordinal)))) continue;
+            // Arrests at a protest are an intervention in the protest.
+            if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest) return ("Protests/Protest with intervention", predicted.Margin);
+            return (ruleLabel.Replace("Explosions/Remote violence/", "Explosions/Remote violence/", StringComparison.Ordinal), predicted.Margin);
+        }
+        return predicted;
+    }
+
+    /// <summary>The report's most named place below country level, else its most named country.</summary>
+    private static PlaceMention? Focus(Document document)
+    {
+        PlaceMention? Most(Func<PlaceMention, bool> which) => document.Places.Where(which)
+            .GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+        return Most(p => p.Level == "country");
+    }
+
+    private static readonly Dictionary<string, int> Specificity = new()
+    {
+        ["site"] = 0, ["district"] = 1, ["city"] = 1, ["admin2"] = 2, ["admin1"] = 3, ["country"] = 4, ["region"] = 5,
+    };
+
+    /// <summary>The sentence's own most specific place (precision 1 for a town, 2 for a district, 3 above), else its paragraph's (2 or 3), else the focus (3).</summary>
+    private static (PlaceMention? Place, int Precision) Where(Document document, int s, PlaceMention? focus)
+    {
+        var sentence = document.Sentences[s];
+        var own = MostSpecific(document.Places.Where(p => sentence.Range.Contains(p.Range)));
+        if (own is not null) return (own, Precision(own, inherited: false));
+        int paragraph = ParagraphOf(document, sentence);
+        for (int earlier = s - 1; earlier >= 0 && ParagraphOf(document, document.Sentences[earlier]) == paragraph; earlier--)
+        {
+            var range = document.Sentences[earlier].Range;
+            var inherited = MostSpecific(document.Places.Where(p => range.Contains(p.Range)));
+            if (inherited is not null) return (inherited, Precision(inherited, inherited: true));
+        }
+        return (focus, 3);
+    }
+
+    private static PlaceMention? MostSpecific(IEnumerable<PlaceMention> places) =>
+        places.OrderBy(p => Specificity.GetValueOrDefault(p.Level, 5)).ThenBy(p => p.Range.Start).FirstOrDefault(p => p.Level != "region");
+
+    private static int Precision(PlaceMention place, bool inherited) => place.Level switch
+    {
+        "site" or "district" or "city" => inherited ? 2 : 1,
+        "admin2" => 2,
+        _ => 3,
+    };
+
+    /// <summary>The sentence's own day (precision 1), else the report date (precision 2).</summary>
+    private static (DateOnly Date, int Precision) When(Document document, int s)
+    {
+        var sentence = document.Sentences[s];
+        foreach (var t in document.Times)
+        {
+            if (!sentence.Range.Contains(t.Range) || t.Value.Length < 10) continue;
+            if (DateOnly.TryParseExact(t.Value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                return (day, 1);
+        }
+        return (document.Date, 2);
+    }
+
+    private (string? Actor1, int? Inter1, string? Actor2, int? Inter2) ActorsOf(
+        Document document, List<(string Lower, string Original)> words, string eventType, string subType, string? country)
+    {
+        var named = new List<(ActorKind Kind, string Country)>();
+        string? foreign = null;
+        foreach (var (lower, original) in words)
+        {
+            if (gazetteer is not null && char.IsUpper(original[0]) && gazetteer.Demonyms.Find(PlaceNames.Key(original)) is { IsEmpty: false } d)
+            {
+                foreign = CountryName(gazetteer.Country(d[0] & NameIndex.EntryMask));
+                continue;
+            }
+            if (Actors.Of(lower) is { } kind)
+            {
+                var of = foreign ?? country ?? "Unknown";
+                if (!named.Exists(n => n.Kind == kind)) named.Add((kind, of));
+                foreign = null;
+            }
+        }
+        (ActorKind Kind, string Country)? Pick(Func<ActorKind, bool> which, (ActorKind, string)? except = null) =>
+            named.Where(n => which(n.Kind) && (except is null || n != except)).Select(n => ((ActorKind, string)?)n).FirstOrDefault();
+        bool Armed(ActorKind k) => k is ActorKind.Military or ActorKind.Police or ActorKind.ArmedGroup or ActorKind.Rioters;
+
+        (ActorKind, string)? first, second;
+        var home = country ?? "Unknown";
+        switch (eventType)
+        {
+            case "Protests":
+                first = (ActorKind.Protesters, home);
+                second = subType == "Peaceful protest" ? null : Pick(k => k is ActorKind.Police or ActorKind.Military);
+                break;
+            case "Riots":
+                first = Pick(k => k is ActorKind.Rioters or ActorKind.Protesters) ?? (ActorKind.Rioters, home);
+                if (first.Value.Item1 == ActorKind.Protesters) first = (ActorKind.Rioters, first.Value.Item2);
+                second = Pick(k => k is ActorKind.Police or ActorKind.Military or ActorKind.Civilians);
+                break;
+            case "Violence against civilians":
+                first = Pick(k => Armed(k)) ?? (ActorKind.ArmedGroup, home);
+                second = (ActorKind.Civilians, home);
+                break;
+            default:
+                first = Pick(Armed) ?? Pick(_ => true);
+                second = first is null ? null : Pick(k => Armed(k) || k == ActorKind.Civilians, first);
+                break;
+        }
+        return (first is { } a ? Actors.Name(a.Item1, a.Item2) : null, first is { } a1 ? Actors.Inter(a1.Item1) : null,
+                second is { } b ? Actors.Name(b.Item1, b.Item2) : null, second is { } b1 ? Actors.Inter(b1.Item1) : null);
+    }
+
+    /// <summary>The source credited for the sentence, else the report's outlet.</summary>
+    private static string? Source(Document document, Sentence sentence) =>
+        document.Attributions.FirstOrDefault(a => a.Claim.Start < sentence.Range.End && sentence.Range.Start < a.Claim.End)?.Source ?? document.Source;
+
+    private static int ParagraphOf(Document document, Sentence sentence)
+    {
+        var paragraphs = document.Paragraphs;
+        for (int p = 0; p < paragraphs.Length; p++)
+            if (paragraphs[p].Contains(sentence.Range)) return p;
+        return -1;
+    }
+
+    private static string CountryName(string code)
+    {
+        try
+        {
+            return code.Length == 2 ? new RegionInfo(code).EnglishName : code;
+        }
+        catch (ArgumentException)
+        {
+            return code;
+        }
+    }
+
+    private static string Note(DateOnly date, string? actor, string eventType, string subType, PlaceMention? place, int fatalities)
+    {
+        var where = place is null ? "" : place.Admin1 is { } admin1 && admin1 != place.Name ? $" in {place.Name} ({admin1})" : $" in {place.Name}";
+        var what = $"{eventType.ToLowerInvariant()} ({subType.ToLowerInvariant()})";
+        var deaths = fatalities == 0 ? "" : fatalities == 1 ? " One fatality reported." : $" {fatalities} fatalities reported.";
+        return $"On {date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, {actor ?? "unidentified actors"}: {what}{where}.{deaths}";
+    }
+
+    /// <summary>Merges neighbouring events of one paragraph that share type, place and date.</summary>
+    private static List<CodedEvent> Merge(List<(CodedEvent Event, int Paragraph)> found)
+    {
+        var merged = new List<CodedEvent>();
+        int lastParagraph = -2;
+        foreach (var (e, paragraph) in found)
+        {
+            if (merged.Count > 0 && paragraph == lastParagraph && merged[^1] is var previous
+                && previous.EventType == e.EventType && previous.SubEventType == e.SubEventType && previous.Date == e.Date
+                && previous.Place?.Name == e.Place?.Name)
+            {
+                merged[^1] = previous with
+                {
+                    Evidence = [.. previous.Evidence, .. e.Evidence],
+                    Fatalities = Math.Max(previous.Fatalities ?? 0, e.Fatalities ?? 0),
+                    FatalitiesText = previous.FatalitiesText ?? e.FatalitiesText,
+                    Injured = previous.Injured ?? e.Injured,
+                    InjuredText = previous.InjuredText ?? e.InjuredText,
+                };
+                continue;
+            }
+            merged.Add(e);
+            lastParagraph = paragraph;
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,78 @@
+namespace Sitrep.Events;
+
+/// <summary>What a word says about an event in its sentence.</summary>
+[Flags]
+public enum EventCue
+{
+    /// <summary>Nothing.</summary>
+    None = 0,
+    /// <summary>Something happened that may be an event ("protest", "clash", "shelled").</summary>
+    Trigger = 1 << 0,
+    /// <summary>Death ("killed", "dead", "death toll", "eliminated").</summary>
+    Death = 1 << 1,
+    /// <summary>Injury ("injured", "wounded").</summary>
+    Injury = 1 << 2,
+    /// <summary>A future, plan or possibility just before an event word: no event happened yet ("will send", "plans to attack").</summary>
+    Unreal = 1 << 3,
+    /// <summary>Membership or composition, not an action ("includes", "member of").</summary>
+    Membership = 1 << 4,
+}
+
+/// <summary>
+/// Event words of English news and ACLED notes, by stem (<see cref="EventFeatures.Stem"/>): which
+/// mark an event, and the coding rules some of them force whatever the classifier says.
+/// </summary>
+public static class EventLexicon
+{
+    private static readonly Dictionary<string, EventCue> Cues = Build();
+
+    /// <summary>Stems whose presence decides the sub-event type (checked in this order).</summary>
+    public static readonly (string[] Stems, string Label)[] Rules =
+    [
+        (["loot", "marauding", "maraud", "plunder", "ransack", "vandaliz", "vandalis"], "Strategic developments/Looting/property destruction"),
+        (["resign", "curfew", "emergency", "blackout", "shutdown", "internet"], "Strategic developments/Other"),
+        (["peacekeeper", "peacekeeping", "deploy", "deployment", "contingent"], "Strategic developments/Other"),
+        (["arrest", "detain", "detention"], "Strategic developments/Arrests"),
+        (["agreement", "ceasefire", "truce", "accord"], "Strategic developments/Agreement"),
+        (["freed", "regain", "retook", "recaptur", "retaken", "liberat"], "Battles/Government regains territory"),
+        (["shootout", "shoot-out", "firefight", "gunfight", "exchang"], "Battles/Armed clash"),
+        (["airstrike", "air_strike", "drone", "warplane", "bomber"], "Explosions/Remote violence/Air/drone strike"),
+        (["shell", "shelling", "artillery", "mortar", "rocket", "missile"], "Explosions/Remote violence/Shelling/artillery/missile attack"),
+        (["ied", "landmine", "mine", "roadside", "explosive"], "Explosions/Remote violence/Remote explosive/landmine/IED"),
+        (["grenade"], "Explosions/Remote violence/Grenade"),
+        (["abduct", "kidnap", "abduction"], "Violence against civilians/Abduction/forced disappearance"),
+    ];
+
+    /// <summary>The cues of one lower-cased word.</summary>
+    public static EventCue Of(string lowerWord) => Cues.GetValueOrDefault(EventFeatures.Stem(lowerWord));
+
+    private static Dictionary<string, EventCue> Build()
+    {
+        var cues = new Dictionary<string, EventCue>(StringComparer.Ordinal);
+        void Add(EventCue cue, params string[] words)
+        {
+            foreach (var w in words) cues[EventFeatures.Stem(w)] = cues.GetValueOrDefault(EventFeatures.Stem(w)) | cue;
+        }
+        Add(EventCue.Trigger,
+            "protest", "protested", "protesters", "protestors", "demonstration", "demonstrators", "demonstrated", "rally", "rallies", "rallied",
+            "march", "marched", "strike", "sit-in", "picket", "riot", "riots", "rioters", "unrest", "clash", "clashes", "clashed",
+            "fighting", "fought", "attack", "attacked", "attacks", "ambush", "ambushed", "shootout", "shoot-out", "shooting", "shootings",
+            "shot", "fired", "gunfire", "firefight", "gunfight", "exchanged", "stormed", "storm", "seized", "seize", "captured",
+            "freed", "regained", "retook", "recaptured", "liberated", "looted", "loot", "looting", "marauding", "destroying", "destroyed",
+            "burned", "torched", "set", "shelled", "shelling", "artillery", "mortar", "rocket", "rockets", "missile", "missiles",
+            "airstrike", "airstrikes", "drone", "bombed", "bombing", "bomb", "explosion", "explosions", "exploded", "blast", "ied",
+            "landmine", "grenade", "killed", "killing", "murdered", "beheaded", "eliminated", "abducted", "kidnapped", "raped",
+            "arrested", "arrests", "detained", "dispersed", "surrounded", "besieged", "defended", "resigned", "peacekeepers",
+            "transferred", "deployed", "curfew", "emergency", "internet", "assaulted", "beaten", "lynched", "injured", "wounded",
+            "dead", "body", "bodies", "stones", "burnt", "gathered", "demanded", "demanding", "raid", "raided", "projectiles", "bursts",
+            "assassinated", "demolished", "incursion", "thwarted", "repelled", "raped", "gang-raped", "detonated", "fire", "ban", "banned",
+            "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching");
+        Add(EventCue.Death, "killed", "killing", "dead", "died", "death", "deaths", "toll", "fatalities", "lives", "eliminated",
+            "beheaded", "murdered", "bodies", "executed");
+        Add(EventCue.Injury, "injured", "wounded", "hurt", "injuries", "casualties");
+        Add(EventCue.Unreal, "will", "would", "plan", "plans", "planned", "intend", "intends", "threaten", "threatened", "may", "might",
+            "could", "should", "promised", "if");
+        Add(EventCue.Membership, "includes", "include", "consists", "comprises");
+        return cues;
+    }
+}
