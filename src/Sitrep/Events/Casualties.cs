@@ -3,26 +3,65 @@ using Sitrep.Documents;
 namespace Sitrep.Events;
 
 /// <summary>
-/// Death and injury figures in a sentence, coded by ACLED's rules: a number counts when a death (or
-/// injury) word stands beside it; vague amounts take ACLED's fixed values ("tens" 10, "dozens" 12,
-/// "hundreds" 100); "over 1,000" and "at least 5" take the stated bound; the phrase is kept.
+/// Death and injury figures, coded by ACLED's rules. A figure counts for the death (or injury) word
+/// nearest to it in its clause ("2 soldiers were killed and 4 others were wounded": 2 dead, 4
+/// injured); a lone victim ("a man was shot dead", "killing a woman") is 1; an analyst's own coding
+/// ("1 fatality.", "fatalities coded as 10") wins; vague amounts take ACLED's fixed values ("several"
+/// 10, "dozens" 12, "hundreds" 100); "over 1,000" and "at least 5" take the stated bound.
 /// </summary>
 public static class Casualties
 {
-    private const int Window = 5; // tokens either side of the figure where the death or injury word must stand
+    private const int Window = 6; // tokens between a figure and its death or injury word
 
-    /// <summary>The fatality or injury figure of <paramref name="sentence"/> (the largest when several), with its phrase.</summary>
+    private static readonly HashSet<string> Victims = new(StringComparer.Ordinal)
+    {
+        "man", "woman", "person", "child", "boy", "girl", "civilian", "soldier", "officer", "policeman", "member", "farmer",
+        "student", "resident", "villager", "driver", "leader", "journalist", "activist", "fighter", "militant", "commander",
+        "teenager", "youth", "worker", "trader", "herder", "guard", "doctor", "nurse", "teacher", "chief", "elder", "pastor",
+    };
+
+    /// <summary>The figure in <paramref name="sentence"/> for deaths or injuries (<paramref name="kind"/>), with its phrase.</summary>
     public static (int Count, string Text)? Find(Document document, Sentence sentence, EventCue kind)
     {
-        (int Count, string Text)? best = null;
-        foreach (var q in document.Quantities)
+        var tokens = document.Tokens;
+        var other = kind == EventCue.Death ? EventCue.Injury : EventCue.Death;
+        var words = new string[sentence.TokenCount];
+        var cues = new EventCue[sentence.TokenCount];
+        for (int i = 0; i < words.Length; i++)
         {
-            if (q.Range.Start < sentence.Range.Start || q.Range.End > sentence.Range.End || q.Currency is not null) continue;
-            if (!Near(document, sentence, q.Range, kind)) continue;
-            int? count = Code(document.TextOf(q.Range), q);
-            if (count is { } n && (best is null || n > best.Value.Count)) best = (n, document.TextOf(q.Range));
+            words[i] = document.TextOf(tokens[sentence.FirstToken + i].Range).ToLowerInvariant();
+            cues[i] = EventLexicon.Of(words[i]);
         }
-        return best;
+        if (Array.TrueForAll(cues, c => (c & kind) == 0)) return null;
+
+        // The analyst's own coding: "1 fatality.", "Fatalities coded as 10", "Total fatalities coded as 4".
+        if (kind == EventCue.Death)
+            foreach (var q in QuantitiesIn(document, sentence))
+            {
+                var after = Index(document, sentence, q.Range.End);
+                var before = Index(document, sentence, q.Range.Start) - 1;
+                bool unitIsFatality = after < words.Length && words[after].StartsWith("fatalit", StringComparison.Ordinal);
+                bool codedAs = before >= 1 && words[before] == "as" && words[before - 1] == "coded";
+                if ((unitIsFatality || codedAs) && Code(document.TextOf(q.Range), q) is { } coded) return (coded, document.TextOf(q.Range));
+            }
+
+        (int Count, string Text, int Distance)? best = null;
+        foreach (var q in QuantitiesIn(document, sentence))
+        {
+            int first = Index(document, sentence, q.Range.Start), last = Index(document, sentence, q.Range.End) - 1;
+            int distance = NearestCue(cues, first, last, kind, other);
+            if (distance < 0 || Code(document.TextOf(q.Range), q) is not { } count) continue;
+            if (best is null || distance < best.Value.Distance) best = (count, document.TextOf(q.Range), distance);
+        }
+        if (best is { } b) return (b.Count, b.Text);
+
+        // A lone victim: "a man was shot dead", "killing a woman", "one person died".
+        for (int i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i] is not ("a" or "an" or "one") || !Victims.Contains(EventFeatures.Stem(words[i + 1]))) continue;
+            if (NearestCue(cues, i, i + 1, kind, other) >= 0) return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + i + 1].End)));
+        }
+        return null;
     }
 
     /// <summary>ACLED's figure for a quantity: fixed values for vague amounts, else the stated value or lower bound.</summary>
@@ -35,27 +74,38 @@ public static class Casualties
             if (lower.Contains("hundred", StringComparison.Ordinal)) return 100;
             if (lower.Contains("thousand", StringComparison.Ordinal)) return 1000;
             if (lower.Contains("tens", StringComparison.Ordinal)) return 10;
-            if (lower.Contains("score", StringComparison.Ordinal)) return 20;
-            return 3; // "several", "a few", "some": the most conservative reading
+            if (lower.Contains("few", StringComparison.Ordinal)) return 3;
+            return 10; // "several", "many", "scores": ACLED codes an unknown plural toll as 10
         }
         var value = q.Value ?? q.Min;
         return value is { } v && v >= 0 && v < 1_000_000 ? (int)Math.Floor(v) : null;
     }
 
-    private static bool Near(Document document, Sentence sentence, TextRange range, EventCue kind)
+    private static IEnumerable<Quantity> QuantitiesIn(Document document, Sentence sentence) =>
+        document.Quantities.Where(q => sentence.Range.Contains(q.Range) && q.Currency is null);
+
+    private static int Index(Document document, Sentence sentence, int offset)
     {
         var tokens = document.Tokens;
-        int first = -1, last = -1;
-        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        int t = sentence.FirstToken;
+        while (t < sentence.EndToken && tokens[t].End <= offset) t++;
+        return t - sentence.FirstToken;
+    }
+
+    /// <summary>Tokens from the span to the nearest <paramref name="kind"/> word, not crossing an <paramref name="other"/> word or "and"/"while"; -1 when none.</summary>
+    private static int NearestCue(EventCue[] cues, int first, int last, EventCue kind, EventCue other)
+    {
+        int best = -1;
+        for (int i = last + 1; i < cues.Length && i - last <= Window; i++)
         {
-            if (tokens[t].End <= range.Start) continue;
-            if (tokens[t].Start >= range.End) break;
-            if (first < 0) first = t;
-            last = t;
+            if ((cues[i] & kind) != 0) { best = i - last; break; }
+            if ((cues[i] & other) != 0) break;
         }
-        if (first < 0) return false;
-        for (int t = Math.Max(sentence.FirstToken, first - Window); t < Math.Min(sentence.EndToken, last + 1 + Window); t++)
-            if ((EventLexicon.Of(document.TextOf(tokens[t].Range).ToLowerInvariant()) & kind) != 0) return true;
-        return false;
+        for (int i = first - 1; i >= 0 && first - i <= Window; i--)
+        {
+            if ((cues[i] & kind) != 0) { if (best < 0 || first - i < best) best = first - i; break; }
+            if ((cues[i] & other) != 0) break;
+        }
+        return best;
     }
 }

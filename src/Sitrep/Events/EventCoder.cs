@@ -29,8 +29,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var (eventType, subType) = EventTaxonomy.Split(label.Label);
             var (place, geoPrecision) = Where(document, s, focus);
             var (date, timePrecision) = When(document, s);
-            var deaths = Casualties.Find(document, sentence, EventCue.Death);
-            var injuries = Casualties.Find(document, sentence, EventCue.Injury);
+            var deaths = Casualties.Find(document, sentence, EventCue.Death) ?? FollowingFigure(document, s, EventCue.Death);
+            var injuries = Casualties.Find(document, sentence, EventCue.Injury) ?? FollowingFigure(document, s, EventCue.Injury);
             var country = place is null ? null : CountryName(place.Country);
             var (actor1, inter1, actor2, inter2) = ActorsOf(document, words, eventType, subType, country);
             found.Add((new CodedEvent
@@ -89,6 +89,19 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             words.Add((text.ToLowerInvariant(), text));
         }
         return words;
+    }
+
+    /// <summary>A figure in the sentences after <paramref name="s"/> in its paragraph that report no event of their own ("1 fatality.").</summary>
+    private static (int Count, string Text)? FollowingFigure(Document document, int s, EventCue kind)
+    {
+        var sentences = document.Sentences;
+        int paragraph = ParagraphOf(document, sentences[s]);
+        for (int next = s + 1; next < sentences.Length && ParagraphOf(document, sentences[next]) == paragraph; next++)
+        {
+            if (ReportsAnEvent(Words(document, sentences[next]))) break;
+            if (Casualties.Find(document, sentences[next], kind) is { } figure) return figure;
+        }
+        return null;
     }
 
     /// <summary>The classifier's label, unless a coding rule decides.</summary>
