@@ -11,7 +11,7 @@ namespace Sitrep.Events;
 /// </summary>
 public static class Casualties
 {
-    private const int Window = 6; // tokens between a figure and its death or injury word
+    private const int Window = 8; // tokens between a figure and its death or injury word
 
     private static readonly HashSet<string> Victims = new(StringComparer.Ordinal)
     {
@@ -43,6 +43,15 @@ public static class Casualties
                 bool unitIsFatality = after < words.Length && words[after].StartsWith("fatalit", StringComparison.Ordinal);
                 bool codedAs = before >= 1 && words[before] == "as" && words[before - 1] == "coded";
                 if ((unitIsFatality || codedAs) && Code(document.TextOf(q.Range), q) is { } coded) return (coded, document.TextOf(q.Range));
+            }
+
+        // A running toll: "the death toll ... rose to 13" counts what it reaches.
+        if (kind == EventCue.Death && Array.IndexOf(words, "toll") is int toll and >= 0)
+            foreach (var q in QuantitiesIn(document, sentence))
+            {
+                int before = Index(document, sentence, q.Range.Start) - 1;
+                if (before > toll && before >= 1 && words[before] is "to" or "at" && Code(document.TextOf(q.Range), q) is { } total)
+                    return (total, document.TextOf(q.Range));
             }
 
         (int Count, string Text, int Distance)? best = null;

@@ -114,7 +114,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         bool lethal = stems.Overlaps(["kill", "killed", "shot", "dead", "eliminat"]);
         bool stateForce = stems.Overlaps(["police", "security", "military", "troop", "soldier", "army"]);
         // Lethal force on protesters is excessive force, whatever else the sentence says.
-        if (protest && lethal && stateForce && !stems.Overlaps(["rioter", "bandit", "attacker", "armed"]))
+        if (protest && lethal && stateForce && !stems.Overlaps(["riot", "rioter", "bandit", "attacker", "armed"]))
             return ("Protests/Excessive force against protesters", predicted.Margin);
         foreach (var (ruleStems, ruleLabel) in EventLexicon.Rules)
         {
@@ -124,6 +124,10 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest) return ("Protests/Protest with intervention", predicted.Margin);
             return (ruleLabel.Replace("Explosions/Remote violence/", "Explosions/Remote violence/", StringComparison.Ordinal), predicted.Margin);
         }
+        // An agreement or a weapons seizure needs its own words; without them the development is "Other".
+        if (predicted.Label == "Strategic developments/Agreement" && !stems.Overlaps(["agreement", "agre", "ceasefire", "truce", "deal", "sign"])
+            || predicted.Label == "Strategic developments/Disrupted weapons use" && !stems.Overlaps(["seiz", "defus", "weapon", "arm", "explosive", "cache"]))
+            return ("Strategic developments/Other", predicted.Margin);
         return predicted;
     }
 
@@ -147,6 +151,11 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         var own = MostSpecific(document.Places.Where(p => sentence.Range.Contains(p.Range)));
         if (own is not null) return (own, Precision(own, inherited: false));
         int paragraph = ParagraphOf(document, sentence);
+        // "the city", "the town": the last town named before, in whatever paragraph.
+        bool anaphora = document.TextOf(sentence.Range).Contains("the city", StringComparison.OrdinalIgnoreCase)
+            || document.TextOf(sentence.Range).Contains("the town", StringComparison.OrdinalIgnoreCase);
+        if (anaphora && document.Places.LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
+            return (town, 2);
         for (int earlier = s - 1; earlier >= 0 && ParagraphOf(document, document.Sentences[earlier]) == paragraph; earlier--)
         {
             var range = document.Sentences[earlier].Range;

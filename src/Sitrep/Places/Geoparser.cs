@@ -150,6 +150,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             while (spanEnd < sentence.EndToken && entityTypes[spanEnd] == kind) spanEnd++;
         next = kind == EntityKind.None ? first + 1 : spanEnd;
         if (kind == EntityKind.Person) return null;
+        while (spanEnd > first + 1 && !StartsName(document.Text, tokens[spanEnd - 1])) spanEnd--; // the tagger's "Alma-Ata of"
 
         int limit = kind == EntityKind.None ? Math.Min(sentence.EndToken, first + MaxNameTokens) : spanEnd;
         var (end, postings) = LongestName(document, first, limit, key);
@@ -366,14 +367,24 @@ public sealed class Geoparser(Gazetteer gazetteer)
             var child = candidates[i];
             var parent = candidates[i + 1];
             int gap = parent.FirstToken - child.EndToken;
-            if (gap < 1 || gap > 3) continue;
+            if (gap < 1 || gap > 4) continue;
             var between = text.AsSpan(tokens[child.EndToken].Start, tokens[parent.FirstToken - 1].End - tokens[child.EndToken].Start);
-            bool link = between is "," or "in" or "in the" or "of" or "of the" or ", in";
+            // "Arada (Tripoli)", "Bara town in Idleb", "Pamoli village (Beni, Nord-Kivu)"
+            int space = between.IndexOf(' ');
+            if (space > 0 && LinkWords.Contains(between[..space].ToString())) between = between[(space + 1)..];
+            bool link = between is "," or "(" or "in" or "in the" or "of" or "of the" or ", in" or "near";
             bool possessive = between is "'s" or "’s";
             if (link) Connect(candidates, i, i + 1);
             else if (possessive) Connect(candidates, i + 1, i);
         }
     }
+
+    // Words that may stand between a place and the one containing it: "Bara town in Idleb".
+    private static readonly HashSet<string> LinkWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "city", "town", "village", "port", "township", "hamlet", "suburb", "area", "district", "locality", "neighbourhood",
+        "neighborhood", "countryside", "outskirts", "sector", "camp",
+    };
 
     private static void Connect(List<Candidate> candidates, int child, int parent)
     {
