@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using System.CommandLine;
 using Sitrep.Pipeline;
 using Sitrep.Reading;
@@ -37,7 +38,11 @@ internal static class ExtractCommand
                     }
                     else
                     {
-                        json.Write(item.Document!);
+                        var document = item.Document!;
+                        json.Write(document);
+                        if ((document.Layers & Layer.Events) != 0 && document.Events.Count == 0)
+                            json.Write(new Diagnostic(document.Origin, DiagnosticCodes.NoEvents,
+                                "no ACLED event: nothing in the report is political violence, a protest or a strategic development (disasters, accidents, crime and plans are not coded)"));
                     }
                 }
                 json.Complete();

@@ -21,6 +21,8 @@ public static class DiagnosticCodes
     public const string Unreadable = "unreadable";
     /// <summary>A pipeline stage failed on this document.</summary>
     public const string StageFailed = "stage-failed";
+    /// <summary>Not an error: the report was read but describes no event ACLED would code.</summary>
+    public const string NoEvents = "no-events";
 }
 
 /// <summary>Why one input record was skipped: <c>FILE:LINE: reason</c> on stderr.</summary>

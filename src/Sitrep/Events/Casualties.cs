@@ -58,7 +58,7 @@ public static class Casualties
         foreach (var q in QuantitiesIn(document, sentence))
         {
             int first = Index(document, sentence, q.Range.Start), last = Index(document, sentence, q.Range.End) - 1;
-            int distance = NearestCue(cues, first, last, kind, other);
+            int distance = NearestCue(words, cues, first, last, kind, other);
             if (distance < 0 || Code(document.TextOf(q.Range), q) is not { } count) continue;
             if (best is null || distance < best.Value.Distance) best = (count, document.TextOf(q.Range), distance);
         }
@@ -68,7 +68,7 @@ public static class Casualties
         for (int i = 0; i + 1 < words.Length; i++)
         {
             if (words[i] is not ("a" or "an" or "one") || !Victims.Contains(EventFeatures.Stem(words[i + 1]))) continue;
-            if (NearestCue(cues, i, i + 1, kind, other) >= 0) return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + i + 1].End)));
+            if (NearestCue(words, cues, i, i + 1, kind, other) >= 0) return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + i + 1].End)));
         }
         return null;
     }
@@ -101,20 +101,22 @@ public static class Casualties
         return t - sentence.FirstToken;
     }
 
-    /// <summary>Tokens from the span to the nearest <paramref name="kind"/> word, not crossing an <paramref name="other"/> word or "and"/"while"; -1 when none.</summary>
-    private static int NearestCue(EventCue[] cues, int first, int last, EventCue kind, EventCue other)
+    /// <summary>Tokens from the span to the nearest <paramref name="kind"/> word, not crossing an <paramref name="other"/> word or a clause break ("and", "while"); -1 when none.</summary>
+    private static int NearestCue(string[] words, EventCue[] cues, int first, int last, EventCue kind, EventCue other)
     {
         int best = -1;
         for (int i = last + 1; i < cues.Length && i - last <= Window; i++)
         {
             if ((cues[i] & kind) != 0) { best = i - last; break; }
-            if ((cues[i] & other) != 0) break;
+            if ((cues[i] & other) != 0 || IsClauseBreak(words[i])) break;
         }
         for (int i = first - 1; i >= 0 && first - i <= Window; i--)
         {
             if ((cues[i] & kind) != 0) { if (best < 0 || first - i < best) best = first - i; break; }
-            if ((cues[i] & other) != 0) break;
+            if ((cues[i] & other) != 0 || IsClauseBreak(words[i])) break;
         }
         return best;
     }
+
+    private static bool IsClauseBreak(string word) => word is "and" or "while" or "but" or "whereas" or ";";
 }

@@ -16,6 +16,8 @@ public enum EventCue
     Unreal = 1 << 3,
     /// <summary>Membership or composition, not an action ("includes", "member of").</summary>
     Membership = 1 << 4,
+    /// <summary>A natural or industrial disaster, or an accident: not an ACLED event unless an armed actor is involved.</summary>
+    Disaster = 1 << 5,
 }
 
 /// <summary>
@@ -26,22 +28,26 @@ public static class EventLexicon
 {
     private static readonly Dictionary<string, EventCue> Cues = Build();
 
-    /// <summary>Stems whose presence decides the sub-event type (checked in this order).</summary>
-    public static readonly (string[] Stems, string Label)[] Rules =
+    /// <summary>
+    /// Stems whose presence decides the sub-event type, checked in this order. The coding rules the
+    /// taxonomy states (looting, arrests, resignations, shutdowns, curfews, deployments, agreements are
+    /// strategic developments) always apply; the others only where the classifier is unsure.
+    /// </summary>
+    public static readonly (string[] Stems, string Label, bool Always)[] Rules =
     [
-        (["loot", "marauding", "maraud", "plunder", "ransack", "vandaliz", "vandalis"], "Strategic developments/Looting/property destruction"),
-        (["resign", "curfew", "emergency", "blackout", "shutdown", "internet"], "Strategic developments/Other"),
-        (["peacekeeper", "peacekeeping", "deploy", "deployment", "contingent"], "Strategic developments/Other"),
-        (["arrest", "detain", "detention"], "Strategic developments/Arrests"),
-        (["agreement", "ceasefire", "truce"], "Strategic developments/Agreement"),
-        (["freed", "regain", "retook", "recaptur", "retaken", "liberat"], "Battles/Government regains territory"),
-        (["shootout", "shoot-out", "firefight", "gunfight", "exchang"], "Battles/Armed clash"),
-        (["riot", "rioter", "pogrom"], "Riots/Violent demonstration"),
-        (["airstrike", "air_strike", "drone", "warplane", "bomber"], "Explosions/Remote violence/Air/drone strike"),
-        (["shell", "shelling", "artillery", "mortar", "rocket", "missile"], "Explosions/Remote violence/Shelling/artillery/missile attack"),
-        (["ied", "landmine", "mine", "roadside", "explosive"], "Explosions/Remote violence/Remote explosive/landmine/IED"),
-        (["grenade"], "Explosions/Remote violence/Grenade"),
-        (["abduct", "kidnap", "abduction"], "Violence against civilians/Abduction/forced disappearance"),
+        (["loot", "marauding", "maraud", "plunder", "ransack", "vandaliz", "vandalis"], "Strategic developments/Looting/property destruction", true),
+        (["resign", "curfew", "emergency", "blackout", "shutdown", "internet"], "Strategic developments/Other", true),
+        (["peacekeeper", "peacekeeping", "deploy", "deployment", "contingent"], "Strategic developments/Other", true),
+        (["arrest", "detain", "detention"], "Strategic developments/Arrests", true),
+        (["agreement", "ceasefire", "truce"], "Strategic developments/Agreement", true),
+        (["freed", "regain", "retook", "recaptur", "retaken", "liberat"], "Battles/Government regains territory", false),
+        (["shootout", "shoot-out", "firefight", "gunfight", "exchang"], "Battles/Armed clash", false),
+        (["riot", "rioter", "pogrom"], "Riots/Violent demonstration", false),
+        (["airstrike", "air_strike", "drone", "warplane", "bomber"], "Explosions/Remote violence/Air/drone strike", false),
+        (["shell", "shelling", "artillery", "mortar", "rocket", "missile"], "Explosions/Remote violence/Shelling/artillery/missile attack", false),
+        (["ied", "landmine", "mine", "roadside", "explosive"], "Explosions/Remote violence/Remote explosive/landmine/IED", false),
+        (["grenade"], "Explosions/Remote violence/Grenade", false),
+        (["abduct", "kidnap", "abduction"], "Violence against civilians/Abduction/forced disappearance", false),
     ];
 
     /// <summary>The cues of one lower-cased word.</summary>
@@ -67,13 +73,17 @@ public static class EventLexicon
             "transferred", "deployed", "curfew", "emergency", "internet", "assaulted", "beaten", "lynched", "injured", "wounded",
             "dead", "body", "bodies", "stones", "burnt", "gathered", "demanded", "demanding", "raid", "raided", "projectiles", "bursts",
             "assassinated", "demolished", "incursion", "thwarted", "repelled", "raped", "gang-raped", "detonated", "fire", "ban", "banned",
-            "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching");
+            "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching",
+            "toll", "died");
         Add(EventCue.Death, "killed", "killing", "dead", "died", "death", "deaths", "toll", "fatalities", "lives", "eliminated",
             "beheaded", "murdered", "bodies", "executed");
         Add(EventCue.Injury, "injured", "wounded", "hurt", "injuries", "casualties");
         Add(EventCue.Unreal, "will", "would", "plan", "plans", "planned", "intend", "intends", "threaten", "threatened", "may", "might",
             "could", "should", "promised", "if");
         Add(EventCue.Membership, "includes", "include", "consists", "comprises");
+        Add(EventCue.Disaster, "earthquake", "quake", "flood", "floods", "flooding", "landslide", "storm", "cyclone", "hurricane",
+            "typhoon", "tornado", "drought", "wildfire", "accident", "crash", "collapse", "collapsed", "derailed", "tsunami", "eruption",
+            "avalanche", "leak", "epidemic", "outbreak");
         return cues;
     }
 }

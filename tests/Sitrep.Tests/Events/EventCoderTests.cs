@@ -1,0 +1,123 @@
+using Sitrep.Documents;
+using Sitrep.Events;
+using Sitrep.Pipeline;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.Events;
+
+/// <summary>The coding rules of the event stage, each with a case it decides, and the cases that must yield no event.</summary>
+public class EventCoderTests
+{
+    private static readonly DocumentPipeline Pipeline = (DocumentPipeline.Default.Provides & Layer.Events) != 0
+        ? DocumentPipeline.Default
+        : throw new InvalidOperationException("No event stage: it needs the gazetteer and models/events.bin.");
+
+    private static readonly DateOnly Monday = new(2022, 1, 10);
+
+    private static IReadOnlyList<CodedEvent> Events(string text, DateOnly? date = null)
+    {
+        var document = new Document(text, date ?? Monday, new SourceLocation("test"));
+        Pipeline.Process(document);
+        return document.Events;
+    }
+
+    private static CodedEvent Single(string text) => Assert.Single(Events(text));
+
+    private static string Type(CodedEvent e) => $"{e.EventType}/{e.SubEventType}";
+
+    [Fact]
+    public void LethalForceOnProtesters_IsExcessiveForce()
+    {
+        var e = Single("Police opened fire on protesters in Nairobi on Monday, killing three of them.");
+        Assert.Equal("Protests/Excessive force against protesters", Type(e));
+        Assert.Equal(3, e.Fatalities);
+        Assert.Equal("Protesters (Kenya)", e.Actor1);
+        Assert.Equal("Police Forces of Kenya", e.Actor2);
+    }
+
+    [Fact]
+    public void Arrests_AreAStrategicDevelopment_ButAtAProtestAnIntervention()
+    {
+        Assert.Equal("Strategic developments/Arrests", Type(Single("Police arrested 15 opposition politicians in Minsk on Monday.")));
+        Assert.Equal("Protests/Protest with intervention", Type(Single("Police dispersed the protest in Minsk on Monday and arrested 20 demonstrators.")));
+    }
+
+    [Theory]
+    [InlineData("The government of Kazakhstan resigned on Monday.")]
+    [InlineData("Authorities shut down the internet in Almaty on Monday.")]
+    [InlineData("A curfew was imposed in Almaty on Monday.")]
+    [InlineData("Russian peacekeepers were deployed to Kazakhstan on Monday.")]
+    public void ResignationsShutdownsCurfewsAndDeployments_AreStrategicDevelopments(string text) =>
+        Assert.Equal("Strategic developments", Single(text).EventType);
+
+    [Fact]
+    public void Looting_IsLootingOrPropertyDestruction()
+    {
+        var e = Single("Crowds looted shops and pharmacies in Almaty on Monday.");
+        Assert.Equal("Strategic developments/Looting/property destruction", Type(e));
+    }
+
+    [Theory]
+    [InlineData("Belarus will send peacekeepers to Kazakhstan.")]
+    [InlineData("The CSTO includes Russia, Belarus, Armenia, Kyrgyzstan and Tajikistan.")]
+    [InlineData("A magnitude 6.1 earthquake struck eastern Turkey on Monday, killing 30 people.")]
+    [InlineData("The two foreign ministers met in Geneva on Monday to discuss trade.")]
+    public void PlansMembershipDisastersAndMeetings_AreNotEvents(string text) => Assert.Empty(Events(text));
+
+    [Fact]
+    public void RunningToll_CountsWhatItReaches_AndVagueAmountsTakeAcledValues()
+    {
+        Assert.Equal(13, Single("The death toll among security officers in Almaty rose to 13 on Monday.").Fatalities);
+        var dozens = Single("Dozens of rioters were killed in Almaty on Monday when they stormed the police building.");
+        Assert.Equal(12, dozens.Fatalities);
+        Assert.Equal("Dozens", dozens.FatalitiesText);
+    }
+
+    [Fact]
+    public void Injuries_AreNotDeaths()
+    {
+        var e = Single("Two soldiers were killed and four were wounded in clashes with militants near Kidal on Monday.");
+        Assert.Equal((2, 4), (e.Fatalities, e.Injured));
+    }
+
+    [Fact]
+    public void Place_TheSentencesOwn_ElseItsParagraphs_ElseTheReportsCountry()
+    {
+        var events = Events("""
+            Protesters rallied in Aktau on Monday.
+
+            In Kazakhstan, the unrest spread. Police clashed with rioters there on Monday.
+
+            The government resigned.
+            """);
+        Assert.Equal(("Aktau", 1), (events[0].Place?.Name, events[0].GeoPrecision));
+        Assert.Contains(events, e => e.EventType is "Riots" or "Battles" && e.Place?.Name == "Kazakhstan" && e.GeoPrecision == 3);
+        Assert.Equal(("Kazakhstan", 3), (events[^1].Place?.Name, events[^1].GeoPrecision));
+    }
+
+    [Fact]
+    public void Date_TheSentencesOwnDay_ElseTheReportDateWithLowerPrecision()
+    {
+        var events = Events("Protests began in Almaty on January 2. The government resigned.", new DateOnly(2022, 1, 6));
+        Assert.Equal((new DateOnly(2022, 1, 2), 1), (events[0].Date, events[0].TimePrecision));
+        Assert.Equal((new DateOnly(2022, 1, 6), 2), (events[^1].Date, events[^1].TimePrecision));
+    }
+
+    [Fact]
+    public void SentencesAboutOneIncident_MergeIntoOneEvent()
+    {
+        var e = Single("Protesters rallied in Aktau on Monday. They protested in the central square of Aktau on Monday.");
+        Assert.Equal(2, e.Evidence.Count);
+    }
+
+    [Fact]
+    public void Seed_NoEventIsPlacedInACountryOnlyNamedAsAnAlly_AndTheTollsAreCoded()
+    {
+        var events = Events(Seed.Text(), new DateOnly(2022, 1, 6));
+        Assert.DoesNotContain(events, e => e.Place?.Country is "AM" or "KG" or "TJ" or "RU" or "BY");
+        Assert.Contains(events, e => e.Place?.Name == "Almaty" && e.Fatalities == 13);
+        Assert.Contains(events, e => e.Place?.Name == "Almaty" && e.Fatalities == 12 && e.FatalitiesText == "dozens");
+        Assert.Contains(events, e => e.EventType == "Protests" && e.Date == new DateOnly(2022, 1, 2));
+        Assert.Contains(events, e => e.Place?.Name == "Aktau" && e.EventType == "Protests");
+    }
+}
