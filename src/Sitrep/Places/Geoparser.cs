@@ -45,7 +45,8 @@ public sealed class Geoparser(Gazetteer gazetteer)
                     Add(focus, gazetteer.CountryCode(demonym), 1);
                     if (entityTypes[t] is not (EntityKind.Location or EntityKind.None)) continue;
                 }
-                var found = Match(document, entityTypes, sentence, t, key, out int next);
+                bool afterPlace = candidates.Count > 0 && candidates[^1].EndToken == t - 1 && text[tokens[t - 1].Start] == ',';
+                var found = Match(document, entityTypes, sentence, t, key, afterPlace, out int next);
                 if (found is not null) candidates.Add(found);
                 t = next - 1;
             }
@@ -141,7 +142,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
     /// The place name starting at token <paramref name="first"/>, if it is one worth keeping;
     /// <paramref name="next"/> is the token to look at after it.
     /// </summary>
-    private Candidate? Match(Document document, EntityKind[] entityTypes, Sentence sentence, int first, Span<char> key, out int next)
+    private Candidate? Match(Document document, EntityKind[] entityTypes, Sentence sentence, int first, Span<char> key, bool afterPlace, out int next)
     {
         var tokens = document.Tokens;
         var kind = entityTypes[first];
@@ -149,7 +150,13 @@ public sealed class Geoparser(Gazetteer gazetteer)
         if (kind != EntityKind.None)
             while (spanEnd < sentence.EndToken && entityTypes[spanEnd] == kind) spanEnd++;
         next = kind == EntityKind.None ? first + 1 : spanEnd;
-        if (kind == EntityKind.Person) return null;
+        if (kind == EntityKind.Person)
+        {
+            // The tagger takes unfamiliar names for people; "in Tuxtla Gutierrez, Chiapas" says otherwise.
+            bool placeContext = afterPlace || first > sentence.FirstToken && LocationPrepositions.Contains(document.TextOf(tokens[first - 1].Range));
+            if (!placeContext || LongestName(document, first, spanEnd, key).End != spanEnd) return null;
+            kind = EntityKind.Location;
+        }
         while (spanEnd > first + 1 && !StartsName(document.Text, tokens[spanEnd - 1])) spanEnd--; // the tagger's "Alma-Ata of"
 
         int limit = kind == EntityKind.None ? Math.Min(sentence.EndToken, first + MaxNameTokens) : spanEnd;
@@ -283,6 +290,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
         }
         return letters <= 3 && !allUpper && (end >= text.Length || text[end] != '.'); // "Ky." and "Mo." are state abbreviations
     }
+
+    private static readonly HashSet<string> LocationPrepositions = new(StringComparer.Ordinal)
+    {
+        "in", "at", "near", "outside", "around", "across", "towards", "toward", "into", "from", "of", "to",
+    };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
     {
