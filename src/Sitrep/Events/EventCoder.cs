@@ -158,7 +158,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     private static (PlaceMention? Place, int Precision) Where(Document document, int s, PlaceMention? focus)
     {
         var sentence = document.Sentences[s];
-        var own = MostSpecific(document.Places.Where(p => sentence.Range.Contains(p.Range)));
+        var own = MostSpecific(document, document.Places.Where(p => sentence.Range.Contains(p.Range)));
         if (own is not null) return (own, Precision(own, inherited: false));
         int paragraph = ParagraphOf(document, sentence);
         // "the city", "the town": the last town named before, in whatever paragraph.
@@ -169,14 +169,30 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         for (int earlier = s - 1; earlier >= 0 && ParagraphOf(document, document.Sentences[earlier]) == paragraph; earlier--)
         {
             var range = document.Sentences[earlier].Range;
-            var inherited = MostSpecific(document.Places.Where(p => range.Contains(p.Range)));
+            var inherited = MostSpecific(document, document.Places.Where(p => range.Contains(p.Range)));
             if (inherited is not null) return (inherited, Precision(inherited, inherited: true));
         }
         return (focus, 3);
     }
 
-    private static PlaceMention? MostSpecific(IEnumerable<PlaceMention> places) =>
-        places.OrderBy(p => Specificity.GetValueOrDefault(p.Level, 5)).ThenBy(p => p.Range.Start).FirstOrDefault(p => p.Level != "region");
+    /// <summary>
+    /// Where the sentence's event happened: a place after "in", "at" or "near" before one after "from"
+    /// or "to" ("workers from Surat threw stones at police at Halol"), then the most specific, then the first.
+    /// </summary>
+    private static PlaceMention? MostSpecific(Document document, IEnumerable<PlaceMention> places) =>
+        places.Where(p => p.Level != "region")
+            .OrderBy(p => Role(document, p))
+            .ThenBy(p => Specificity.GetValueOrDefault(p.Level, 5))
+            .ThenBy(p => p.Range.Start)
+            .FirstOrDefault();
+
+    private static int Role(Document document, PlaceMention place)
+    {
+        var before = document.Text.AsSpan(0, place.Range.Start).TrimEnd();
+        int space = before.LastIndexOfAny(' ', '\n');
+        var word = before[(space + 1)..];
+        return word is "from" or "to" or "toward" or "towards" or "into" ? 1 : 0;
+    }
 
     private static int Precision(PlaceMention place, bool inherited) => place.Level switch
     {

@@ -205,6 +205,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             FirstToken = first, EndToken = end, Start = tokens[first].Start, End = tokens[end - 1].End,
             Postings = postings, Tagged = kind == EntityKind.Location, Key = matchedKey, Fuzzy = fuzzy,
         };
+        if (end < tokens.Length && StreetWords.Contains(document.TextOf(tokens[end].Range))) return null; // "Saray square", "Jalandhar bypass"
         ReadCues(document, candidate, key);
         if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate)) return null;
         if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None) return null;
@@ -290,6 +291,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
         }
         return letters <= 3 && !allUpper && (end >= text.Length || text[end] != '.'); // "Ky." and "Mo." are state abbreviations
     }
+
+    private static readonly HashSet<string> StreetWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "square", "street", "road", "avenue", "boulevard", "lane", "roundabout", "junction", "bypass", "highway",
+    };
 
     private static readonly HashSet<string> LocationPrepositions = new(StringComparer.Ordinal)
     {
@@ -424,8 +430,8 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 if (c.Cue == Cue.Division && level is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)) continue;
                 if (c.Cue != Cue.Division && (posting & NameIndex.CoreFlag) != 0 && level != PlaceLevel.Admin1) continue; // "Johnson" is not Johnson County
                 if (++considered > 64) break; // postings are sorted by prior; the tail never wins
-                // A sound-alike is a guess: only inside the report's countries, or a large place.
-                if (c.Fuzzy && focus.GetValueOrDefault(gazetteer.CountryCode(e)) == 0 && gazetteer.Population(e) < MinimumUntaggedPopulation) continue;
+                // A sound-alike is a guess: only inside the countries the report names.
+                if (c.Fuzzy && focus.GetValueOrDefault(gazetteer.CountryCode(e)) == 0) continue;
                 // Two or three letters ("WA", "SA") name countries and states, not villages.
                 if (c.Key.Length <= 3 && level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Admin2) continue;
                 double score = GazetteerBuilder.Prior(posting, gazetteer.Columns);
@@ -460,6 +466,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
             // city-region), unless the text said "region".
             if (bestEntry >= 0 && c.Cue != Cue.Division && gazetteer.Level(bestEntry) is PlaceLevel.Admin1 or PlaceLevel.Admin2)
                 bestEntry = SeatOf(c, bestEntry);
+            // "Pisky, Donetsk" with no Pisky in Donetsk region in the gazetteer: a namesake elsewhere would put
+            // the event on the wrong map; leave it unresolved and let its container stand for it.
+            if (bestEntry >= 0 && gazetteer.Level(bestEntry) is not (PlaceLevel.Country or PlaceLevel.Region)
+                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0 && ParentIsDivision(candidates, c))
+                bestEntry = -1;
             c.Chosen = bestEntry;
             double margin = double.IsNegativeInfinity(second) ? 3 : best - second;
             c.Confidence = bestEntry < 0 ? 0 : (c.Tagged ? 0.95 : 0.8) * (1 - 0.5 * Math.Exp(-margin));
@@ -483,6 +494,14 @@ public sealed class Geoparser(Gazetteer gazetteer)
             if (e >= 0 && gazetteer.Level(e) == PlaceLevel.Admin1) divisions.Add(e);
         }
         return divisions;
+    }
+
+    private bool ParentIsDivision(List<Candidate> candidates, Candidate c)
+    {
+        foreach (var p in c.Parents)
+            foreach (var posting in candidates[p].Postings)
+                if (gazetteer.Level(posting & NameIndex.EntryMask) is PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Admin2) return true;
+        return false;
     }
 
     private int SeatOf(Candidate c, int division)
