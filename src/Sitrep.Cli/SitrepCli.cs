@@ -37,6 +37,8 @@ public static class SitrepCli
         StatsCommand.Create(context),
         EvalCommand.Create(context),
         GazetteerCommand.Create(context),
+        EventsCommand.Create(context),
+        EventsCommand.Show(context),
         TrainCommand.Create(context),
     };
 

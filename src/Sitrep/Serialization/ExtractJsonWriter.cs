@@ -16,10 +16,34 @@ public sealed class ExtractJsonWriter : IDisposable
 
     /// <summary>Starts the object on <paramref name="output"/>.</summary>
     public ExtractJsonWriter(Stream output, bool indented = true)
+        : this(new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented }))
     {
-        _json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
         _json.WriteStartObject();
         _json.WriteStartArray("documents");
+    }
+
+    private ExtractJsonWriter(Utf8JsonWriter json) => _json = json;
+
+    /// <summary>
+    /// Writes stored events as one JSON array: each event's contract fields (spans read from
+    /// <c>Document</c>'s text) plus its <c>id</c> and the <c>documents</c> that report it.
+    /// </summary>
+    public static void WriteEvents(Stream output, IEnumerable<(string Id, Document Document, CodedEvent Event)> events, bool indented = true)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
+        var writer = new ExtractJsonWriter(json);
+        json.WriteStartArray();
+        foreach (var (id, document, e) in events)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", id);
+            json.WriteStartArray("documents");
+            json.WriteStringValue(document.Id);
+            json.WriteEndArray();
+            writer.WriteEventFields(document, e);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>Writes one document.</summary>

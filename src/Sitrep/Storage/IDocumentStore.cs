@@ -25,7 +25,17 @@ public interface IDocumentStore : IDisposable
 
     /// <summary>Full-text search, best match first, with highlighted snippets.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit);
+
+    /// <summary>Stored events, by date, with the text of the report each was read from.</summary>
+    IReadOnlyList<StoredEvent> ListEvents(EventQuery query);
 }
+
+/// <summary>Filters for <see cref="IDocumentStore.ListEvents"/>; <see cref="Type"/> is an event type or "type/sub-type".</summary>
+public sealed record EventQuery(
+    string? Country = null, DateOnly? From = null, DateOnly? To = null, string? Type = null, string? Id = null, int Limit = 1000, int Offset = 0);
+
+/// <summary>A stored event: its id, the report it came from (id, text, outlet) and its coding.</summary>
+public sealed record StoredEvent(string Id, string DocumentId, CodedEvent Event, string DocumentText, string? DocumentSource);
 
 /// <summary>What a <see cref="IDocumentStore.Store"/> call changed.</summary>
 public readonly record struct StoreOutcome(int Added, int AlreadyKnown);

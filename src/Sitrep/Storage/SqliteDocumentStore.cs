@@ -10,7 +10,7 @@ namespace Sitrep.Storage;
 /// Each <see cref="Store"/> call is one transaction, so a killed process loses at most the open batch.
 /// Not thread-safe: one writer per process.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IDocumentStore
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
@@ -25,7 +25,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
     }
 
     /// <summary>The layers the SQLite store keeps (schema version <see cref="SchemaVersion"/>).</summary>
-    public static Layer Keeps => Layer.Paragraphs | Layer.Sentences;
+    public static Layer Keeps => Layer.Paragraphs | Layer.Sentences | Layer.Events;
 
     /// <inheritdoc/>
     public Layer StoredLayers => Keeps;
@@ -99,10 +99,14 @@ public sealed class SqliteDocumentStore : IDocumentStore
         long firstNewRow = 0;
         string now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         using var transaction = _connection.BeginTransaction();
-        _insertDocument!.Transaction = _indexText!.Transaction = _insertDelivery!.Transaction = transaction;
+        _insertDocument!.Transaction = _indexText!.Transaction = _insertDelivery!.Transaction = _insertEvent!.Transaction = transaction;
         foreach (var document in batch)
         {
-            if (InsertDocument(document, now) && added++ == 0) firstNewRow = LastInsertRowid();
+            if (InsertDocument(document, now))
+            {
+                if (added++ == 0) firstNewRow = LastInsertRowid();
+                InsertEvents(document); // only with the document's first copy: a re-run stores nothing twice
+            }
             InsertDelivery(document, now);
         }
         if (added > 0)
@@ -166,7 +170,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         return _lastFullPath;
     }
 
-    private static byte[] RangeBlob<T>(ReadOnlySpan<T> items, Func<T, TextRange> range)
+    internal static byte[] RangeBlob<T>(ReadOnlySpan<T> items, Func<T, TextRange> range)
     {
         var pairs = new int[items.Length * 2];
         for (int i = 0; i < items.Length; i++)
@@ -192,6 +196,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
             VALUES ($document_id, $source, $file, $line, $external_id, $url, $delivered_at)
             ON CONFLICT DO NOTHING
             """, "$document_id", "$source", "$file", "$line", "$external_id", "$url", "$delivered_at");
+        _insertEvent = PrepareEventInsert();
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
@@ -318,6 +323,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
         _insertDocument?.Dispose();
         _indexText?.Dispose();
         _insertDelivery?.Dispose();
+        _insertEvent?.Dispose();
         _connection.Dispose();
     }
 }

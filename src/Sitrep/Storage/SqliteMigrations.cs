@@ -46,5 +46,44 @@ internal static class SqliteMigrations
             tokenize='unicode61 remove_diacritics 2'
         );
         """,
+        // 2: coded events, each tied to the report it was read from and its evidence sentences.
+        """
+        CREATE TABLE events (
+            id              TEXT PRIMARY KEY,   -- document id + '-' + ordinal: the same text gives the same ids
+            document_id     TEXT NOT NULL REFERENCES documents(id),
+            ordinal         INTEGER NOT NULL,
+            event_type      TEXT NOT NULL,
+            sub_event_type  TEXT NOT NULL,
+            plover          TEXT,
+            date            TEXT,
+            time_precision  INTEGER NOT NULL,
+            place_start     INTEGER,
+            place_end       INTEGER,
+            place_name      TEXT,
+            geonameid       INTEGER,
+            latitude        REAL,
+            longitude       REAL,
+            country         TEXT,
+            admin1          TEXT,
+            level           TEXT,
+            place_confidence REAL,
+            geo_precision   INTEGER NOT NULL,
+            actor1          TEXT,
+            actor2          TEXT,
+            inter1          INTEGER,
+            inter2          INTEGER,
+            fatalities      INTEGER,
+            fatalities_text TEXT,
+            injured         INTEGER,
+            injured_text    TEXT,
+            source          TEXT,
+            confidence      REAL NOT NULL,
+            notes           TEXT,
+            evidence        BLOB NOT NULL       -- int32 little-endian (start, end) pairs into the report text
+        ) WITHOUT ROWID;
+        CREATE INDEX events_by_date ON events(date);
+        CREATE INDEX events_by_country_date ON events(country, date);
+        CREATE INDEX events_by_document ON events(document_id);
+        """,
     ];
 }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Sitrep.Documents;
+
+namespace Sitrep.Storage;
+
+/// <summary>The events table: coded events stored with the report that gave them.</summary>
+public sealed partial class SqliteDocumentStore
+{
+    private static readonly string[] EventColumns =
+    [
+        "id", "document_id", "ordinal", "event_type", "sub_event_type", "plover", "date", "time_precision",
+        "place_start", "place_end", "place_name", "geonameid", "latitude", "longitude", "country", "admin1", "level", "place_confidence",
+        "geo_precision", "actor1", "actor2", "inter1", "inter2", "fatalities", "fatalities_text", "injured", "injured_text",
+        "source", "confidence", "notes", "evidence",
+    ];
+
+    private SqliteCommand? _insertEvent;
+
+    private SqliteCommand PrepareEventInsert() => Prepare(
+        $"INSERT INTO events ({string.Join(", ", EventColumns)}) VALUES ({string.Join(", ", EventColumns.Select(c => "$" + c))}) ON CONFLICT (id) DO NOTHING",
+        [.. EventColumns.Select(c => "$" + c)]);
+
+    private void InsertEvents(Document d)
+    {
+        for (int i = 0; i < d.Events.Count; i++)
+        {
+            var e = d.Events[i];
+            var p = _insertEvent!.Parameters;
+            void Set(string column, object? value) => p["$" + column].Value = value ?? DBNull.Value;
+            Set("id", $"{d.Id}-{i + 1}");
+            Set("document_id", d.Id);
+            Set("ordinal", i + 1);
+            Set("event_type", e.EventType);
+            Set("sub_event_type", e.SubEventType);
+            Set("plover", e.Plover);
+            Set("date", e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Set("time_precision", e.TimePrecision);
+            Set("place_start", e.Place?.Range.Start);
+            Set("place_end", e.Place?.Range.End);
+            Set("place_name", e.Place?.Name);
+            Set("geonameid", e.Place?.GeonameId);
+            Set("latitude", e.Place?.Latitude);
+            Set("longitude", e.Place?.Longitude);
+            Set("country", e.Place?.Country);
+            Set("admin1", e.Place?.Admin1);
+            Set("level", e.Place?.Level);
+            Set("place_confidence", e.Place?.Confidence);
+            Set("geo_precision", e.GeoPrecision);
+            Set("actor1", e.Actor1);
+            Set("actor2", e.Actor2);
+            Set("inter1", e.Inter1);
+            Set("inter2", e.Inter2);
+            Set("fatalities", e.Fatalities);
+            Set("fatalities_text", e.FatalitiesText);
+            Set("injured", e.Injured);
+            Set("injured_text", e.InjuredText);
+            Set("source", e.Source);
+            Set("confidence", e.Confidence);
+            Set("notes", e.Notes);
+            Set("evidence", RangeBlob(e.Evidence.ToArray().AsSpan(), r => r));
+            _insertEvent.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<StoredEvent> ListEvents(EventQuery query)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {string.Join(", ", EventColumns.Select(c => "e." + c))}, d.text, d.source
+            FROM events e JOIN documents d ON d.id = e.document_id
+            WHERE ($country IS NULL OR e.country = $country)
+              AND ($from IS NULL OR e.date >= $from) AND ($to IS NULL OR e.date <= $to)
+              AND ($type IS NULL OR e.event_type = $type OR e.event_type || '/' || e.sub_event_type = $type)
+              AND ($id IS NULL OR e.id = $id)
+            ORDER BY e.date, e.country, e.document_id, e.ordinal
+            LIMIT $limit OFFSET $offset
+            """;
+        command.Parameters.AddWithValue("$country", (object?)query.Country?.ToUpperInvariant() ?? DBNull.Value);
+        command.Parameters.AddWithValue("$from", (object?)query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$to", (object?)query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$type", (object?)query.Type ?? DBNull.Value);
+        command.Parameters.AddWithValue("$id", (object?)query.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        command.Parameters.AddWithValue("$offset", query.Offset);
+        var events = new List<StoredEvent>();
+        using var r = command.ExecuteReader();
+        while (r.Read()) events.Add(ReadEvent(r));
+        return events;
+    }
+
+    private static StoredEvent ReadEvent(SqliteDataReader r)
+    {
+        int Col(string name) => Array.IndexOf(EventColumns, name);
+        string? Text(string name) => r.IsDBNull(Col(name)) ? null : r.GetString(Col(name));
+        int? Int(string name) => r.IsDBNull(Col(name)) ? null : r.GetInt32(Col(name));
+        double? Real(string name) => r.IsDBNull(Col(name)) ? null : r.GetDouble(Col(name));
+        var pairs = MemoryMarshal.Cast<byte, int>(((byte[])r.GetValue(Col("evidence"))).AsSpan());
+        var evidence = new List<TextRange>(pairs.Length / 2);
+        for (int i = 0; i + 1 < pairs.Length; i += 2) evidence.Add(new TextRange(pairs[i], pairs[i + 1]));
+        PlaceMention? place = Int("place_start") is { } start
+            ? new PlaceMention(new TextRange(start, Int("place_end")!.Value), Text("place_name")!, r.IsDBNull(Col("geonameid")) ? null : r.GetInt64(Col("geonameid")),
+                Real("latitude")!.Value, Real("longitude")!.Value, Text("country")!, Text("admin1"), Text("level")!, Real("place_confidence") ?? 0)
+            : null;
+        var coded = new CodedEvent
+        {
+            EventType = Text("event_type")!, SubEventType = Text("sub_event_type")!, Plover = Text("plover"),
+            Date = Text("date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            TimePrecision = Int("time_precision") ?? 0, Place = place, GeoPrecision = Int("geo_precision") ?? 0,
+            Actor1 = Text("actor1"), Actor2 = Text("actor2"), Inter1 = Int("inter1"), Inter2 = Int("inter2"),
+            Fatalities = Int("fatalities"), FatalitiesText = Text("fatalities_text"), Injured = Int("injured"), InjuredText = Text("injured_text"),
+            Source = Text("source"), Evidence = evidence, Confidence = Real("confidence") ?? 0, Notes = Text("notes"),
+        };
+        return new StoredEvent(Text("id")!, Text("document_id")!, coded, r.GetString(EventColumns.Length), r.IsDBNull(EventColumns.Length + 1) ? null : r.GetString(EventColumns.Length + 1));
+    }
+}

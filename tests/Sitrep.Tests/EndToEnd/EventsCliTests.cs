@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Sitrep.Cli;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.EndToEnd;
+
+/// <summary>Ingest stores events with their evidence; `sitrep events` and `sitrep show` read them back.</summary>
+public class EventsCliTests
+{
+    private static async Task<JsonElement[]> EventsJson(string db, params string[] filters)
+    {
+        var run = await CliRun.RunAsync(["events", "--db", db, "--format", "json", .. filters]);
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        return JsonDocument.Parse(run.Out).RootElement.EnumerateArray().ToArray();
+    }
+
+    [Fact]
+    public async Task Ingest_StoresEventsOnce_AndEventsFiltersThem()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        Assert.Equal(SitrepCli.Ok, (await CliRun.RunAsync("ingest", TestPaths.SeedReport, "--db", db)).ExitCode);
+        var all = await EventsJson(db);
+        Assert.NotEmpty(all);
+        Assert.All(all, e => Assert.Equal("KZ", e.GetProperty("place").GetProperty("country").GetString()));
+
+        // Re-running the ingest stores nothing twice.
+        Assert.Equal(SitrepCli.Ok, (await CliRun.RunAsync("ingest", TestPaths.SeedReport, "--db", db)).ExitCode);
+        Assert.Equal(all.Length, (await EventsJson(db)).Length);
+
+        var protests = await EventsJson(db, "--type", "Protests", "--from", "2022-01-01", "--to", "2022-01-03");
+        var began = Assert.Single(protests);
+        Assert.Equal("2022-01-02", began.GetProperty("date").GetString());
+        Assert.Contains("began on January 2", began.GetProperty("evidence")[0].GetProperty("text").GetString());
+        Assert.Empty(await EventsJson(db, "--country", "RU"));
+    }
+
+    [Fact]
+    public async Task Events_CsvAndGeoJson_CarryAcledColumnsAndPoints()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        await CliRun.RunAsync("ingest", TestPaths.SeedReport, "--db", db);
+        var csv = (await CliRun.RunAsync("events", "--db", db, "--format", "csv")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1", csv[0]);
+        Assert.Contains(csv, line => line.Contains(",Almaty,", StringComparison.Ordinal) && line.Contains("Riots", StringComparison.Ordinal));
+        var geo = JsonDocument.Parse((await CliRun.RunAsync("events", "--db", db, "--format", "geojson")).Out).RootElement;
+        Assert.Equal("FeatureCollection", geo.GetProperty("type").GetString());
+        var point = geo.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates");
+        Assert.InRange(point[0].GetDouble(), 46, 88);   // longitude first, inside Kazakhstan
+        Assert.InRange(point[1].GetDouble(), 40, 56);
+    }
+
+    [Fact]
+    public async Task Show_PrintsTheCodingAndTheEvidence_AndAnUnknownIdIsAnError()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        await CliRun.RunAsync("ingest", TestPaths.SeedReport, "--db", db);
+        var toll = (await EventsJson(db)).First(e => e.GetProperty("fatalities").GetInt32() == 13);
+        var run = await CliRun.RunAsync("show", toll.GetProperty("id").GetString()!, "--db", db);
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        Assert.Contains("death toll", run.Out);
+        Assert.Contains("13", run.Out);
+        var missing = await CliRun.RunAsync("show", "no-such-event", "--db", db);
+        Assert.Equal(SitrepCli.Fatal, missing.ExitCode);
+        Assert.Contains("no event no-such-event", missing.Error);
+    }
+}
