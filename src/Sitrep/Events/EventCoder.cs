@@ -162,8 +162,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         if (own is not null) return (own, Precision(own, inherited: false));
         int paragraph = ParagraphOf(document, sentence);
         // "the city", "the town": the last town named before, in whatever paragraph.
-        bool anaphora = document.TextOf(sentence.Range).Contains("the city", StringComparison.OrdinalIgnoreCase)
-            || document.TextOf(sentence.Range).Contains("the town", StringComparison.OrdinalIgnoreCase);
+        var text = document.Slice(sentence.Range);
+        bool anaphora = text.Contains("the city", StringComparison.OrdinalIgnoreCase) || text.Contains("the town", StringComparison.OrdinalIgnoreCase);
         if (anaphora && document.Places.LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
             return (town, 2);
         for (int earlier = s - 1; earlier >= 0 && ParagraphOf(document, document.Sentences[earlier]) == paragraph; earlier--)
