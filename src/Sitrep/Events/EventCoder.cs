@@ -19,20 +19,27 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         var found = new List<(CodedEvent Event, int Paragraph)>();
         var sentences = document.Sentences;
         var focus = Focus(document);
+        var paragraphs = ParagraphIndices(document);
+        // Which sentences report an event is decided once: the figures after an event look it up too.
+        var words = new List<(string Lower, string Original)>?[sentences.Length];
         for (int s = 0; s < sentences.Length; s++)
         {
+            var w = Words(document, sentences[s]);
+            if (ReportsAnEvent(w)) words[s] = w;
+        }
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            if (words[s] is not { } sentenceWords) continue;
             var sentence = sentences[s];
-            var words = Words(document, sentence);
-            if (!ReportsAnEvent(words)) continue;
 
-            var label = Label(words);
+            var label = Label(sentenceWords);
             var (eventType, subType) = EventTaxonomy.Split(label.Label);
-            var (place, geoPrecision) = Where(document, s, focus);
+            var (place, geoPrecision) = Where(document, s, focus, paragraphs);
             var (date, timePrecision) = When(document, s);
-            var deaths = Casualties.Find(document, sentence, EventCue.Death) ?? FollowingFigure(document, s, EventCue.Death);
-            var injuries = Casualties.Find(document, sentence, EventCue.Injury) ?? FollowingFigure(document, s, EventCue.Injury);
+            var deaths = Casualties.Find(document, sentence, EventCue.Death) ?? FollowingFigure(document, s, EventCue.Death, paragraphs, words);
+            var injuries = Casualties.Find(document, sentence, EventCue.Injury) ?? FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
             var country = place is null ? null : CountryName(place.Country);
-            var (actor1, inter1, actor2, inter2) = ActorsOf(document, words, eventType, subType, country);
+            var (actor1, inter1, actor2, inter2) = ActorsOf(document, sentenceWords, eventType, subType, country);
             found.Add((new CodedEvent
             {
                 EventType = eventType,
@@ -54,7 +61,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 Evidence = [sentence.Range],
                 Confidence = Math.Round(1 / (1 + Math.Exp(-label.Margin / 4)) * (place?.Confidence ?? 0.5), 2),
                 Notes = Note(date, actor1, eventType, subType, place, deaths?.Count ?? 0),
-            }, ParagraphOf(document, sentence)));
+            }, paragraphs[s]));
         }
         return Merge(found);
     }
@@ -100,13 +107,13 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     }
 
     /// <summary>A figure in the sentences after <paramref name="s"/> in its paragraph that report no event of their own ("1 fatality.").</summary>
-    private static (int Count, string Text)? FollowingFigure(Document document, int s, EventCue kind)
+    private static (int Count, string Text)? FollowingFigure(Document document, int s, EventCue kind, int[] paragraphs,
+        List<(string Lower, string Original)>?[] eventWords)
     {
         var sentences = document.Sentences;
-        int paragraph = ParagraphOf(document, sentences[s]);
-        for (int next = s + 1; next < sentences.Length && ParagraphOf(document, sentences[next]) == paragraph; next++)
+        for (int next = s + 1; next < sentences.Length && paragraphs[next] == paragraphs[s]; next++)
         {
-            if (ReportsAnEvent(Words(document, sentences[next]))) break;
+            if (eventWords[next] is not null) break;
             if (Casualties.Find(document, sentences[next], kind) is { } figure) return figure;
         }
         return null;
@@ -155,18 +162,17 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     };
 
     /// <summary>The sentence's own most specific place (precision 1 for a town, 2 for a district, 3 above), else its paragraph's (2 or 3), else the focus (3).</summary>
-    private static (PlaceMention? Place, int Precision) Where(Document document, int s, PlaceMention? focus)
+    private static (PlaceMention? Place, int Precision) Where(Document document, int s, PlaceMention? focus, int[] paragraphs)
     {
         var sentence = document.Sentences[s];
         var own = MostSpecific(document, document.Places.Where(p => sentence.Range.Contains(p.Range)));
         if (own is not null) return (own, Precision(own, inherited: false));
-        int paragraph = ParagraphOf(document, sentence);
         // "the city", "the town": the last town named before, in whatever paragraph.
         var text = document.Slice(sentence.Range);
         bool anaphora = text.Contains("the city", StringComparison.OrdinalIgnoreCase) || text.Contains("the town", StringComparison.OrdinalIgnoreCase);
         if (anaphora && document.Places.LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
             return (town, 2);
-        for (int earlier = s - 1; earlier >= 0 && ParagraphOf(document, document.Sentences[earlier]) == paragraph; earlier--)
+        for (int earlier = s - 1; earlier >= 0 && paragraphs[earlier] == paragraphs[s]; earlier--)
         {
             var range = document.Sentences[earlier].Range;
             var inherited = MostSpecific(document, document.Places.Where(p => range.Contains(p.Range)));
@@ -267,12 +273,19 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     private static string? Source(Document document, Sentence sentence) =>
         document.Attributions.FirstOrDefault(a => a.Claim.Start < sentence.Range.End && sentence.Range.Start < a.Claim.End)?.Source ?? document.Source;
 
-    private static int ParagraphOf(Document document, Sentence sentence)
+    /// <summary>Each sentence's paragraph index (-1 outside any), in one pass: both are in text order.</summary>
+    private static int[] ParagraphIndices(Document document)
     {
+        var sentences = document.Sentences;
         var paragraphs = document.Paragraphs;
-        for (int p = 0; p < paragraphs.Length; p++)
-            if (paragraphs[p].Contains(sentence.Range)) return p;
-        return -1;
+        var indices = new int[sentences.Length];
+        int p = 0;
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            while (p < paragraphs.Length && paragraphs[p].End < sentences[s].Range.End) p++;
+            indices[s] = p < paragraphs.Length && paragraphs[p].Contains(sentences[s].Range) ? p : -1;
+        }
+        return indices;
     }
 
     private static string CountryName(string code)

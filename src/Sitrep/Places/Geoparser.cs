@@ -423,6 +423,10 @@ public sealed class Geoparser(Gazetteer gazetteer)
             double best = double.NegativeInfinity, second = double.NegativeInfinity;
             int bestEntry = -1;
             int considered = 0;
+            // The mention's own vote (its name, or where the first pass put it) does not count for itself.
+            var (ownCountry, ownVote) = c.IsCountryName(gazetteer) ? (gazetteer.CountryCode(c.Postings[0] & NameIndex.EntryMask), 1.0)
+                : nearby && chosen[i] >= 0 && gazetteer.Level(chosen[i]) != PlaceLevel.Country ? (gazetteer.CountryCode(chosen[i]), PlaceVote)
+                : ((ushort)0, 0.0);
             foreach (var posting in c.Postings)
             {
                 int e = posting & NameIndex.EntryMask;
@@ -439,16 +443,8 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 if (c.Cue == Cue.Settlement && level is PlaceLevel.City or PlaceLevel.District) score += DivisionCueWeight;
                 if (c.CueCountry != 0 && gazetteer.CountryCode(e) == c.CueCountry) score += ContainmentWeight;
                 var country = gazetteer.CountryCode(e);
-                if (focusTotal > 0 && country != 0)
-                {
-                    // The mention's own vote (its name, or where the first pass put it) does not count for itself.
-                    double own = c.IsCountryName(gazetteer) && country == gazetteer.CountryCode(c.Postings[0] & NameIndex.EntryMask) ? 1
-                        : nearby && chosen[i] >= 0 && gazetteer.Level(chosen[i]) != PlaceLevel.Country && gazetteer.CountryCode(chosen[i]) == country ? PlaceVote
-                        : 0;
-                    double ownTotal = c.IsCountryName(gazetteer) ? 1 : nearby && chosen[i] >= 0 && gazetteer.Level(chosen[i]) != PlaceLevel.Country ? PlaceVote : 0;
-                    double total = focusTotal - ownTotal;
-                    if (total > 0) score += FocusWeight * Math.Max(0, focus.GetValueOrDefault(country) - own) / total;
-                }
+                if (focusTotal - ownVote > 0 && country != 0)
+                    score += FocusWeight * Math.Max(0, focus.GetValueOrDefault(country) - (country == ownCountry ? ownVote : 0)) / (focusTotal - ownVote);
                 score += ContainmentWeight * Containment(candidates, c, e, date);
                 if (level is not (PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Region) && gazetteer.Admin1On(e, date) is var division
                     && divisions.Contains(division) && !Names(c, division)) // "Montana" is not Montana City
