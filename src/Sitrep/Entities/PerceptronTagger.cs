@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Sitrep.Entities;
 
 /// <summary>
@@ -11,14 +9,13 @@ public sealed class PerceptronTagger
 {
     private const string Magic = "SITREP-NER-2";
     private readonly string[] _labels;
-    private readonly FrozenDictionary<ulong, int> _rows;
-    private readonly Half[] _weights;
+    private readonly FeatureWeights _weights;
     private readonly WordClusters _clusters;
 
-    internal PerceptronTagger(string[] labels, FrozenDictionary<ulong, int> rows, Half[] weights, WordClusters clusters)
+    internal PerceptronTagger(string[] labels, FeatureWeights weights, WordClusters clusters)
     {
+        if (weights.Width != labels.Length) throw new ArgumentException("one weight per label expected", nameof(weights));
         _labels = labels;
-        _rows = rows;
         _weights = weights;
         _clusters = clusters;
     }
@@ -27,7 +24,7 @@ public sealed class PerceptronTagger
     public IReadOnlyList<string> Labels => _labels;
 
     /// <summary>Number of features with weights.</summary>
-    public int FeatureCount => _rows.Count;
+    public int FeatureCount => _weights.Count;
 
     /// <summary>Tags one sentence; <paramref name="document"/> tells how its words are written elsewhere in the report.</summary>
     public string[] Tag(IReadOnlyList<string> words, DocumentCase? document = null)
@@ -42,12 +39,7 @@ public sealed class PerceptronTagger
         {
             int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, _clusters, features);
             scores.Clear();
-            foreach (var feature in features[..n])
-            {
-                if (!_rows.TryGetValue(feature, out int row)) continue;
-                var weights = _weights.AsSpan(row * _labels.Length, _labels.Length);
-                for (int l = 0; l < scores.Length; l++) scores[l] += (float)weights[l];
-            }
+            _weights.AddScores(features[..n], scores);
             var label = _labels[Best(_labels, scores, previous)];
             tags[i] = label;
             previous2 = previous;
@@ -112,11 +104,11 @@ public sealed class PerceptronTagger
         writer.Write(Magic);
         writer.Write(_labels.Length);
         foreach (var label in _labels) writer.Write(label);
-        writer.Write(_rows.Count);
-        foreach (var (hash, row) in _rows.OrderBy(r => r.Value))
+        writer.Write(_weights.Count);
+        for (int row = 0; row < _weights.Count; row++)
         {
-            writer.Write(hash);
-            for (int l = 0; l < _labels.Length; l++) writer.Write(_weights[row * _labels.Length + l]);
+            writer.Write(_weights.Hashes[row]);
+            foreach (var weight in _weights.Row(row)) writer.Write((Half)weight);
         }
         writer.Write(_clusters.Count);
         foreach (var (word, classes) in _clusters.Classes.OrderBy(w => w.Key, StringComparer.Ordinal))
@@ -137,12 +129,12 @@ public sealed class PerceptronTagger
             var labels = new string[reader.ReadInt32()];
             for (int l = 0; l < labels.Length; l++) labels[l] = reader.ReadString();
             int count = reader.ReadInt32();
-            var rows = new Dictionary<ulong, int>(count);
-            var weights = new Half[count * labels.Length];
+            var hashes = new ulong[count];
+            var weights = new float[count * labels.Length];
             for (int row = 0; row < count; row++)
             {
-                rows[reader.ReadUInt64()] = row;
-                for (int l = 0; l < labels.Length; l++) weights[row * labels.Length + l] = reader.ReadHalf();
+                hashes[row] = reader.ReadUInt64();
+                for (int l = 0; l < labels.Length; l++) weights[row * labels.Length + l] = (float)reader.ReadHalf();
             }
             int clustered = reader.ReadInt32();
             var classes = new Dictionary<string, int[]>(clustered, StringComparer.Ordinal);
@@ -153,7 +145,7 @@ public sealed class PerceptronTagger
                 for (int g = 0; g < ids.Length; g++) ids[g] = reader.ReadInt16();
                 classes[word] = ids;
             }
-            return new PerceptronTagger(labels, rows.ToFrozenDictionary(), weights, new WordClusters(classes));
+            return new PerceptronTagger(labels, new FeatureWeights(hashes, weights, labels.Length), new WordClusters(classes));
         }
         catch (EndOfStreamException e)
         {

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Sitrep.Entities;
 
 /// <summary>
@@ -96,8 +94,8 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
     private PerceptronTagger Averaged()
     {
         int width = _labels.Length;
-        var rows = new Dictionary<ulong, int>();
-        var weights = new List<Half>(_rows.Count * width);
+        var hashes = new List<ulong>(_rows.Count);
+        var weights = new List<float>(_rows.Count * width);
         Span<float> averaged = stackalloc float[width];
         foreach (var (feature, row) in _rows)
         {
@@ -110,9 +108,10 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
                 any |= averaged[l] != 0;
             }
             if (!any) continue;
-            rows[feature] = rows.Count;
-            foreach (var a in averaged) weights.Add((Half)a);
+            hashes.Add(feature);
+            // Rounded as the model file stores them, so a saved model tags exactly as the one trained.
+            foreach (var a in averaged) weights.Add((float)(Half)a);
         }
-        return new PerceptronTagger(_labels, rows.ToFrozenDictionary(), [.. weights], _clusters);
+        return new PerceptronTagger(_labels, new FeatureWeights([.. hashes], [.. weights], width), _clusters);
     }
 }

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Places;
+using Sitrep.Time;
 
 namespace Sitrep.Events;
 
@@ -66,9 +68,6 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         return Merge(found);
     }
 
-    private static readonly string[] ViolentStems =
-        ["kill", "shot", "shoot", "clash", "attack", "fire", "fight", "bomb", "shell", "explo", "ambush", "wound", "injur", "dead", "stab", "beat"];
-
     private const double RuleMargin = 10; // held-out ACLED: rules always 0.835 type / 0.751 sub; never 0.854 / 0.825; under this margin 0.876 / 0.847
     private const int UnrealReach = 3; // "will send", "plans to attack", "could soon be deployed"
 
@@ -131,12 +130,13 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         if (protest && lethal && stateForce && !stems.Overlaps(["riot", "rioter", "bandit", "attacker", "armed"]))
             return ("Protests/Excessive force against protesters", predicted.Margin);
         // Where violence is also reported, the violence is the event (ACLED codes the clash, not the arrests after it).
-        bool violent = stems.Any(s => ViolentStems.Any(v => s.StartsWith(v, StringComparison.Ordinal)));
-        foreach (var (ruleStems, ruleLabel, always) in EventLexicon.Rules)
+        var ruleStems = EventLexicon.RuleStemsIn(stems);
+        bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
+        foreach (var (stemsOfRule, ruleLabel, always) in EventLexicon.Rules)
         {
             // The other rules speak where the classifier, trained on analysts' notes, is unsure (wire text is not its domain).
             bool applies = always ? !violent || predicted.Margin <= RuleMargin : predicted.Margin <= RuleMargin;
-            if (!applies || !ruleStems.Any(r => stems.Any(s => s.StartsWith(r, StringComparison.Ordinal)))) continue;
+            if (!applies || !ruleStems.Overlaps(stemsOfRule)) continue;
             // Arrests at a protest are an intervention in the protest.
             if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest) return ("Protests/Protest with intervention", predicted.Margin);
             return (ruleLabel, predicted.Margin);
@@ -213,9 +213,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         var sentence = document.Sentences[s];
         foreach (var t in document.Times)
         {
-            if (!sentence.Range.Contains(t.Range) || t.Value.Length < 10) continue;
-            if (DateOnly.TryParseExact(t.Value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                return (day, 1);
+            if (sentence.Range.Contains(t.Range) && IsoDate.TryParseDay(t.Value, out var day)) return (day, 1);
         }
         return (document.Date, 2);
     }
@@ -288,7 +286,10 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         return indices;
     }
 
-    private static string CountryName(string code)
+    // RegionInfo asks ICU each time; a report names a handful of countries, asked once per event.
+    private static readonly ConcurrentDictionary<string, string> CountryNames = new(StringComparer.Ordinal);
+
+    private static string CountryName(string code) => CountryNames.GetOrAdd(code, static code =>
     {
         try
         {
@@ -298,7 +299,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         {
             return code;
         }
-    }
+    });
 
     private static string Note(DateOnly date, string? actor, string eventType, string subType, PlaceMention? place, int fatalities)
     {

@@ -50,6 +50,28 @@ public static class EventLexicon
         (["abduct", "kidnap", "abduction"], "Violence against civilians/Abduction/forced disappearance", false),
     ];
 
+    /// <summary>Stems that mark violence: where one is present, the always-on rules give way to the violence.</summary>
+    public static readonly string[] ViolentStems =
+        ["kill", "shot", "shoot", "clash", "attack", "fire", "fight", "bomb", "shell", "explo", "ambush", "wound", "injur", "dead", "stab", "beat"];
+
+    private static readonly HashSet<string> RuleStems = new(Rules.SelectMany(r => r.Stems).Concat(ViolentStems), StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RuleStemLookup = RuleStems.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly int LongestRuleStem = RuleStems.Max(r => r.Length);
+
+    /// <summary>
+    /// The rule and violence stems (<see cref="Rules"/>, <see cref="ViolentStems"/>) that begin some word of
+    /// <paramref name="stems"/>: "shelling" holds "shell". One lookup per word prefix instead of a
+    /// comparison per (word, stem) pair.
+    /// </summary>
+    public static HashSet<string> RuleStemsIn(IEnumerable<string> stems)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stem in stems)
+            for (int k = 1; k <= stem.Length && k <= LongestRuleStem; k++)
+                if (RuleStemLookup.TryGetValue(stem.AsSpan(0, k), out var rule)) found.Add(rule);
+        return found;
+    }
+
     /// <summary>The cues of one lower-cased word.</summary>
     public static EventCue Of(string lowerWord) => Cues.GetValueOrDefault(EventFeatures.Stem(lowerWord));
 

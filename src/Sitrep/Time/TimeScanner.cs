@@ -58,7 +58,7 @@ internal ref struct TimeScanner
                 _found.Add(new TimeExpression(new TextRange(_t[m.Start].Start, _t[m.End - 1].End), m.Value, m.Precision, m.Type));
                 if (m.NamesQuarter)
                     _context.LastQuarter = (int.Parse(m.Value[..4], CultureInfo.InvariantCulture), m.Value[6] - '0');
-                if (m.Precision == TimePrecision.Day && DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                if (m.Precision == TimePrecision.Day && IsoDate.TryParseDay(m.Value, out var day))
                     _context.LastDay = day;
                 i = m.End;
             }
