@@ -12,7 +12,7 @@ internal static class NerFeatures
 
     /// <summary>Writes the features of token <paramref name="i"/> to <paramref name="output"/>; returns how many.</summary>
     public static int Extract(IReadOnlyList<string> words, int i, string previousLabel, string previousLabel2,
-        bool sentenceInCapitals, DocumentCase document, WordClusters clusters, Span<ulong> output)
+        bool sentenceInCapitals, DocumentCase document, int[]?[] wordClasses, Span<ulong> output)
     {
         int n = 0;
         var word = words[i].AsSpan();
@@ -49,7 +49,7 @@ internal static class NerFeatures
         for (int offset = -1; offset <= 1; offset++)
         {
             int j = i + offset;
-            if (j < 0 || j >= words.Count || clusters.ClassesOf(words[j]) is not { } classes) continue;
+            if (j < 0 || j >= words.Count || wordClasses[j] is not { } classes) continue;
             for (int g = 0; g < classes.Length; g++) output[n++] = Combine(Hash(60 + g, ""), (ulong)(classes[g] * 8 + offset + 2));
             if (offset == 0) output[n++] = Combine(Hash(64, shortShape), (ulong)classes[^1]);
             if (offset == -1) output[n++] = Combine(Hash(65, previousLabel), (ulong)classes[^1]);

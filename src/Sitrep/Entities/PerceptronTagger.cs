@@ -31,13 +31,14 @@ public sealed class PerceptronTagger
     {
         document ??= DocumentCase.None;
         bool capitals = NerFeatures.IsAllCaps(words);
+        var classes = _clusters.ClassesOf(words);
         var tags = new string[words.Count];
         Span<ulong> features = stackalloc ulong[NerFeatures.MaxPerToken];
-        Span<float> scores = stackalloc float[_labels.Length];
+        Span<float> scores = stackalloc float[_weights.Stride];
         string previous = "<s>", previous2 = "<s>";
         for (int i = 0; i < words.Count; i++)
         {
-            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, _clusters, features);
+            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, classes, features);
             scores.Clear();
             _weights.AddScores(features[..n], scores);
             var label = _labels[Best(_labels, scores, previous)];

@@ -25,6 +25,7 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
         var labelIndex = _labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i);
         var documents = DocumentCases(sentences);
         var capitals = sentences.Select(s => NerFeatures.IsAllCaps(s.Words)).ToArray();
+        var classes = sentences.Select(s => _clusters.ClassesOf(s.Words)).ToArray();
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             random.Shuffle(order);
@@ -35,7 +36,7 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
                 for (int i = 0; i < sentence.Words.Length; i++)
                 {
                     _clock++;
-                    int n = NerFeatures.Extract(sentence.Words, i, previous, previous2, capitals[s], documents[sentence.Document], _clusters, features);
+                    int n = NerFeatures.Extract(sentence.Words, i, previous, previous2, capitals[s], documents[sentence.Document], classes[s], features);
                     Array.Clear(scores);
                     foreach (var feature in features[..n])
                     {

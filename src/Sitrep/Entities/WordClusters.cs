@@ -37,6 +37,14 @@ public sealed partial class WordClusters
     /// <summary>The word's classes (one per granularity), or null when unknown.</summary>
     public int[]? ClassesOf(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var c) ? c : null;
 
+    /// <summary>The classes of each word of a sentence, looked up once (the tagger reads each word's three times).</summary>
+    public int[]?[] ClassesOf(IReadOnlyList<string> words)
+    {
+        var classes = new int[]?[words.Count];
+        for (int i = 0; i < classes.Length; i++) classes[i] = ClassesOf(words[i]);
+        return classes;
+    }
+
     /// <summary>Learns classes for every word seen at least <paramref name="minCount"/> times in <paramref name="texts"/>.</summary>
     public static WordClusters Learn(IEnumerable<string> texts, int minCount = 3, int iterations = 6, int[]? granularities = null)
     {

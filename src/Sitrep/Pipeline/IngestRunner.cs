@@ -9,11 +9,15 @@ namespace Sitrep.Pipeline;
 /// <summary>How an ingest runs.</summary>
 public sealed record IngestOptions
 {
-    /// <summary>Defaults: batches of 1,000 documents, one worker per core.</summary>
+    /// <summary>Defaults: batches of 250 documents, one worker per core.</summary>
     public static IngestOptions Default { get; } = new();
 
-    /// <summary>Documents per store transaction; a crash loses at most one batch, which a re-run restores.</summary>
-    public int BatchSize { get; init; } = 1000;
+    /// <summary>
+    /// Documents per store transaction; a crash loses at most one batch, which a re-run restores.
+    /// Annotated documents wait in memory until their batch is stored: batches of 1,000 outlive the
+    /// young GC generation and cost 7% of ingest speed over batches of 250 (bench, 2 cores).
+    /// </summary>
+    public int BatchSize { get; init; } = 250;
 
     /// <summary>Threads running the pipeline.</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
