@@ -3,16 +3,17 @@ namespace Sitrep.Entities;
 /// <summary>
 /// The tagger's features for one token, as 64-bit hashes of (template, text): the word, its lower
 /// case, shape, prefixes and suffixes, its neighbours within two tokens, the two labels before it,
-/// and the word's capitalisation in context. Nothing is allocated per feature.
+/// the word's capitalisation in context, and
+/// gazetteer names (countries, divisions, cities, demonyms) covering it or its neighbours. Nothing is allocated per feature.
 /// </summary>
 internal static class NerFeatures
 {
     /// <summary>Most features one token can have.</summary>
-    public const int MaxPerToken = 64;
+    public const int MaxPerToken = 80;
 
     /// <summary>Writes the features of token <paramref name="i"/> to <paramref name="output"/>; returns how many.</summary>
     public static int Extract(IReadOnlyList<string> words, int i, string previousLabel, string previousLabel2,
-        bool sentenceInCapitals, DocumentCase document, int[]?[] wordClasses, Span<ulong> output)
+        bool sentenceInCapitals, DocumentCase document, int[]?[] wordClasses, int[] gazetteer, Span<ulong> output)
     {
         int n = 0;
         var word = words[i].AsSpan();
@@ -54,6 +55,17 @@ internal static class NerFeatures
             if (offset == 0) output[n++] = Combine(Hash(64, shortShape), (ulong)classes[^1]);
             if (offset == -1) output[n++] = Combine(Hash(65, previousLabel), (ulong)classes[^1]);
         }
+
+        // Gazetteer names covering this token and its neighbours (kinds, and the place in the name).
+        int mark = gazetteer[i];
+        if (mark != 0)
+        {
+            output[n++] = Combine(Hash(70, ""), (ulong)mark);
+            for (int bit = 0; bit < 8; bit++)
+                if ((mark & (1 << bit)) != 0) output[n++] = Combine(Hash(71, shortShape), (ulong)(bit * 4 + (mark >> 8)));
+        }
+        if (i > 0) output[n++] = Combine(Hash(72, ""), (ulong)(gazetteer[i - 1] & 0xFF));
+        if (i + 1 < words.Count) output[n++] = Combine(Hash(73, ""), (ulong)(gazetteer[i + 1] & 0xFF));
 
         Span<char> neighbourLower = stackalloc char[64];
         Span<char> neighbourShape = stackalloc char[64];

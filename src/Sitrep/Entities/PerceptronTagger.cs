@@ -7,21 +7,26 @@ namespace Sitrep.Entities;
 /// </summary>
 public sealed class PerceptronTagger
 {
-    private const string Magic = "SITREP-NER-2";
+    private const string Magic = "SITREP-NER-3";
     private readonly string[] _labels;
     private readonly FeatureWeights _weights;
     private readonly WordClusters _clusters;
+    private readonly NameLexicon _names;
 
-    internal PerceptronTagger(string[] labels, FeatureWeights weights, WordClusters clusters)
+    internal PerceptronTagger(string[] labels, FeatureWeights weights, WordClusters clusters, NameLexicon names)
     {
         if (weights.Width != labels.Length) throw new ArgumentException("one weight per label expected", nameof(weights));
         _labels = labels;
         _weights = weights;
         _clusters = clusters;
+        _names = names;
     }
 
     /// <summary>The labels, e.g. "O", "B-PER", "I-PER".</summary>
     public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>The gazetteer names the model was trained with.</summary>
+    internal NameLexicon Names => _names;
 
     /// <summary>Number of features with weights.</summary>
     public int FeatureCount => _weights.Count;
@@ -32,13 +37,14 @@ public sealed class PerceptronTagger
         document ??= DocumentCase.None;
         bool capitals = NerFeatures.IsAllCaps(words);
         var classes = _clusters.ClassesOf(words);
+        var gazetteer = _names.Match(words);
         var tags = new string[words.Count];
         Span<ulong> features = stackalloc ulong[NerFeatures.MaxPerToken];
         Span<float> scores = stackalloc float[_weights.Stride];
         string previous = "<s>", previous2 = "<s>";
         for (int i = 0; i < words.Count; i++)
         {
-            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, classes, features);
+            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, classes, gazetteer, features);
             scores.Clear();
             _weights.AddScores(features[..n], scores);
             var label = _labels[Best(_labels, scores, previous)];
@@ -97,7 +103,7 @@ public sealed class PerceptronTagger
         !label.StartsWith("I-", StringComparison.Ordinal)
         || (previous.Length > 2 && previous.AsSpan(2).SequenceEqual(label.AsSpan(2)));
 
-    /// <summary>Writes the model: labels, feature hashes and half-precision weights.</summary>
+    /// <summary>Writes the model: labels, feature hashes and half-precision weights, word classes, gazetteer names.</summary>
     public void Save(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -117,6 +123,12 @@ public sealed class PerceptronTagger
             writer.Write(word);
             writer.Write((byte)classes.Length);
             foreach (int c in classes) writer.Write((short)c);
+        }
+        writer.Write(_names.Count);
+        foreach (var (name, kinds) in _names.Names.OrderBy(n => n.Key, StringComparer.Ordinal))
+        {
+            writer.Write(name);
+            writer.Write((byte)kinds);
         }
     }
 
@@ -146,7 +158,10 @@ public sealed class PerceptronTagger
                 for (int g = 0; g < ids.Length; g++) ids[g] = reader.ReadInt16();
                 classes[word] = ids;
             }
-            return new PerceptronTagger(labels, new FeatureWeights(hashes, weights, labels.Length), new WordClusters(classes));
+            int named = reader.ReadInt32();
+            var names = new Dictionary<string, NameKinds>(named, StringComparer.Ordinal);
+            for (int k = 0; k < named; k++) names[reader.ReadString()] = (NameKinds)reader.ReadByte();
+            return new PerceptronTagger(labels, new FeatureWeights(hashes, weights, labels.Length), new WordClusters(classes), new NameLexicon(names));
         }
         catch (EndOfStreamException e)
         {

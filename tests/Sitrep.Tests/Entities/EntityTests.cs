@@ -72,11 +72,14 @@ public class EntityTests
         using var dir = new TempDirectory();
         var sentences = Corpus();
         var labels = sentences.SelectMany(s => s.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
-        var model = new PerceptronTrainer(labels).Train(sentences, epochs: 5, seed: 7);
+        var names = new NameLexicon(new Dictionary<string, NameKinds> { ["paris"] = NameKinds.LargeCity, ["london"] = NameKinds.LargeCity });
+        var model = new PerceptronTrainer(labels, names: names).Train(sentences, epochs: 5, seed: 7);
         model.Save(dir.File("m.bin"));
         var loaded = PerceptronTagger.Load(dir.File("m.bin"));
         Assert.Equal(model.FeatureCount, loaded.FeatureCount);
         foreach (var s in sentences) Assert.Equal(model.Tag(s.Words), loaded.Tag(s.Words));
+        Assert.Equal(NameKinds.LargeCity, loaded.Names.KindsOf("london"));
+        Assert.Equal(model.Tag(["They", "reached", "London"]), loaded.Tag(["They", "reached", "London"]));
     }
 
     [Fact]
