@@ -40,6 +40,8 @@ public static class SitrepCli
         EventsCommand.Create(context),
         EventsCommand.Show(context),
         TrainCommand.Create(context),
+        ServeCommand.Create(context),
+        ServeCommand.Keys(context),
     };
 
     private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction

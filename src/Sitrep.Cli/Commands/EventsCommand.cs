@@ -145,40 +145,8 @@ internal static class EventsCommand
 
     private static void WriteGeoJson(CliContext context, IReadOnlyList<StoredEvent> events)
     {
-        using var json = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteString("type", "FeatureCollection");
-        json.WriteStartArray("features");
-        foreach (var s in events.Where(s => s.Event.Place is not null))
-        {
-            var e = s.Event;
-            json.WriteStartObject();
-            json.WriteString("type", "Feature");
-            json.WriteString("id", s.Id);
-            json.WriteStartObject("geometry");
-            json.WriteString("type", "Point");
-            json.WriteStartArray("coordinates");
-            json.WriteNumberValue(e.Place!.Longitude);
-            json.WriteNumberValue(e.Place.Latitude);
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteStartObject("properties");
-            json.WriteString("event_type", e.EventType);
-            json.WriteString("sub_event_type", e.SubEventType);
-            json.WriteString("date", e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            json.WriteString("place", e.Place.Name);
-            json.WriteString("country", e.Place.Country);
-            json.WriteNumber("geo_precision", e.GeoPrecision);
-            json.WriteString("actor1", e.Actor1);
-            json.WriteNumber("fatalities", e.Fatalities ?? 0);
-            json.WriteString("notes", e.Notes);
-            json.WriteString("document", s.DocumentId);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
+        using (var json = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true }))
+            GeoJsonWriter.Write(json, events);
         context.OutputStream.Write("\n"u8);
     }
 }

@@ -31,20 +31,25 @@ public sealed class ExtractJsonWriter : IDisposable
     public static void WriteEvents(Stream output, IEnumerable<(string Id, Document Document, CodedEvent Event)> events, bool indented = true)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
-        var writer = new ExtractJsonWriter(json);
         json.WriteStartArray();
-        foreach (var (id, document, e) in events)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", id);
-            json.WriteStartArray("documents");
-            json.WriteStringValue(document.Id);
-            json.WriteEndArray();
-            writer.WriteEventFields(document, e);
-            json.WriteEndObject();
-        }
+        foreach (var (id, document, e) in events) WriteEvent(json, id, document, e);
         json.WriteEndArray();
     }
+
+    /// <summary>Writes one stored event as an object: its contract fields plus <c>id</c> and <c>documents</c>.</summary>
+    public static void WriteEvent(Utf8JsonWriter json, string id, Document document, CodedEvent e)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        json.WriteStartArray("documents");
+        json.WriteStringValue(document.Id);
+        json.WriteEndArray();
+        new ExtractJsonWriter(json).WriteEventFields(document, e);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes one document object (the contract's document fields and layers) to <paramref name="json"/>.</summary>
+    public static void WriteDocument(Utf8JsonWriter json, Document d) => new ExtractJsonWriter(json).Write(d);
 
     /// <summary>Writes one document.</summary>
     public void Write(Document d)

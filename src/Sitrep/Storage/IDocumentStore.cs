@@ -28,11 +28,58 @@ public interface IDocumentStore : IDisposable
 
     /// <summary>Stored events, by date, with the text of the report each was read from.</summary>
     IReadOnlyList<StoredEvent> ListEvents(EventQuery query);
+
+    /// <summary>How many events match <paramref name="query"/> (its limit and offset ignored).</summary>
+    int CountEvents(EventQuery query);
+
+    /// <summary>One stored report with its text, or null when the store has no such id.</summary>
+    StoredDocument? GetDocument(string id);
+
+    /// <summary>Creates an API key; the secret is returned once and only its hash is stored.</summary>
+    NewApiKey CreateApiKey(string name);
+
+    /// <summary>Every API key, revoked ones included (never their secrets).</summary>
+    IReadOnlyList<ApiKeyInfo> ListApiKeys();
+
+    /// <summary>Revokes the key with this id; false when there is none.</summary>
+    bool RevokeApiKey(string id);
+
+    /// <summary>The live (not revoked) key whose secret this is, or null.</summary>
+    ApiKeyInfo? FindApiKey(string secret);
 }
 
-/// <summary>Filters for <see cref="IDocumentStore.ListEvents"/>; <see cref="Type"/> is an event type or "type/sub-type".</summary>
+/// <summary>
+/// Filters for <see cref="IDocumentStore.ListEvents"/>: <see cref="Type"/> is an event type or "type/sub-type",
+/// <see cref="Box"/> a bounding box, <see cref="Words"/> words that must all occur in the event's report.
+/// </summary>
 public sealed record EventQuery(
-    string? Country = null, DateOnly? From = null, DateOnly? To = null, string? Type = null, string? Id = null, int Limit = 1000, int Offset = 0);
+    string? Country = null, DateOnly? From = null, DateOnly? To = null, string? Type = null, string? Id = null, int Limit = 1000, int Offset = 0,
+    GeoBox? Box = null, string? Words = null, string? DocumentId = null);
+
+/// <summary>A bounding box in degrees (west, south, east, north); west may exceed east across the antimeridian.</summary>
+public readonly record struct GeoBox(double West, double South, double East, double North)
+{
+    /// <summary>Parses "west,south,east,north"; null when malformed or out of range.</summary>
+    public static GeoBox? Parse(string? text)
+    {
+        var parts = text?.Split(',');
+        if (parts is not { Length: 4 }) return null;
+        var v = new double[4];
+        for (int i = 0; i < 4; i++)
+            if (!double.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out v[i]) || !double.IsFinite(v[i])) return null;
+        var box = new GeoBox(v[0], v[1], v[2], v[3]);
+        return Math.Abs(box.West) <= 180 && Math.Abs(box.East) <= 180 && Math.Abs(box.South) <= 90 && Math.Abs(box.North) <= 90 && box.South <= box.North ? box : null;
+    }
+}
+
+/// <summary>A stored report: its metadata and text, with sentence ranges into the text.</summary>
+public sealed record StoredDocument(string Id, DateOnly Date, string? Source, string? Title, string? Url, string Text, IReadOnlyList<TextRange> Sentences);
+
+/// <summary>An API key as listed: never its secret.</summary>
+public sealed record ApiKeyInfo(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>A key just created: <see cref="Secret"/> is shown once.</summary>
+public sealed record NewApiKey(ApiKeyInfo Key, string Secret);
 
 /// <summary>A stored event: its id, the report it came from (id, text, outlet) and its coding.</summary>
 public sealed record StoredEvent(string Id, string DocumentId, CodedEvent Event, string DocumentText, string? DocumentSource);

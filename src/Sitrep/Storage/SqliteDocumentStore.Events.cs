@@ -75,24 +75,59 @@ public sealed partial class SqliteDocumentStore
         command.CommandText = $"""
             SELECT {string.Join(", ", EventColumns.Select(c => "e." + c))}, d.text, d.source
             FROM events e JOIN documents d ON d.id = e.document_id
-            WHERE ($country IS NULL OR e.country = $country)
-              AND ($from IS NULL OR e.date >= $from) AND ($to IS NULL OR e.date <= $to)
-              AND ($type IS NULL OR e.event_type = $type OR e.event_type || '/' || e.sub_event_type = $type)
-              AND ($id IS NULL OR e.id = $id)
+            WHERE {EventFilter(command, query)}
             ORDER BY e.date, e.country, e.document_id, e.ordinal
             LIMIT $limit OFFSET $offset
             """;
-        command.Parameters.AddWithValue("$country", (object?)query.Country?.ToUpperInvariant() ?? DBNull.Value);
-        command.Parameters.AddWithValue("$from", (object?)query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$to", (object?)query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$type", (object?)query.Type ?? DBNull.Value);
-        command.Parameters.AddWithValue("$id", (object?)query.Id ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", query.Limit);
         command.Parameters.AddWithValue("$offset", query.Offset);
         var events = new List<StoredEvent>();
         using var r = command.ExecuteReader();
         while (r.Read()) events.Add(ReadEvent(r));
         return events;
+    }
+
+    /// <inheritdoc/>
+    public int CountEvents(EventQuery query)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM events e WHERE {EventFilter(command, query)}";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    // The WHERE clause of an event query, every value a parameter.
+    private static string EventFilter(SqliteCommand command, EventQuery query)
+    {
+        var p = command.Parameters;
+        p.AddWithValue("$country", (object?)query.Country?.ToUpperInvariant() ?? DBNull.Value);
+        p.AddWithValue("$from", (object?)query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        p.AddWithValue("$to", (object?)query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        p.AddWithValue("$type", (object?)query.Type ?? DBNull.Value);
+        p.AddWithValue("$id", (object?)query.Id ?? DBNull.Value);
+        p.AddWithValue("$document", (object?)query.DocumentId ?? DBNull.Value);
+        var clauses = new List<string>
+        {
+            "($country IS NULL OR e.country = $country)",
+            "($from IS NULL OR e.date >= $from) AND ($to IS NULL OR e.date <= $to)",
+            "($type IS NULL OR e.event_type = $type OR e.event_type || '/' || e.sub_event_type = $type)",
+            "($id IS NULL OR e.id = $id)",
+            "($document IS NULL OR e.document_id = $document)",
+        };
+        if (query.Box is { } box)
+        {
+            p.AddWithValue("$west", box.West);
+            p.AddWithValue("$south", box.South);
+            p.AddWithValue("$east", box.East);
+            p.AddWithValue("$north", box.North);
+            clauses.Add("e.latitude BETWEEN $south AND $north");
+            clauses.Add(box.West <= box.East ? "e.longitude BETWEEN $west AND $east" : "(e.longitude >= $west OR e.longitude <= $east)");
+        }
+        if (query.Words is { } words && QuoteTerms(words) is { Length: > 0 } match)
+        {
+            p.AddWithValue("$words", match);
+            clauses.Add("e.document_id IN (SELECT m.id FROM documents_fts JOIN documents m ON m.rowid = documents_fts.rowid WHERE documents_fts MATCH $words)");
+        }
+        return string.Join("\n  AND ", clauses);
     }
 
     private static StoredEvent ReadEvent(SqliteDataReader r)

@@ -257,6 +257,20 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc/>
+    public StoredDocument? GetDocument(string id)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id, date, source, title, url, text, sentences FROM documents WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var r = command.ExecuteReader();
+        if (!r.Read()) return null;
+        var pairs = MemoryMarshal.Cast<byte, int>(((byte[])r.GetValue(6)).AsSpan());
+        var sentences = new List<TextRange>(pairs.Length / 2);
+        for (int i = 0; i + 1 < pairs.Length; i += 2) sentences.Add(new TextRange(pairs[i], pairs[i + 1]));
+        return new StoredDocument(r.GetString(0), ReadDate(r, 1)!.Value, NullableString(r, 2), NullableString(r, 3), NullableString(r, 4), r.GetString(5), sentences);
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<SearchHit> Search(string query, int limit)
     {
         try

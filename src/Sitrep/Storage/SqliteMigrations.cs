@@ -85,5 +85,16 @@ internal static class SqliteMigrations
         CREATE INDEX events_by_country_date ON events(country, date);
         CREATE INDEX events_by_document ON events(document_id);
         """,
+        // 3: API keys for the HTTP server's write endpoints; only a SHA-256 of each secret is kept.
+        """
+        CREATE TABLE api_keys (
+            id          TEXT PRIMARY KEY,
+            name        TEXT NOT NULL,
+            hash        TEXT NOT NULL UNIQUE,
+            created_at  TEXT NOT NULL,
+            revoked_at  TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX events_by_place ON events(latitude, longitude);
+        """,
     ];
 }

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.Json;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
+using Sitrep.Reading;
+using Sitrep.Reports;
+using Sitrep.Serialization;
+using Sitrep.Storage;
+
+namespace Sitrep.Server;
+
+/// <summary>The JSON API. Every filter is validated here (a bad one is a 400 saying which) and passed to the store as a parameter.</summary>
+public static class ApiEndpoints
+{
+    private const int SummaryLimit = 100_000;
+
+    /// <summary>Maps every endpoint onto <paramref name="app"/>.</summary>
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/healthz", (StoreFactory stores) =>
+        {
+            using var store = stores.Open();
+            var stats = store.GetStats();
+            return Results.Ok(new { status = "ok", documents = stats.Documents, schema = stats.SchemaVersion });
+        }).WithSummary("Liveness: the store opens and answers");
+
+        var api = app.MapGroup("/api");
+        var reads = api.MapGroup("").AddEndpointFilter(ApiKeys.RequireForReads);
+
+        reads.MapGet("/events", (HttpRequest request, StoreFactory stores) =>
+        {
+            if (Filters.Parse(request.Query, out var problem) is not { } filter) return problem!;
+            using var store = stores.Open();
+            var query = filter.Query with { Limit = filter.PageSize, Offset = (filter.Page - 1) * filter.PageSize };
+            var total = store.CountEvents(query);
+            var events = store.ListEvents(query);
+            return Json(json =>
+            {
+                json.WriteStartObject();
+                json.WriteNumber("total", total);
+                json.WriteNumber("page", filter.Page);
+                json.WriteNumber("page_size", filter.PageSize);
+                json.WriteStartArray("events");
+                foreach (var e in events) ExtractJsonWriter.WriteEvent(json, e.Id, AsDocument(e), e.Event);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            });
+        }).WithSummary("Stored events, oldest first, filtered and paged: country, from, to, type, bbox (west,south,east,north), q (words in the report), page, page_size");
+
+        reads.MapGet("/events.geojson", (HttpRequest request, StoreFactory stores) =>
+        {
+            if (Filters.Parse(request.Query, out var problem, paged: false) is not { } filter) return problem!;
+            using var store = stores.Open();
+            var events = store.ListEvents(filter.Query with { Limit = SummaryLimit });
+            return Json(json => GeoJsonWriter.Write(json, events), "application/geo+json");
+        }).WithSummary("The filtered events as a GeoJSON FeatureCollection");
+
+        reads.MapGet("/events/{id}", (string id, StoreFactory stores) =>
+        {
+            if (id.Length > 200) return BadRequest("id", "is too long");
+            using var store = stores.Open();
+            var found = store.ListEvents(new EventQuery(Id: id, Limit: 1));
+            if (found.Count == 0) return NotFound($"no event '{id}'");
+            var e = found[0];
+            return Json(json =>
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("event");
+                ExtractJsonWriter.WriteEvent(json, e.Id, AsDocument(e), e.Event);
+                json.WriteStartArray("sources");
+                json.WriteStartObject();
+                json.WriteString("document", e.DocumentId);
+                json.WriteString("outlet", e.DocumentSource);
+                json.WriteString("credited", e.Event.Source);
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteStartArray("claims");
+                WriteClaim(json, "fatalities", e.Event.Fatalities, e.Event.FatalitiesText, e);
+                WriteClaim(json, "injured", e.Event.Injured, e.Event.InjuredText, e);
+                json.WriteEndArray();
+                json.WriteStartArray("evidence");
+                foreach (var r in e.Event.Evidence)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("start", r.Start);
+                    json.WriteNumber("end", r.End);
+                    json.WriteString("text", e.DocumentText[r.Start..r.End]);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            });
+        }).WithSummary("One event with its sources, its reported figures and its evidence sentences");
+
+        reads.MapGet("/documents/{id}", (string id, StoreFactory stores) =>
+        {
+            if (id.Length > 200) return BadRequest("id", "is too long");
+            using var store = stores.Open();
+            if (store.GetDocument(id) is not { } stored) return NotFound($"no report '{id}'");
+            var events = store.ListEvents(new EventQuery(DocumentId: id));
+            // The stored text is read again for its annotations: the same reading `sitrep extract` gives.
+            var document = new Document(stored.Text, stored.Date, new SourceLocation(stored.Id)) { Source = stored.Source, Title = stored.Title, Url = stored.Url };
+            DocumentPipeline.Default.Process(document);
+            return Json(json =>
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("document");
+                ExtractJsonWriter.WriteDocument(json, document);
+                json.WriteString("text", stored.Text);
+                json.WriteStartArray("stored_events");
+                foreach (var e in events) json.WriteStringValue(e.Id);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            });
+        }).WithSummary("One report: its text and every annotation layer (entities, places, quantities, times, attributions, events)");
+
+        reads.MapGet("/report", (HttpRequest request, StoreFactory stores) =>
+        {
+            if (Filters.Parse(request.Query, out var problem, paged: false) is not { } filter) return problem!;
+            using var store = stores.Open();
+            var events = store.ListEvents(filter.Query with { Limit = SummaryLimit });
+            return Results.Ok(SituationSummary.Of(events, filter.Query.Country, filter.Query.From, filter.Query.To));
+        }).WithSummary("Situation summary: totals, fatalities and events by type, day and place");
+
+        reads.MapGet("/search", (string? q, int? limit, StoreFactory stores) =>
+        {
+            if (string.IsNullOrWhiteSpace(q)) return BadRequest("q", "is required");
+            if (q.Length > 500) return BadRequest("q", "is longer than 500 characters");
+            if (limit is < 1 or > 200) return BadRequest("limit", "must be between 1 and 200");
+            using var store = stores.Open();
+            var hits = store.Search(q, limit ?? 20);
+            return Results.Ok(hits.Select(h => new
+            {
+                h.Id, date = h.Date, h.Source, h.Title, h.Score,
+                snippet = h.Snippet.Replace(SearchHit.MatchStart.ToString(), "").Replace(SearchHit.MatchEnd.ToString(), ""),
+                matches = Matches(h.Snippet),
+            }));
+        }).WithSummary("Full-text search over the stored reports (FTS5 syntax; a malformed query is read as plain words)");
+
+        api.MapPost("/reports", PostReports)
+            .AddEndpointFilter(ApiKeys.Require)
+            .RequireRateLimiting(SitrepServer.WritePolicy)
+            .WithSummary("Ingest one report (a JSON object) or a batch (JSON Lines): {text, published, source, title, url, id}; needs an API key");
+    }
+
+    private static async Task<IResult> PostReports(HttpRequest request, StoreFactory stores, CancellationToken cancel)
+    {
+        var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancel);
+        body.Position = 0;
+        if (body.Length == 0) return BadRequest("body", "is empty: send one JSON report or JSON Lines");
+        var items = JsonLinesReader.Read(body, "request", ReaderOptions.Default).ToList();
+        var pipeline = DocumentPipeline.Default;
+        var documents = new List<Document>();
+        var results = new List<object>();
+        foreach (var item in items)
+        {
+            int line = item.Error?.Location.Line ?? item.Report!.Origin.Line ?? 0;
+            if (item.Error is { } error)
+            {
+                results.Add(new { line, error = error.Reason, code = error.Code });
+                continue;
+            }
+            var document = item.Report!.ToDocument();
+            try
+            {
+                pipeline.Process(document);
+                documents.Add(document);
+                results.Add(new { line, id = document.Id });
+            }
+            catch (StageException e)
+            {
+                results.Add(new { line, error = $"stage {e.Stage} failed on this report", code = "stage-failed" });
+            }
+        }
+        var outcome = await stores.WriteAsync(store => store.Store(documents), cancel);
+        int failed = items.Count - documents.Count;
+        var status = documents.Count == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        return Results.Json(new { received = items.Count, added = outcome.Added, already_known = outcome.AlreadyKnown, failed, results }, statusCode: status);
+    }
+
+    private static void WriteClaim(Utf8JsonWriter json, string field, int? value, string? text, StoredEvent e)
+    {
+        if (value is null) return;
+        json.WriteStartObject();
+        json.WriteString("field", field);
+        json.WriteNumber("value", value.Value);
+        json.WriteString("text", text);
+        json.WriteString("source", e.Event.Source ?? e.DocumentSource);
+        json.WriteString("document", e.DocumentId);
+        json.WriteString("date", e.Event.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        json.WriteEndObject();
+    }
+
+    private static List<string> Matches(string snippet)
+    {
+        var matches = new List<string>();
+        for (int at = snippet.IndexOf(SearchHit.MatchStart); at >= 0; at = snippet.IndexOf(SearchHit.MatchStart, at + 1))
+        {
+            int end = snippet.IndexOf(SearchHit.MatchEnd, at);
+            if (end < 0) break;
+            matches.Add(snippet[(at + 1)..end]);
+        }
+        return matches;
+    }
+
+    private static Document AsDocument(StoredEvent e) => new(e.DocumentText, e.Event.Date ?? DateOnly.MinValue, new SourceLocation(e.DocumentId));
+
+    /// <summary>A JSON response written with a <see cref="Utf8JsonWriter"/> (the contract's own writers).</summary>
+    private static IResult Json(Action<Utf8JsonWriter> write, string contentType = "application/json")
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer)) write(json);
+        return Results.Bytes(buffer.ToArray(), contentType);
+    }
+
+    internal static IResult BadRequest(string parameter, string problem) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [$"'{parameter}' {problem}"] }, title: "The request is not valid");
+
+    private static IResult NotFound(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}
