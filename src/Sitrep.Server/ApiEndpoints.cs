@@ -143,10 +143,18 @@ public static class ApiEndpoints
             .WithSummary("Ingest one report (a JSON object) or a batch (JSON Lines): {text, published, source, title, url, id}; needs an API key");
     }
 
-    private static async Task<IResult> PostReports(HttpRequest request, StoreFactory stores, CancellationToken cancel)
+    private static async Task<IResult> PostReports(HttpRequest request, StoreFactory stores, ServerSettings settings, CancellationToken cancel)
     {
+        // Kestrel enforces the limit too; checking here keeps it under any host and says what the limit is.
+        var tooLarge = Results.Problem(detail: $"the body is over the limit of {settings.MaxBodyBytes:N0} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
+        if (request.ContentLength > settings.MaxBodyBytes) return tooLarge;
         var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancel);
+        var buffer = new byte[81920];
+        for (int read; (read = await request.Body.ReadAsync(buffer, cancel)) > 0;)
+        {
+            if (body.Length + read > settings.MaxBodyBytes) return tooLarge;
+            body.Write(buffer, 0, read);
+        }
         body.Position = 0;
         if (body.Length == 0) return BadRequest("body", "is empty: send one JSON report or JSON Lines");
         var items = JsonLinesReader.Read(body, "request", ReaderOptions.Default).ToList();
