@@ -41,7 +41,7 @@ public static class ApiEndpoints
                 json.WriteNumber("page", filter.Page);
                 json.WriteNumber("page_size", filter.PageSize);
                 json.WriteStartArray("events");
-                foreach (var e in events) ExtractJsonWriter.WriteEvent(json, e.Id, AsDocument(e), e.Event);
+                foreach (var e in events) ExtractJsonWriter.WriteEvent(json, e.Id, e.ReportDocument(), e.Event);
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
@@ -66,7 +66,7 @@ public static class ApiEndpoints
             {
                 json.WriteStartObject();
                 json.WritePropertyName("event");
-                ExtractJsonWriter.WriteEvent(json, e.Id, AsDocument(e), e.Event);
+                ExtractJsonWriter.WriteEvent(json, e.Id, e.ReportDocument(), e.Event);
                 json.WriteStartArray("sources");
                 json.WriteStartObject();
                 json.WriteString("document", e.DocumentId);
@@ -212,7 +212,6 @@ public static class ApiEndpoints
         return matches;
     }
 
-    private static Document AsDocument(StoredEvent e) => new(e.DocumentText, e.Event.Date ?? DateOnly.MinValue, new SourceLocation(e.DocumentId));
 
     /// <summary>A JSON response written with a <see cref="Utf8JsonWriter"/> (the contract's own writers).</summary>
     private static IResult Json(Action<Utf8JsonWriter> write, string contentType = "application/json")

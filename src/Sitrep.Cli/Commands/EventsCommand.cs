@@ -28,7 +28,7 @@ internal static class EventsCommand
             switch (parse.GetValue(format))
             {
                 case "json":
-                    ExtractJsonWriter.WriteEvents(context.OutputStream, events.Select(e => (e.Id, AsDocument(e), e.Event)));
+                    ExtractJsonWriter.WriteEvents(context.OutputStream, events.Select(e => (e.Id, e.ReportDocument(), e.Event)));
                     context.OutputStream.Write("\n"u8);
                     break;
                 case "csv":
@@ -81,7 +81,6 @@ internal static class EventsCommand
         return command;
     }
 
-    private static Document AsDocument(StoredEvent e) => new(e.DocumentText, e.Event.Date ?? DateOnly.MinValue, new SourceLocation(e.DocumentId));
 
     /// <summary>The report's paragraphs that hold evidence, with the evidence sentences in bold yellow.</summary>
     private static string Highlight(string text, IReadOnlyList<TextRange> evidence)

@@ -45,7 +45,7 @@ internal static class ServeCommand
         var create = new Command("create", "Create an API key; its secret is printed once") { name, database };
         create.SetAction(parse =>
         {
-            using var store = SqliteDocumentStore.Open(parse.GetValue(database)!);
+            using var store = CommonOptions.OpenStore(parse, database);
             var key = store.CreateApiKey(parse.GetValue(name)!);
             context.Error.WriteLine($"key {key.Key.Id} for \"{key.Key.Name}\"; keep the secret below, it is not shown again:");
             context.Out.WriteLine(key.Secret);

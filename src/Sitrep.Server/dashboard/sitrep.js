@@ -147,7 +147,7 @@ function drawList(page) {
 
 async function showEvent(id) {
   const panel = document.getElementById("panel");
-  const [detail] = await Promise.all([getJson(`/api/events/${encodeURIComponent(id)}`)]);
+  const detail = await getJson(`/api/events/${encodeURIComponent(id)}`);
   const e = detail.event;
   const report = await getJson(`/api/documents/${encodeURIComponent(e.documents[0])}`);
   const fields = text("dl", null, { class: "fields" });

@@ -64,16 +64,15 @@ public sealed class NameLexicon
         var index = gazetteer.Names;
         for (int k = 0; k < index.Count; k++)
         {
-            var key = new string(index.Keys, index.KeyStarts[k], index.KeyStarts[k + 1] - index.KeyStarts[k]);
             var kinds = NameKinds.None;
             for (int p = index.PostingStarts[k]; p < index.PostingStarts[k + 1]; p++)
                 kinds |= KindOf(gazetteer, index.Postings[p]);
-            if (kinds != NameKinds.None) names[key] = kinds;
+            if (kinds != NameKinds.None) names[index.KeyAt(k)] = kinds;
         }
         var demonyms = gazetteer.Demonyms;
         for (int k = 0; k < demonyms.Count; k++)
         {
-            var key = new string(demonyms.Keys, demonyms.KeyStarts[k], demonyms.KeyStarts[k + 1] - demonyms.KeyStarts[k]);
+            var key = demonyms.KeyAt(k);
             names[key] = names.GetValueOrDefault(key) | NameKinds.Demonym;
         }
         return new NameLexicon(names);

@@ -35,6 +35,9 @@ public sealed class NameIndex
     /// <summary>Number of distinct keys.</summary>
     public int Count => KeyStarts.Length - 1;
 
+    /// <summary>The text of key number <paramref name="k"/> (0 to <see cref="Count"/> - 1).</summary>
+    internal string KeyAt(int k) => new(Keys, KeyStarts[k], KeyStarts[k + 1] - KeyStarts[k]);
+
     /// <summary>The postings filed under <paramref name="key"/> (empty when none), best candidates first.</summary>
     public ReadOnlySpan<int> Find(ReadOnlySpan<char> key) => FindSegment(key);
 

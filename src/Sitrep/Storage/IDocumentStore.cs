@@ -82,7 +82,11 @@ public sealed record ApiKeyInfo(string Id, string Name, DateTimeOffset CreatedAt
 public sealed record NewApiKey(ApiKeyInfo Key, string Secret);
 
 /// <summary>A stored event: its id, the report it came from (id, text, outlet) and its coding.</summary>
-public sealed record StoredEvent(string Id, string DocumentId, CodedEvent Event, string DocumentText, string? DocumentSource);
+public sealed record StoredEvent(string Id, string DocumentId, CodedEvent Event, string DocumentText, string? DocumentSource)
+{
+    /// <summary>The report as a document, for writers that read the event's spans from its text.</summary>
+    public Document ReportDocument() => new(DocumentText, Event.Date ?? DateOnly.MinValue, new SourceLocation(DocumentId));
+}
 
 /// <summary>What a <see cref="IDocumentStore.Store"/> call changed.</summary>
 public readonly record struct StoreOutcome(int Added, int AlreadyKnown);

@@ -136,9 +136,7 @@ public sealed partial class SqliteDocumentStore
         string? Text(string name) => r.IsDBNull(Col(name)) ? null : r.GetString(Col(name));
         int? Int(string name) => r.IsDBNull(Col(name)) ? null : r.GetInt32(Col(name));
         double? Real(string name) => r.IsDBNull(Col(name)) ? null : r.GetDouble(Col(name));
-        var pairs = MemoryMarshal.Cast<byte, int>(((byte[])r.GetValue(Col("evidence"))).AsSpan());
-        var evidence = new List<TextRange>(pairs.Length / 2);
-        for (int i = 0; i + 1 < pairs.Length; i += 2) evidence.Add(new TextRange(pairs[i], pairs[i + 1]));
+        var evidence = ReadRanges((byte[])r.GetValue(Col("evidence")));
         PlaceMention? place = Int("place_start") is { } start
             ? new PlaceMention(new TextRange(start, Int("place_end")!.Value), Text("place_name")!, r.IsDBNull(Col("geonameid")) ? null : r.GetInt64(Col("geonameid")),
                 Real("latitude")!.Value, Real("longitude")!.Value, Text("country")!, Text("admin1"), Text("level")!, Real("place_confidence") ?? 0)

@@ -182,6 +182,15 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         return MemoryMarshal.AsBytes(pairs.AsSpan()).ToArray();
     }
 
+    /// <summary>The ranges a <see cref="RangeBlob"/> holds.</summary>
+    internal static List<TextRange> ReadRanges(byte[] blob)
+    {
+        var pairs = MemoryMarshal.Cast<byte, int>(blob.AsSpan());
+        var ranges = new List<TextRange>(pairs.Length / 2);
+        for (int i = 0; i + 1 < pairs.Length; i += 2) ranges.Add(new TextRange(pairs[i], pairs[i + 1]));
+        return ranges;
+    }
+
     private void PrepareCommands()
     {
         if (_insertDocument is not null) return;
@@ -264,10 +273,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         command.Parameters.AddWithValue("$id", id);
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;
-        var pairs = MemoryMarshal.Cast<byte, int>(((byte[])r.GetValue(6)).AsSpan());
-        var sentences = new List<TextRange>(pairs.Length / 2);
-        for (int i = 0; i + 1 < pairs.Length; i += 2) sentences.Add(new TextRange(pairs[i], pairs[i + 1]));
-        return new StoredDocument(r.GetString(0), ReadDate(r, 1)!.Value, NullableString(r, 2), NullableString(r, 3), NullableString(r, 4), r.GetString(5), sentences);
+        return new StoredDocument(r.GetString(0), ReadDate(r, 1)!.Value, NullableString(r, 2), NullableString(r, 3), NullableString(r, 4), r.GetString(5),
+            ReadRanges((byte[])r.GetValue(6)));
     }
 
     /// <inheritdoc/>
