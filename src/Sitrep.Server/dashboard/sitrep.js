@@ -69,13 +69,17 @@ function drawMap(geo) {
   for (const feature of geo.features) {
     const [lon, lat] = feature.geometry.coordinates;
     const p = feature.properties;
-    const marker = L.circleMarker([lat, lon], {
-      radius: 7 + Math.min(8, Math.sqrt(p.fatalities || 0)), color: "#fff", weight: 2,
-      fillColor: colourOf(p.event_type), fillOpacity: 0.9, keyboard: true,
+    // A div icon, not a circle path: Leaflet makes markers with icons focusable and opens them on Enter.
+    const size = 14 + 2 * Math.min(8, Math.round(Math.sqrt(p.fatalities || 0)));
+    const dot = text("span", null, { "aria-hidden": "true" });
+    dot.style.background = colourOf(p.event_type);
+    const label = `${p.sub_event_type}, ${p.place}, ${p.date}${p.fatalities ? `, ${p.fatalities} killed` : ""}`;
+    const marker = L.marker([lat, lon], {
+      icon: L.divIcon({ className: "event-marker", html: dot, iconSize: [size, size] }),
+      keyboard: true, title: label, alt: label,
     });
-    marker.bindTooltip(`${p.date} · ${p.sub_event_type} · ${p.place}`);
     marker.on("click", () => showEvent(feature.id));
-    marker.options.title = `${p.sub_event_type}, ${p.place}, ${p.date}`;
+    marker.on("keypress", e => { if (e.originalEvent.key === "Enter") showEvent(feature.id); });
     markers.push(marker);
   }
   clusters.addLayers(markers);
