@@ -4,7 +4,7 @@ using Sitrep.Storage;
 namespace Sitrep.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
-internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep, bool AllStages, bool Places)
+internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep, bool AllStages, bool Places, int SpreadDays = 0, string? WriteCorpus = null)
 {
     /// <summary>
     /// The pipeline measured: what `sitrep ingest` runs (the stages whose layers the store keeps), or,
@@ -28,6 +28,8 @@ internal sealed record BenchOptions(int Count, int Words, string? Input, int Wor
                 "--keep" => options with { Keep = true },
                 "--all-stages" => options with { AllStages = true },
                 "--places" => options with { Places = true },
+                "--spread-days" => options with { SpreadDays = int.Parse(Next()) },
+                "--write-corpus" => options with { WriteCorpus = Path.GetFullPath(Next()) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

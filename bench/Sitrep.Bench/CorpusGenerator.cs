@@ -6,10 +6,12 @@ namespace Sitrep.Bench;
 /// <summary>
 /// Writes a JSON Lines corpus built from the repository's samples: each report joins paragraphs of
 /// several samples up to about the wanted length, plus a serial line, so every report is distinct.
+/// With a spread, publication dates move forward from the samples' own by up to that many days, so
+/// a large store holds months of events per country, as a real one does.
 /// </summary>
 internal static class CorpusGenerator
 {
-    public static string Write(string path, int count, int targetWords)
+    public static string Write(string path, int count, int targetWords, int spreadDays = 0)
     {
         var paragraphs = SampleParagraphs();
         var random = new Random(20220106);
@@ -30,7 +32,7 @@ internal static class CorpusGenerator
             {
                 id = $"bench-{i}",
                 source = $"Desk {i % 97}",
-                published = paragraphs[i % paragraphs.Count].Date,
+                published = DateOnly.Parse(paragraphs[i % paragraphs.Count].Date).AddDays(spreadDays > 0 ? random.Next(spreadDays) : 0).ToString("yyyy-MM-dd"),
                 text = string.Join("\n\n", parts),
             };
             writer.WriteLine(JsonSerializer.Serialize(report));

@@ -9,11 +9,18 @@ using Sitrep.Storage;
 // usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--count 100000] [--words 500]
 //        [--input PATH] [--workers N] [--batch-size N] [--all-stages] [--keep]
 //        or, for the gazetteer and geoparser alone: --places [--count N]
+//        or, to write the generated corpus and stop: --write-corpus FILE [--count N] [--words N] [--spread-days N]
 var options = BenchOptions.Parse(args);
+if (options.WriteCorpus is { } corpus)
+{
+    CorpusGenerator.Write(corpus, options.Count, options.Words, options.SpreadDays);
+    Console.Error.WriteLine($"bench: wrote {options.Count} reports to {corpus}");
+    return;
+}
 var work = Directory.CreateTempSubdirectory("sitrep-bench-");
 try
 {
-    string input = options.Input ?? CorpusGenerator.Write(Path.Combine(work.FullName, "corpus.jsonl"), options.Count, options.Words);
+    string input = options.Input ?? CorpusGenerator.Write(Path.Combine(work.FullName, "corpus.jsonl"), options.Count, options.Words, options.SpreadDays);
     var db = Path.Combine(work.FullName, "bench.db");
     Console.Error.WriteLine($"bench: input {input} ({Megabytes(SizeOf(input)):N1} MB), {options.Workers} workers, batches of {options.BatchSize}");
     if (options.Places)

@@ -28,7 +28,7 @@ public sealed class StoreFactory
     public IDocumentStore Open()
     {
         _ = _migrated.Value;
-        return SqliteDocumentStore.Open(_settings.Database, create: false);
+        return SqliteDocumentStore.Open(_settings.Database, create: false, pooled: true);
     }
 
     /// <summary>Runs <paramref name="write"/> with the store, after any other write has finished.</summary>

@@ -96,5 +96,18 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX events_by_place ON events(latitude, longitude);
         """,
+        // 4: event lists come in (date, country, document, ordinal) order. These indexes give a page
+        // of ids in that order without sorting the table (unfiltered or by country), or hold the
+        // order's columns so that sorting the events of a box or of matching reports reads no rows.
+        """
+        DROP INDEX events_by_date;
+        DROP INDEX events_by_country_date;
+        DROP INDEX events_by_place;
+        DROP INDEX events_by_document;
+        CREATE INDEX events_in_order ON events(date, country, document_id, ordinal);
+        CREATE INDEX events_by_country_in_order ON events(country, date, document_id, ordinal);
+        CREATE INDEX events_by_place ON events(latitude, longitude, date, country, document_id, ordinal);
+        CREATE INDEX events_by_document ON events(document_id, date, country, ordinal);
+        """,
     ];
 }
