@@ -14,6 +14,17 @@ public static class EventTaxonomy
         ["Strategic developments"] = ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"],
     };
 
+    /// <summary>
+    /// ACLED's disorder type of an event type: "Political violence" (battles, explosions, violence
+    /// against civilians), "Demonstrations" (protests, riots) or "Strategic developments".
+    /// </summary>
+    public static string DisorderType(string eventType) => eventType switch
+    {
+        "Battles" or "Explosions/Remote violence" or "Violence against civilians" => "Political violence",
+        "Protests" or "Riots" => "Demonstrations",
+        _ => "Strategic developments",
+    };
+
     /// <summary>"Protests/Peaceful protest".</summary>
     public static string Label(string eventType, string subEventType) => $"{eventType}/{Normalise(subEventType)}";
 

@@ -35,6 +35,19 @@ public interface IDocumentStore : IDisposable
     /// <summary>One stored report with its text, or null when the store has no such id.</summary>
     StoredDocument? GetDocument(string id);
 
+    /// <summary>
+    /// Takes an event out of its incident: its links go, the analyst's "not the same" is kept so no
+    /// later report links it back, and what remains of the incident is renamed by connected part.
+    /// Null when there is no such event.
+    /// </summary>
+    UnlinkOutcome? UnlinkEvent(string eventId);
+
+    /// <summary>The links inside an incident, each with why the two events were judged one incident.</summary>
+    IReadOnlyList<Sitrep.Linking.EventLink> ListLinks(string incidentId);
+
+    /// <summary>Reports found to be near-duplicates of this one (syndicated copies, light rewrites), most alike first.</summary>
+    IReadOnlyList<DuplicateReport> ListDuplicates(string documentId);
+
     /// <summary>Creates an API key; the secret is returned once and only its hash is stored.</summary>
     NewApiKey CreateApiKey(string name);
 
@@ -50,11 +63,12 @@ public interface IDocumentStore : IDisposable
 
 /// <summary>
 /// Filters for <see cref="IDocumentStore.ListEvents"/>: <see cref="Type"/> is an event type or "type/sub-type",
-/// <see cref="Box"/> a bounding box, <see cref="Words"/> words that must all occur in the event's report.
+/// <see cref="Box"/> a bounding box, <see cref="Words"/> words that must all occur in the event's report;
+/// <see cref="IncidentId"/> keeps one incident's events, <see cref="IncidentsOnly"/> the event naming each incident.
 /// </summary>
 public sealed record EventQuery(
     string? Country = null, DateOnly? From = null, DateOnly? To = null, string? Type = null, string? Id = null, int Limit = 1000, int Offset = 0,
-    GeoBox? Box = null, string? Words = null, string? DocumentId = null);
+    GeoBox? Box = null, string? Words = null, string? DocumentId = null, string? IncidentId = null, bool IncidentsOnly = false);
 
 /// <summary>A bounding box in degrees (west, south, east, north); west may exceed east across the antimeridian.</summary>
 public readonly record struct GeoBox(double West, double South, double East, double North)
@@ -75,6 +89,12 @@ public readonly record struct GeoBox(double West, double South, double East, dou
 /// <summary>A stored report: its metadata and text, with sentence ranges into the text.</summary>
 public sealed record StoredDocument(string Id, DateOnly Date, string? Source, string? Title, string? Url, string Text, IReadOnlyList<TextRange> Sentences);
 
+/// <summary>What <see cref="IDocumentStore.UnlinkEvent"/> did: the incident the event left, and the incidents its other members now form.</summary>
+public sealed record UnlinkOutcome(string EventId, string FormerIncident, IReadOnlyList<string> RemainingIncidents);
+
+/// <summary>A near-duplicate of a report, with the estimated Jaccard similarity of their word 3-shingles.</summary>
+public sealed record DuplicateReport(string DocumentId, double Similarity);
+
 /// <summary>An API key as listed: never its secret.</summary>
 public sealed record ApiKeyInfo(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
@@ -84,6 +104,12 @@ public sealed record NewApiKey(ApiKeyInfo Key, string Secret);
 /// <summary>A stored event: its id, the report it came from (id, text, outlet) and its coding.</summary>
 public sealed record StoredEvent(string Id, string DocumentId, CodedEvent Event, string DocumentText, string? DocumentSource)
 {
+    /// <summary>The incident the event belongs to: the smallest id among the events linked with it, its own id when alone.</summary>
+    public string IncidentId { get; init; } = Id;
+
+    /// <summary>The report's date.</summary>
+    public DateOnly DocumentDate { get; init; }
+
     /// <summary>The report as a document, for writers that read the event's spans from its text.</summary>
     public Document ReportDocument() => new(DocumentText, Event.Date ?? DateOnly.MinValue, new SourceLocation(DocumentId));
 }

@@ -13,7 +13,7 @@ public sealed partial class SqliteDocumentStore
         "id", "document_id", "ordinal", "event_type", "sub_event_type", "plover", "date", "time_precision",
         "place_start", "place_end", "place_name", "geonameid", "latitude", "longitude", "country", "admin1", "level", "place_confidence",
         "geo_precision", "actor1", "actor2", "inter1", "inter2", "fatalities", "fatalities_text", "injured", "injured_text",
-        "source", "confidence", "notes", "evidence",
+        "source", "confidence", "notes", "evidence", "incident_id",
     ];
 
     private SqliteCommand? _insertEvent;
@@ -63,6 +63,7 @@ public sealed partial class SqliteDocumentStore
             Next(e.Confidence);
             Next(e.Notes);
             Next(RangeBlob(e.Evidence.ToArray().AsSpan(), r => r));
+            Next($"{d.Id}-{i + 1}"); // alone in its incident until linking finds others
             if (column != EventColumns.Length) throw new InvalidOperationException("an event column has no value");
             _insertEvent.ExecuteNonQuery();
         }
@@ -75,7 +76,7 @@ public sealed partial class SqliteDocumentStore
         // The page's ids are chosen from the indexes alone; only its rows are then read and joined to
         // their reports, so a deep page costs an index walk, not the rows and texts it skips.
         command.CommandText = $"""
-            SELECT {string.Join(", ", EventColumns.Select(c => "e." + c))}, d.text, d.source
+            SELECT {string.Join(", ", EventColumns.Select(c => "e." + c))}, d.text, d.source, d.date
             FROM (SELECT e.id FROM events e
                   WHERE {EventFilter(command, query)}
                   ORDER BY e.date, e.country, e.document_id, e.ordinal
@@ -118,6 +119,8 @@ public sealed partial class SqliteDocumentStore
         Where("(e.event_type = $type OR e.event_type || '/' || e.sub_event_type = $type)", "$type", query.Type);
         Where("e.id = $id", "$id", query.Id);
         Where("e.document_id = $document", "$document", query.DocumentId);
+        Where("e.incident_id = $incident", "$incident", query.IncidentId);
+        if (query.IncidentsOnly) clauses.Add("e.id = e.incident_id");
         if (query.Box is { } box)
         {
             p.AddWithValue("$west", box.West);
@@ -155,6 +158,11 @@ public sealed partial class SqliteDocumentStore
             Fatalities = Int("fatalities"), FatalitiesText = Text("fatalities_text"), Injured = Int("injured"), InjuredText = Text("injured_text"),
             Source = Text("source"), Evidence = evidence, Confidence = Real("confidence") ?? 0, Notes = Text("notes"),
         };
-        return new StoredEvent(Text("id")!, Text("document_id")!, coded, r.GetString(EventColumns.Length), r.IsDBNull(EventColumns.Length + 1) ? null : r.GetString(EventColumns.Length + 1));
+        int extra = EventColumns.Length;
+        return new StoredEvent(Text("id")!, Text("document_id")!, coded, r.GetString(extra), r.IsDBNull(extra + 1) ? null : r.GetString(extra + 1))
+        {
+            IncidentId = Text("incident_id") ?? Text("id")!,
+            DocumentDate = DateOnly.ParseExact(r.GetString(extra + 2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
     }
 }

@@ -102,15 +102,18 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         string now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         using var transaction = _connection.BeginTransaction();
         _insertDocument!.Transaction = _indexText!.Transaction = _insertDelivery!.Transaction = _insertEvent!.Transaction = transaction;
+        var newDocuments = new List<Document>();
         foreach (var document in batch)
         {
             if (InsertDocument(document, now))
             {
                 if (added++ == 0) firstNewRow = LastInsertRowid();
                 InsertEvents(document); // only with the document's first copy: a re-run stores nothing twice
+                newDocuments.Add(document);
             }
             InsertDelivery(document, now);
         }
+        LinkNewDocuments(newDocuments, transaction);
         if (added > 0)
         {
             // New rows get consecutive rowids above every older row. Indexing them in one statement
@@ -347,6 +350,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         _indexText?.Dispose();
         _insertDelivery?.Dispose();
         _insertEvent?.Dispose();
+        foreach (var command in _linkCommands.Values) command.Dispose();
         _connection.Dispose();
     }
 }

@@ -109,5 +109,42 @@ internal static class SqliteMigrations
         CREATE INDEX events_by_place ON events(latitude, longitude, date, country, document_id, ordinal);
         CREATE INDEX events_by_document ON events(document_id, date, country, ordinal);
         """,
+        // 5: linking across reports. Each event belongs to an incident, named by the smallest id of
+        // the events linked to it (itself when alone); links say why two reports' events are one
+        // incident; separations are an analyst's "not the same" that linking must respect. Reports
+        // keep MinHash signatures and LSH band keys, and near-duplicate pairs are recorded.
+        """
+        ALTER TABLE events ADD COLUMN incident_id TEXT;
+        UPDATE events SET incident_id = id;
+        CREATE INDEX events_by_incident ON events(incident_id);
+        CREATE TABLE event_links (
+            a       TEXT NOT NULL,   -- event ids, a < b
+            b       TEXT NOT NULL,
+            reason  TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_links_by_b ON event_links(b);
+        CREATE TABLE event_separations (
+            a  TEXT NOT NULL,
+            b  TEXT NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE TABLE document_signatures (
+            document_id  TEXT PRIMARY KEY,
+            signature    BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE document_bands (
+            band         INTEGER NOT NULL,
+            document_id  TEXT NOT NULL,
+            PRIMARY KEY (band, document_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE document_duplicates (
+            a           TEXT NOT NULL,   -- document ids, a < b
+            b           TEXT NOT NULL,
+            similarity  REAL NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX document_duplicates_by_b ON document_duplicates(b);
+        """,
     ];
 }

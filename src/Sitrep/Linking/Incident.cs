@@ -1,0 +1,100 @@
+using Sitrep.Documents;
+using Sitrep.Storage;
+
+namespace Sitrep.Linking;
+
+/// <summary>One figure as one source reported it: never merged away, so disagreements stay visible.</summary>
+public sealed record Claim(string Field, int Value, string? Text, string? Source, string Document, DateOnly Date);
+
+/// <summary>
+/// One incident as the reports tell it: the events linked into it, every figure each source gave,
+/// and the figure to use. Fatalities follow ACLED: when reports differ, the most conservative (the
+/// lowest) figure, with the range, the latest report's figure and each claim kept beside it.
+/// </summary>
+public sealed class Incident
+{
+    private Incident(string id, IReadOnlyList<StoredEvent> members)
+    {
+        Id = id;
+        Members = members;
+        // The member coded most precisely stands for the incident: the finest place, then the
+        // finest date, then the most confident coding.
+        Representative = members
+            .OrderBy(m => m.Event.Place is null ? 9 : m.Event.GeoPrecision)
+            .ThenBy(m => m.Event.Date is null ? 9 : m.Event.TimePrecision)
+            .ThenByDescending(m => m.Event.Confidence)
+            .ThenBy(m => m.Id, StringComparer.Ordinal).First();
+        Documents = members.Select(m => m.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList();
+        Claims = members
+            .SelectMany(m => ClaimsOf(m))
+            .OrderBy(c => c.Date).ThenBy(c => c.Field, StringComparer.Ordinal).ThenBy(c => c.Document, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The incident of <paramref name="members"/>, all of one incident id.</summary>
+    public static Incident Of(IReadOnlyList<StoredEvent> members) =>
+        members.Count == 0 ? throw new ArgumentException("an incident has at least one event", nameof(members)) : new Incident(members[0].IncidentId, members);
+
+    /// <summary>The incident's id: the smallest id of its events.</summary>
+    public string Id { get; }
+
+    /// <summary>The events read from each report, linked into this incident.</summary>
+    public IReadOnlyList<StoredEvent> Members { get; }
+
+    /// <summary>The member whose coding stands for the incident.</summary>
+    public StoredEvent Representative { get; }
+
+    /// <summary>The reports that support the incident.</summary>
+    public IReadOnlyList<string> Documents { get; }
+
+    /// <summary>Every figure reported, oldest report first.</summary>
+    public IReadOnlyList<Claim> Claims { get; }
+
+    /// <summary>The figure to use for a field: the lowest claim, as ACLED codes when reports differ.</summary>
+    public Claim? Conservative(string field) => Claims.Where(c => c.Field == field).OrderBy(c => c.Value).ThenBy(c => c.Date).FirstOrDefault();
+
+    /// <summary>The figure of the latest report giving one (the highest, when the latest report's sources differ).</summary>
+    public Claim? Latest(string field) => Claims.Where(c => c.Field == field).OrderByDescending(c => c.Date).ThenByDescending(c => c.Value).FirstOrDefault();
+
+    /// <summary>The lowest and highest figure reported for a field, or null when none was.</summary>
+    public (int Low, int High)? Range(string field) =>
+        Claims.Any(c => c.Field == field) ? (Claims.Where(c => c.Field == field).Min(c => c.Value), Claims.Where(c => c.Field == field).Max(c => c.Value)) : null;
+
+    /// <summary>How the figure for a field was chosen, in words, e.g. "lowest of 3 reported figures (100–121); latest 121".</summary>
+    public string? Basis(string field)
+    {
+        var claims = Claims.Where(c => c.Field == field).ToList();
+        if (claims.Count == 0) return null;
+        var chosen = Conservative(field)!;
+        string by = chosen.Source is null ? "" : $", according to {chosen.Source}";
+        if (claims.Select(c => c.Value).Distinct().Count() == 1)
+            return claims.Count == 1 ? $"one report{by}" : $"{claims.Count} reports agree";
+        var (low, high) = Range(field)!.Value;
+        return $"lowest of {claims.Count} reported figures ({low}–{high}){by}; latest {Latest(field)!.Value}";
+    }
+
+    /// <summary>The representative's coding with the incident's figures in place of its own.</summary>
+    public CodedEvent Event
+    {
+        get
+        {
+            var e = Representative.Event;
+            var fatalities = Conservative("fatalities");
+            var injured = Conservative("injured");
+            return e with
+            {
+                Fatalities = fatalities?.Value ?? e.Fatalities, FatalitiesText = fatalities?.Text ?? e.FatalitiesText,
+                Injured = injured?.Value ?? e.Injured, InjuredText = injured?.Text ?? e.InjuredText,
+            };
+        }
+    }
+
+    private static IEnumerable<Claim> ClaimsOf(StoredEvent m)
+    {
+        string? source = m.Event.Source ?? m.DocumentSource;
+        // A figure is a claim only when the report gave one: a zero with no phrase is "none reported".
+        if (m.Event.Fatalities is { } f && m.Event.FatalitiesText is not null)
+            yield return new Claim("fatalities", f, m.Event.FatalitiesText, source, m.DocumentId, m.DocumentDate);
+        if (m.Event.Injured is { } i && m.Event.InjuredText is not null)
+            yield return new Claim("injured", i, m.Event.InjuredText, source, m.DocumentId, m.DocumentDate);
+    }
+}

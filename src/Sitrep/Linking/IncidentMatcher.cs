@@ -1,0 +1,92 @@
+using System.Globalization;
+using Sitrep.Events;
+using Sitrep.Places;
+
+namespace Sitrep.Linking;
+
+/// <summary>
+/// Decides whether two events read from different reports are one incident, and says why. Every test
+/// is symmetric, so the links found do not depend on the order reports arrive in.
+/// <list type="bullet">
+/// <item>Same disorder type (political violence, demonstrations, strategic developments): outlets
+/// differ on "armed clash" against "attack", or "protest" against "riot", far more than on whether
+/// there was violence. Strategic developments need the same sub-event type.</item>
+/// <item>Dates within a window set by the coarser time precision: a day either way for day-precise
+/// dates (a report filed after midnight says "yesterday"), a week for week-precise, a month else.</item>
+/// <item>Places within a radius set by the coarser geo precision: 25 km for a town, 50 km near it;
+/// region-level places must share the country and first-level division.</item>
+/// <item>Actors compatible: unnamed or unidentified actors fit any armed group; named ones must agree,
+/// and protesters (ACLED inter 6) are not rioters (5).</item>
+/// </list>
+/// </summary>
+public static class IncidentMatcher
+{
+    /// <summary>Widest date window of any precision, in days: the candidate search uses it.</summary>
+    public const int MaxWindowDays = 31;
+
+    /// <summary>The reason <paramref name="a"/> and <paramref name="b"/> are one incident, or null when they are not.</summary>
+    public static string? Match(EventMention a, EventMention b)
+    {
+        if (a.DocumentId == b.DocumentId) return null;
+        string family = EventTaxonomy.DisorderType(a.EventType);
+        if (family != EventTaxonomy.DisorderType(b.EventType)) return null;
+        if (family == "Strategic developments" && a.SubEventType != b.SubEventType) return null;
+
+        if (a.Date is not { } da || b.Date is not { } db) return null;
+        int window = WindowDays(Math.Max(a.TimePrecision, b.TimePrecision));
+        int days = Math.Abs(da.DayNumber - db.DayNumber);
+        if (days > window) return null;
+
+        if (a.Country is null || a.Country != b.Country || a.Latitude is null || b.Latitude is null) return null;
+        int geo = Math.Max(a.GeoPrecision, b.GeoPrecision);
+        double km = Geo.DistanceKm(a.Latitude.Value, a.Longitude!.Value, b.Latitude.Value, b.Longitude!.Value);
+        string where;
+        if (geo >= 3)
+        {
+            if (a.Admin1 is null || a.Admin1 != b.Admin1) return null;
+            where = $"same region ({a.Admin1}, {a.Country})";
+        }
+        else
+        {
+            double radius = geo == 2 ? 50 : 25;
+            if (km > radius) return null;
+            where = $"{km.ToString("0", CultureInfo.InvariantCulture)} km apart (within {radius} km)";
+        }
+
+        if (!ActorsCompatible(a, b)) return null;
+        string type = a.EventType == b.EventType && a.SubEventType == b.SubEventType
+            ? $"both {a.EventType}/{a.SubEventType}"
+            : $"{a.EventType}/{a.SubEventType} and {b.EventType}/{b.SubEventType}, both {family.ToLowerInvariant()}";
+        string when = days == 0 ? "same date" : $"{days} day{(days == 1 ? "" : "s")} apart (within {window})";
+        return $"{type}; {when}; {where}";
+    }
+
+    /// <summary>How many days apart two dates of this ACLED time precision may be and still be one incident.</summary>
+    public static int WindowDays(int timePrecision) => timePrecision switch { <= 1 => 1, 2 => 7, _ => MaxWindowDays };
+
+    /// <summary>
+    /// How alike two matching events are, for pairing each event of one report with at most one of
+    /// another: same sub-type, same day, closer place and the same actor each count.
+    /// </summary>
+    public static double Similarity(EventMention a, EventMention b)
+    {
+        double score = 0;
+        if (a.EventType == b.EventType) score += 1;
+        if (a.SubEventType == b.SubEventType) score += 1;
+        if (a.Date == b.Date) score += 1;
+        if (a.Actor1 is not null && a.Actor1 == b.Actor1) score += 1;
+        if (a.Latitude is { } la && b.Latitude is { } lb)
+            score += 1 / (1 + Geo.DistanceKm(la, a.Longitude!.Value, lb, b.Longitude!.Value) / 10);
+        return score;
+    }
+
+    private static bool ActorsCompatible(EventMention a, EventMention b)
+    {
+        if (a.Actor1 is null || b.Actor1 is null || a.Actor1 == b.Actor1) return true;
+        bool demonstrators(int? inter) => inter is 5 or 6;
+        if (demonstrators(a.Inter1) || demonstrators(b.Inter1)) return false; // protesters are not rioters, nor an armed group
+        bool unidentified(string actor) => actor.StartsWith("Unidentified", StringComparison.Ordinal);
+        bool nonState(int? inter) => inter is 2 or 3 or 4;
+        return (unidentified(a.Actor1) && nonState(b.Inter1)) || (unidentified(b.Actor1) && nonState(a.Inter1));
+    }
+}

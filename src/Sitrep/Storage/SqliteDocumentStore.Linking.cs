@@ -1,0 +1,326 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Sitrep.Documents;
+using Sitrep.Linking;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// Linking across reports, run as each batch is stored (in its transaction): near-duplicate reports
+/// by MinHash/LSH, and each new event's incident among the events already stored. Links are pairs
+/// decided by symmetric tests, and an incident is a connected set of linked events named by its
+/// smallest id, so any order of arrival gives the same incidents.
+/// </summary>
+public sealed partial class SqliteDocumentStore
+{
+    private const string MentionColumns = "id, document_id, event_type, sub_event_type, date, time_precision, latitude, longitude, country, admin1, geo_precision, actor1, inter1";
+
+    private void LinkNewDocuments(IReadOnlyList<Document> added, SqliteTransaction transaction)
+    {
+        foreach (var document in added)
+        {
+            var duplicates = LinkDuplicates(document, transaction);
+            LinkEvents(document, duplicates, transaction);
+        }
+    }
+
+    // Records the report's near-duplicates and returns them, most alike first. A story syndicated a
+    // thousand times shares its band keys with every copy: a bounded number of candidates is read,
+    // enough to find copies, never all of them.
+    private List<(string Id, double Similarity)> LinkDuplicates(Document document, SqliteTransaction transaction)
+    {
+        var duplicates = new List<(string Id, double Similarity)>();
+        if (MinHash.Signature(document.Text) is not { } signature) return duplicates;
+        var keys = MinHash.BandKeys(signature);
+        var find = Command(transaction, $"""
+            SELECT s.document_id, s.signature FROM document_signatures s
+            WHERE s.document_id IN (SELECT document_id FROM document_bands WHERE band IN ({string.Join(", ", keys.Select((_, i) => "$k" + i))}) LIMIT {MaxDuplicateCandidates})
+            """);
+        {
+            for (int i = 0; i < keys.Length; i++) find.Parameters.AddWithValue("$k" + i, keys[i]);
+            using (var r = find.ExecuteReader())
+                while (r.Read())
+                {
+                    double similarity = MinHash.Similarity(signature, MinHash.FromBytes((byte[])r.GetValue(1)));
+                    if (similarity >= MinHash.DuplicateThreshold && r.GetString(0) != document.Id) duplicates.Add((r.GetString(0), similarity));
+                }
+            // The closest few are kept: copies of one story are all linked through them, and a
+            // story syndicated a thousand times does not write a million pairs.
+            duplicates.Sort((x, y) => y.Similarity.CompareTo(x.Similarity) is var c and not 0 ? c : string.CompareOrdinal(x.Id, y.Id));
+            if (duplicates.Count > MaxDuplicatesKept) duplicates.RemoveRange(MaxDuplicatesKept, duplicates.Count - MaxDuplicatesKept);
+            foreach (var (other, similarity) in duplicates)
+            {
+                var insert = Command(transaction, "INSERT OR IGNORE INTO document_duplicates (a, b, similarity) VALUES ($a, $b, $s)");
+                bool first = string.CompareOrdinal(document.Id, other) < 0;
+                insert.Parameters.AddWithValue("$a", first ? document.Id : other);
+                insert.Parameters.AddWithValue("$b", first ? other : document.Id);
+                insert.Parameters.AddWithValue("$s", Math.Round(similarity, 3));
+                insert.ExecuteNonQuery();
+            }
+        }
+        var save = Command(transaction, "INSERT OR IGNORE INTO document_signatures (document_id, signature) VALUES ($id, $signature)");
+        {
+            save.Parameters.AddWithValue("$id", document.Id);
+            save.Parameters.AddWithValue("$signature", MinHash.ToBytes(signature));
+            save.ExecuteNonQuery();
+        }
+        var band = Command(transaction, "INSERT OR IGNORE INTO document_bands (band, document_id) VALUES ($band, $id)");
+        band.Parameters.AddWithValue("$id", document.Id);
+        var key = band.Parameters.Add("$band", SqliteType.Integer);
+        foreach (var k in keys)
+        {
+            key.Value = k;
+            band.ExecuteNonQuery();
+        }
+        return duplicates;
+    }
+
+    private const int MaxDuplicateCandidates = 64;
+    private const int MaxDuplicatesKept = 8;
+    private const int MaxEventCandidates = 2000;
+
+    // Links the report's events to the stored events of the same incidents. A near-duplicate of a
+    // stored report tells of the same incidents: its events are matched with that report's alone.
+    // Otherwise the candidates are events of other reports in the same countries within the date
+    // windows (a week, or a month for month-precise dates), at most MaxEventCandidates of them.
+    private void LinkEvents(Document document, List<(string Id, double Similarity)> duplicates, SqliteTransaction transaction)
+    {
+        var mentions = document.Events.Select((e, i) => EventMention.Of(document.Id, i + 1, e))
+            .Where(m => m.Country is not null && m.Date is not null).ToList();
+        if (mentions.Count == 0) return;
+
+        var byDocument = new Dictionary<string, List<EventMention>>(StringComparer.Ordinal);
+        void Read(SqliteCommand find)
+        {
+            using var r = find.ExecuteReader();
+            while (r.Read())
+            {
+                var m = ReadMention(r);
+                if (!byDocument.TryGetValue(m.DocumentId, out var list)) byDocument[m.DocumentId] = list = [];
+                list.Add(m);
+            }
+        }
+        if (duplicates.Count > 0)
+        {
+            foreach (var (duplicate, _) in duplicates.Take(3))
+            {
+                var find = Command(transaction, $"SELECT {MentionColumns} FROM events WHERE document_id = $document AND country IS NOT NULL");
+                find.Parameters.AddWithValue("$document", duplicate);
+                Read(find);
+            }
+        }
+        else
+        {
+            foreach (var country in mentions.Select(m => m.Country!).Distinct())
+            {
+                var dates = mentions.Where(m => m.Country == country).Select(m => m.Date!.Value).ToList();
+                int window = mentions.Where(m => m.Country == country).Max(m => IncidentMatcher.WindowDays(m.TimePrecision));
+                int week = Math.Max(window, IncidentMatcher.WindowDays(2));
+                var find = Command(transaction, $"""
+                    SELECT {MentionColumns} FROM events
+                    WHERE country = $country AND document_id <> $document
+                      AND (date BETWEEN $from AND $to OR (time_precision >= 3 AND date BETWEEN $wideFrom AND $wideTo))
+                    LIMIT {MaxEventCandidates}
+                    """);
+                find.Parameters.AddWithValue("$country", country);
+                find.Parameters.AddWithValue("$from", IsoDate(dates.Min().AddDays(-week)));
+                find.Parameters.AddWithValue("$to", IsoDate(dates.Max().AddDays(week)));
+                find.Parameters.AddWithValue("$wideFrom", IsoDate(dates.Min().AddDays(-IncidentMatcher.MaxWindowDays)));
+                find.Parameters.AddWithValue("$wideTo", IsoDate(dates.Max().AddDays(IncidentMatcher.MaxWindowDays)));
+                find.Parameters.AddWithValue("$document", document.Id);
+                Read(find);
+            }
+        }
+        if (byDocument.Count == 0) return;
+
+        var separated = Separations(transaction, document.Id);
+        foreach (var (_, candidates) in byDocument.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var link in ReportPairing.Pair(mentions, candidates, separated))
+                AddLink(link, transaction);
+    }
+
+    private void AddLink(EventLink link, SqliteTransaction transaction)
+    {
+        string first = IncidentOf(link.A, transaction), second = IncidentOf(link.B, transaction);
+        // An analyst's separation holds across incidents: no link may join two events they split.
+        if (first != second && Separated(first, second, transaction)) return;
+        var insert = Command(transaction, "INSERT OR IGNORE INTO event_links (a, b, reason) VALUES ($a, $b, $reason)");
+        {
+            insert.Parameters.AddWithValue("$a", link.A);
+            insert.Parameters.AddWithValue("$b", link.B);
+            insert.Parameters.AddWithValue("$reason", link.Reason);
+            if (insert.ExecuteNonQuery() == 0) return;
+        }
+        if (first == second) return;
+        // Incidents merge under the smaller name.
+        var (keep, drop) = string.CompareOrdinal(first, second) < 0 ? (first, second) : (second, first);
+        var merge = Command(transaction, "UPDATE events SET incident_id = $keep WHERE incident_id = $drop");
+        merge.Parameters.AddWithValue("$keep", keep);
+        merge.Parameters.AddWithValue("$drop", drop);
+        merge.ExecuteNonQuery();
+    }
+
+    private bool Separated(string first, string second, SqliteTransaction transaction)
+    {
+        var find = Command(transaction, """
+            SELECT 1 FROM event_separations s JOIN events x ON x.id = s.a JOIN events y ON y.id = s.b
+            WHERE (x.incident_id = $first AND y.incident_id = $second) OR (x.incident_id = $second AND y.incident_id = $first)
+            LIMIT 1
+            """);
+        find.Parameters.AddWithValue("$first", first);
+        find.Parameters.AddWithValue("$second", second);
+        return find.ExecuteScalar() is not null;
+    }
+
+    private string IncidentOf(string eventId, SqliteTransaction? transaction)
+    {
+        var find = Command(transaction, "SELECT incident_id FROM events WHERE id = $id");
+        find.Parameters.AddWithValue("$id", eventId);
+        return find.ExecuteScalar() as string ?? eventId;
+    }
+
+    // Pairs an analyst separated that involve this report's events.
+    private HashSet<(string, string)>? Separations(SqliteTransaction transaction, string documentId)
+    {
+        var find = Command(transaction, "SELECT a, b FROM event_separations WHERE a LIKE $prefix OR b LIKE $prefix");
+        find.Parameters.AddWithValue("$prefix", documentId + "-%");
+        using var r = find.ExecuteReader();
+        HashSet<(string, string)>? pairs = null;
+        while (r.Read()) (pairs ??= []).Add((r.GetString(0), r.GetString(1)));
+        return pairs;
+    }
+
+    /// <inheritdoc/>
+    public UnlinkOutcome? UnlinkEvent(string eventId)
+    {
+        using var transaction = _connection.BeginTransaction();
+        string incident = IncidentOf(eventId, transaction);
+        var members = new List<string>();
+        var findMembers = Command(transaction, "SELECT id FROM events WHERE incident_id = $incident ORDER BY id");
+        {
+            findMembers.Parameters.AddWithValue("$incident", incident);
+            using var r = findMembers.ExecuteReader();
+            while (r.Read()) members.Add(r.GetString(0));
+        }
+        if (!members.Contains(eventId)) return null;
+
+        // The analyst's word holds for every pair of this event with its former partners, and for
+        // any report ingested later that would link them again.
+        foreach (var other in members.Where(m => m != eventId))
+        {
+            bool first = string.CompareOrdinal(eventId, other) < 0;
+            var separate = Command(transaction, "INSERT OR IGNORE INTO event_separations (a, b) VALUES ($a, $b)");
+            separate.Parameters.AddWithValue("$a", first ? eventId : other);
+            separate.Parameters.AddWithValue("$b", first ? other : eventId);
+            separate.ExecuteNonQuery();
+        }
+        var delete = Command(transaction, "DELETE FROM event_links WHERE a = $id OR b = $id");
+        {
+            delete.Parameters.AddWithValue("$id", eventId);
+            delete.ExecuteNonQuery();
+        }
+
+        // What is left may fall apart: name each remaining connected part by its smallest id.
+        var links = new List<(string A, string B)>();
+        var find = Command(transaction, """
+            SELECT l.a, l.b FROM event_links l JOIN events e ON e.id = l.a WHERE e.incident_id = $incident
+            """);
+        {
+            find.Parameters.AddWithValue("$incident", incident);
+            using var r = find.ExecuteReader();
+            while (r.Read()) links.Add((r.GetString(0), r.GetString(1)));
+        }
+        var parts = Components(members, links);
+        parts[eventId] = eventId;
+        foreach (var (member, name) in parts)
+        {
+            var update = Command(transaction, "UPDATE events SET incident_id = $name WHERE id = $id");
+            update.Parameters.AddWithValue("$name", name);
+            update.Parameters.AddWithValue("$id", member);
+            update.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return new UnlinkOutcome(eventId, incident, parts.Values.Where(n => n != eventId).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
+    // Each member's connected part, named by its smallest member.
+    private static Dictionary<string, string> Components(IReadOnlyList<string> members, IReadOnlyList<(string A, string B)> links)
+    {
+        var neighbours = members.ToDictionary(m => m, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var (a, b) in links)
+            if (neighbours.ContainsKey(a) && neighbours.ContainsKey(b))
+            {
+                neighbours[a].Add(b);
+                neighbours[b].Add(a);
+            }
+        var name = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var start in members.Order(StringComparer.Ordinal))
+        {
+            if (name.ContainsKey(start)) continue;
+            var stack = new Stack<string>([start]);
+            name[start] = start;
+            while (stack.TryPop(out var m))
+                foreach (var n in neighbours[m])
+                    if (name.TryAdd(n, start)) stack.Push(n);
+        }
+        return name;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EventLink> ListLinks(string incidentId)
+    {
+        var find = Command(null, """
+            SELECT l.a, l.b, l.reason FROM event_links l JOIN events e ON e.id = l.a
+            WHERE e.incident_id = $incident ORDER BY l.a, l.b
+            """);
+        find.Parameters.AddWithValue("$incident", incidentId);
+        using var r = find.ExecuteReader();
+        var links = new List<EventLink>();
+        while (r.Read()) links.Add(new EventLink(r.GetString(0), r.GetString(1), r.GetString(2)));
+        return links;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DuplicateReport> ListDuplicates(string documentId)
+    {
+        var find = Command(null, """
+            SELECT b, similarity FROM document_duplicates WHERE a = $id
+            UNION ALL SELECT a, similarity FROM document_duplicates WHERE b = $id
+            ORDER BY 2 DESC, 1
+            """);
+        find.Parameters.AddWithValue("$id", documentId);
+        using var r = find.ExecuteReader();
+        var duplicates = new List<DuplicateReport>();
+        while (r.Read()) duplicates.Add(new DuplicateReport(r.GetString(0), r.GetDouble(1)));
+        return duplicates;
+    }
+
+    private static EventMention ReadMention(SqliteDataReader r)
+    {
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return new EventMention(
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+            Text(4) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            r.IsDBNull(5) ? 0 : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetDouble(7),
+            Text(8), Text(9), r.IsDBNull(10) ? 0 : r.GetInt32(10), Text(11), r.IsDBNull(12) ? null : r.GetInt32(12));
+    }
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Linking runs a handful of statements per report: each is prepared once and reused, as
+    // compiling them anew for every report cost more than running them.
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql)
+    {
+        if (!_linkCommands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _linkCommands[sql] = command;
+        }
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        return command;
+    }
+
+    private readonly Dictionary<string, SqliteCommand> _linkCommands = new(StringComparer.Ordinal);
+}
