@@ -39,6 +39,7 @@ public static class SitrepCli
         GazetteerCommand.Create(context),
         EventsCommand.Create(context),
         EventsCommand.Show(context),
+        EventsCommand.Unlink(context),
         TrainCommand.Create(context),
         ServeCommand.Create(context),
         ServeCommand.Keys(context),

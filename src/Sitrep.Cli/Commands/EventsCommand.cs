@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Sitrep.Documents;
+using Sitrep.Linking;
 using Sitrep.Serialization;
 using Sitrep.Storage;
 using Spectre.Console;
@@ -20,19 +21,37 @@ internal static class EventsCommand
         var to = CommonOptions.To();
         var type = new Option<string?>("--type") { Description = "Only this ACLED event type, or type/sub-type (\"Protests\", \"Battles/Armed clash\")", HelpName = "TYPE" };
         var limit = CommonOptions.Limit(1000);
-        var format = CommonOptions.Format("table", "table", "csv", "json", "geojson");
-        var command = new Command("events", "Stored events, oldest first") { database, country, from, to, type, limit, format };
+        var format = CommonOptions.Format("table", "table", "csv", "json", "jsonl", "geojson");
+        var command = new Command("events", "Stored events, oldest first: one per incident, however many reports tell of it") { database, country, from, to, type, limit, format };
         command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
-            var events = store.ListEvents(new EventQuery(parse.GetValue(country), parse.GetValue(from), parse.GetValue(to), parse.GetValue(type), Limit: parse.GetValue(limit)));
+            var incidents = store.ListIncidents(new EventQuery(parse.GetValue(country), parse.GetValue(from), parse.GetValue(to), parse.GetValue(type), Limit: parse.GetValue(limit)));
+            // Writers of single events get each incident's representative with the incident's figures.
+            var events = incidents.Select(i => i.Representative with { Event = i.Event }).ToList();
             switch (parse.GetValue(format))
             {
                 case "json":
-                    ExtractJsonWriter.WriteEvents(context.OutputStream, events.Select(e => (e.Id, e.ReportDocument(), e.Event)));
-                    context.OutputStream.Write("\n"u8);
+                case "jsonl":
+                    bool lines = parse.GetValue(format) == "jsonl";
+                    using (var json = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = !lines }))
+                    {
+                        if (!lines) json.WriteStartArray();
+                        foreach (var incident in incidents)
+                        {
+                            ExtractJsonWriter.WriteIncident(json, incident);
+                            if (lines)
+                            {
+                                json.Flush();
+                                context.OutputStream.Write("\n"u8);
+                                json.Reset();
+                            }
+                        }
+                        if (!lines) json.WriteEndArray();
+                    }
+                    if (!lines) context.OutputStream.Write("\n"u8);
                     break;
                 case "csv":
-                    WriteCsv(context, events);
+                    WriteCsv(context, incidents);
                     break;
                 case "geojson":
                     WriteGeoJson(context, events);
@@ -76,6 +95,47 @@ internal static class EventsCommand
             context.Console.Write(new Panel(grid).Header(stored.Id));
             context.Console.WriteLine();
             context.Console.Write(new Panel(new Markup(Highlight(stored.DocumentText, e.Evidence))).Header("evidence in the report"));
+            WriteIncident(context, store, store.FindIncident(stored.Id)!, stored.Id);
+            foreach (var duplicate in store.ListDuplicates(stored.DocumentId))
+                context.Console.WriteLine($"report {stored.DocumentId} is a near-duplicate of {duplicate.DocumentId} (similarity {duplicate.Similarity:0.00})");
+            return SitrepCli.Ok;
+        }));
+        return command;
+    }
+
+    // The incident the event belongs to: every report's event, each source's figures, and why each link was made.
+    private static void WriteIncident(CliContext context, IDocumentStore store, Incident incident, string shown)
+    {
+        if (incident.Members.Count == 1) return;
+        context.Console.WriteLine();
+        context.Console.MarkupLine($"[bold]incident {Markup.Escape(incident.Id)}[/]: {incident.Members.Count} events from {incident.Documents.Count} reports");
+        var members = new Table().AddColumns("event", "report date", "source", "type", "fatalities", "injured");
+        foreach (var m in incident.Members)
+            members.AddRow(Markup.Escape(m.Id + (m.Id == shown ? " (this)" : "")), $"{m.DocumentDate:yyyy-MM-dd}", Markup.Escape(m.Event.Source ?? m.DocumentSource ?? "—"),
+                Markup.Escape($"{m.Event.EventType} / {m.Event.SubEventType}"), Markup.Escape(Figure(m.Event.Fatalities, m.Event.FatalitiesText)), Markup.Escape(Figure(m.Event.Injured, m.Event.InjuredText)));
+        context.Console.Write(members);
+        foreach (var field in new[] { "fatalities", "injured" })
+            if (incident.Basis(field) is { } basis) context.Console.WriteLine($"{field}: {incident.Conservative(field)!.Value} ({basis})");
+        foreach (var link in store.ListLinks(incident.Id))
+            context.Console.WriteLine($"linked {link.A} and {link.B}: {link.Reason}");
+        context.Console.WriteLine($"(`sitrep unlink EVENT_ID` takes an event out of this incident)");
+    }
+
+    private static string Figure(int? value, string? text) => value is null ? "—" : text is null ? $"{value}" : $"{value} (\"{text}\")";
+
+    public static Command Unlink(CliContext context)
+    {
+        var database = CommonOptions.Database();
+        var id = new Argument<string>("EVENT_ID") { Description = "The event to take out of its incident, as `sitrep show` lists it" };
+        var command = new Command("unlink", "Take an event out of the incident it was linked into; it stays out when more reports arrive") { id, database };
+        command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
+        {
+            if (store.UnlinkEvent(parse.GetValue(id)!) is not { } outcome)
+            {
+                context.Error.WriteLine($"sitrep: no event {parse.GetValue(id)} in the store");
+                return SitrepCli.Fatal;
+            }
+            context.Out.WriteLine($"{outcome.EventId} is now alone; incident {outcome.FormerIncident} is now {(outcome.RemainingIncidents.Count == 0 ? "gone" : string.Join(", ", outcome.RemainingIncidents))}");
             return SitrepCli.Ok;
         }));
         return command;
@@ -113,27 +173,37 @@ internal static class EventsCommand
         context.Console.WriteLine($"{events.Count} events");
     }
 
-    // ACLED's column names, in ACLED's order, for the columns Sitrep fills.
+    // ACLED's column names in ACLED's order; columns Sitrep does not code (admin2, admin3, region,
+    // the numeric iso, tags) stay empty, and country holds the ISO 3166-1 alpha-2 code.
     private static readonly string[] CsvColumns =
     [
-        "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
-        "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
+        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+        "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+        "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+        "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
     ];
 
-    private static void WriteCsv(CliContext context, IReadOnlyList<StoredEvent> events)
+    private static void WriteCsv(CliContext context, IReadOnlyList<Incident> incidents)
     {
+        static string? Number(int? n) => n?.ToString(CultureInfo.InvariantCulture);
         context.Out.WriteLine(string.Join(',', CsvColumns));
-        foreach (var s in events)
+        foreach (var incident in incidents)
         {
-            var e = s.Event;
+            var e = incident.Event;
             var p = e.Place;
+            var sources = incident.Members.Select(m => m.Event.Source ?? m.DocumentSource).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+            var latest = incident.Members.Max(m => m.DocumentDate);
             string?[] values =
             [
-                s.Id, e.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), e.Date?.Year.ToString(CultureInfo.InvariantCulture),
-                e.TimePrecision.ToString(CultureInfo.InvariantCulture), e.EventType, e.SubEventType, e.Actor1, e.Inter1?.ToString(CultureInfo.InvariantCulture),
-                e.Actor2, e.Inter2?.ToString(CultureInfo.InvariantCulture), p?.Country, p?.Admin1, p?.Name,
-                p?.Latitude.ToString(CultureInfo.InvariantCulture), p?.Longitude.ToString(CultureInfo.InvariantCulture),
-                e.GeoPrecision.ToString(CultureInfo.InvariantCulture), e.Source ?? s.DocumentSource, e.Notes, (e.Fatalities ?? 0).ToString(CultureInfo.InvariantCulture),
+                incident.Id, e.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), Number(e.Date?.Year), Number(e.TimePrecision),
+                Sitrep.Events.EventTaxonomy.DisorderType(e.EventType), e.EventType, e.SubEventType,
+                e.Actor1, e.AssocActor1, Number(e.Inter1), e.Actor2, e.AssocActor2, Number(e.Inter2),
+                e.Inter1 is { } i1 ? Number(e.Inter2 is { } i2 ? Math.Min(i1, i2) * 10 + Math.Max(i1, i2) : i1 * 10) : null,
+                e.EventType == "Violence against civilians" ? "Civilian targeting" : null,
+                null, null, p?.Country, p?.Admin1, null, null, p?.Name,
+                p?.Latitude.ToString(CultureInfo.InvariantCulture), p?.Longitude.ToString(CultureInfo.InvariantCulture), Number(e.GeoPrecision),
+                string.Join("; ", sources), null, e.Notes, Number(e.Fatalities ?? 0), null,
+                Number((int)new DateTimeOffset(latest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds()),
             ];
             context.Out.WriteLine(string.Join(',', values.Select(Csv)));
         }

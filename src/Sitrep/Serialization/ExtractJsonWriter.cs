@@ -48,6 +48,37 @@ public sealed class ExtractJsonWriter : IDisposable
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes one incident: the contract's event fields (its representative's coding with the
+    /// incident's figures), <c>id</c>, <c>documents</c> (every supporting report), how each figure was
+    /// chosen, and <c>claims</c>, one per figure a source reported.
+    /// </summary>
+    public static void WriteIncident(Utf8JsonWriter json, Sitrep.Linking.Incident incident)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", incident.Id);
+        json.WriteStartArray("documents");
+        foreach (var d in incident.Documents) json.WriteStringValue(d);
+        json.WriteEndArray();
+        new ExtractJsonWriter(json).WriteEventFields(incident.Representative.ReportDocument(), incident.Event);
+        if (incident.Basis("fatalities") is { } basis) json.WriteString("fatalities_basis", basis);
+        if (incident.Basis("injured") is { } injuredBasis) json.WriteString("injured_basis", injuredBasis);
+        json.WriteStartArray("claims");
+        foreach (var c in incident.Claims)
+        {
+            json.WriteStartObject();
+            json.WriteString("field", c.Field);
+            json.WriteNumber("value", c.Value);
+            json.WriteString("text", c.Text);
+            json.WriteString("source", c.Source);
+            json.WriteString("document", c.Document);
+            json.WriteString("date", c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     /// <summary>Writes one document object (the contract's document fields and layers) to <paramref name="json"/>.</summary>
     public static void WriteDocument(Utf8JsonWriter json, Document d) => new ExtractJsonWriter(json).Write(d);
 

@@ -36,13 +36,36 @@ public class EventsCliTests
     }
 
     [Fact]
+    public async Task Events_FromSeveralOutlets_AreOneIncidentWithEachSourcesFigure()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        await CliRun.RunAsync("ingest", TestPaths.Samples, "--db", db);
+        var run = await CliRun.RunAsync("events", "--db", db, "--country", "SO", "--format", "json");
+        var incidents = JsonDocument.Parse(run.Out).RootElement.EnumerateArray().ToList();
+
+        // The Mogadishu bombings, told by three reports in the samples' feed with different tolls.
+        var bombing = incidents.Single(i => i.GetProperty("documents").GetArrayLength() >= 3);
+        var tolls = bombing.GetProperty("claims").EnumerateArray().Where(c => c.GetProperty("field").GetString() == "fatalities").ToList();
+        Assert.True(tolls.Select(c => c.GetProperty("value").GetInt32()).Distinct().Count() >= 2, "the outlets disagree on the toll");
+        Assert.Equal(tolls.Min(c => c.GetProperty("value").GetInt32()), bombing.GetProperty("fatalities").GetInt32());
+        Assert.StartsWith("lowest of", bombing.GetProperty("fatalities_basis").GetString());
+        Assert.All(tolls, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("source").GetString())));
+
+        var show = await CliRun.RunAsync("show", bombing.GetProperty("id").GetString()!, "--db", db);
+        Assert.Contains("linked ", show.Out);
+        Assert.Contains("km apart", show.Out);
+    }
+
+    [Fact]
     public async Task Events_CsvAndGeoJson_CarryAcledColumnsAndPoints()
     {
         using var dir = new TempDirectory();
         var db = dir.File("s.db");
         await CliRun.RunAsync("ingest", TestPaths.SeedReport, "--db", db);
         var csv = (await CliRun.RunAsync("events", "--db", db, "--format", "csv")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1", csv[0]);
+        Assert.StartsWith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1", csv[0]);
+        Assert.EndsWith("latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp", csv[0]);
         Assert.Contains(csv, line => line.Contains(",Almaty,", StringComparison.Ordinal) && line.Contains("Riots", StringComparison.Ordinal));
         var geo = JsonDocument.Parse((await CliRun.RunAsync("events", "--db", db, "--format", "geojson")).Out).RootElement;
         Assert.Equal("FeatureCollection", geo.GetProperty("type").GetString());
