@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Storage;
 
 namespace Sitrep.Linking;
 
@@ -12,6 +13,6 @@ public sealed record EventMention(
 {
     /// <summary>The mention of <paramref name="e"/>, the <paramref name="ordinal"/>-th event (from 1) of <paramref name="documentId"/>.</summary>
     public static EventMention Of(string documentId, int ordinal, CodedEvent e) => new(
-        $"{documentId}-{ordinal}", documentId, e.EventType, e.SubEventType, e.Date, e.TimePrecision,
+        StoredEvent.IdOf(documentId, ordinal), documentId, e.EventType, e.SubEventType, e.Date, e.TimePrecision,
         e.Place?.Latitude, e.Place?.Longitude, e.Place?.Country, e.Place?.Admin1, e.GeoPrecision, e.Actor1, e.Inter1);
 }

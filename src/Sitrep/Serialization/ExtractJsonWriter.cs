@@ -24,18 +24,6 @@ public sealed class ExtractJsonWriter : IDisposable
 
     private ExtractJsonWriter(Utf8JsonWriter json) => _json = json;
 
-    /// <summary>
-    /// Writes stored events as one JSON array: each event's contract fields (spans read from
-    /// <c>Document</c>'s text) plus its <c>id</c> and the <c>documents</c> that report it.
-    /// </summary>
-    public static void WriteEvents(Stream output, IEnumerable<(string Id, Document Document, CodedEvent Event)> events, bool indented = true)
-    {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = indented });
-        json.WriteStartArray();
-        foreach (var (id, document, e) in events) WriteEvent(json, id, document, e);
-        json.WriteEndArray();
-    }
-
     /// <summary>Writes one stored event as an object: its contract fields plus <c>id</c> and <c>documents</c>.</summary>
     public static void WriteEvent(Utf8JsonWriter json, string id, Document document, CodedEvent e)
     {

@@ -104,6 +104,9 @@ public sealed record NewApiKey(ApiKeyInfo Key, string Secret);
 /// <summary>A stored event: its id, the report it came from (id, text, outlet) and its coding.</summary>
 public sealed record StoredEvent(string Id, string DocumentId, CodedEvent Event, string DocumentText, string? DocumentSource)
 {
+    /// <summary>The id of a report's <paramref name="ordinal"/>-th event (from 1): the same text always gives the same ids.</summary>
+    public static string IdOf(string documentId, int ordinal) => $"{documentId}-{ordinal}";
+
     /// <summary>The incident the event belongs to: the smallest id among the events linked with it, its own id when alone.</summary>
     public string IncidentId { get; init; } = Id;
 

@@ -30,9 +30,10 @@ public sealed partial class SqliteDocumentStore
         for (int i = 0; i < d.Events.Count; i++)
         {
             var e = d.Events[i];
+            string id = StoredEvent.IdOf(d.Id, i + 1);
             int column = 0;
             void Next(object? value) => p[column++].Value = value ?? DBNull.Value;
-            Next($"{d.Id}-{i + 1}");
+            Next(id);
             Next(d.Id);
             Next(i + 1);
             Next(e.EventType);
@@ -63,7 +64,7 @@ public sealed partial class SqliteDocumentStore
             Next(e.Confidence);
             Next(e.Notes);
             Next(RangeBlob(e.Evidence.ToArray().AsSpan(), r => r));
-            Next($"{d.Id}-{i + 1}"); // alone in its incident until linking finds others
+            Next(id); // alone in its incident until linking finds others
             if (column != EventColumns.Length) throw new InvalidOperationException("an event column has no value");
             _insertEvent.ExecuteNonQuery();
         }

@@ -113,8 +113,9 @@ public sealed partial class SqliteDocumentStore
         {
             foreach (var country in mentions.Select(m => m.Country!).Distinct())
             {
-                var dates = mentions.Where(m => m.Country == country).Select(m => m.Date!.Value).ToList();
-                int window = mentions.Where(m => m.Country == country).Max(m => IncidentMatcher.WindowDays(m.TimePrecision));
+                var here = mentions.Where(m => m.Country == country).ToList();
+                var dates = here.Select(m => m.Date!.Value).ToList();
+                int window = here.Max(m => IncidentMatcher.WindowDays(m.TimePrecision));
                 int week = Math.Max(window, IncidentMatcher.WindowDays(2));
                 var find = Command(transaction, $"""
                     SELECT {MentionColumns} FROM events
