@@ -40,6 +40,7 @@ public static class SitrepCli
         EventsCommand.Create(context),
         EventsCommand.Show(context),
         EventsCommand.Unlink(context),
+        ReportCommand.Create(context),
         TrainCommand.Create(context),
         ServeCommand.Create(context),
         ServeCommand.Keys(context),

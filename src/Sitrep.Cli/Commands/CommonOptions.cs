@@ -101,7 +101,7 @@ internal static class CommonOptions
         }
     }
 
-    private static DateOnly? ParseDate(ArgumentResult result)
+    public static DateOnly? ParseDate(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Places;
@@ -40,7 +39,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var (date, timePrecision) = When(document, s);
             var deaths = Casualties.Find(document, sentence, EventCue.Death) ?? FollowingFigure(document, s, EventCue.Death, paragraphs, words);
             var injuries = Casualties.Find(document, sentence, EventCue.Injury) ?? FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
-            var country = place is null ? null : CountryName(place.Country);
+            var country = place is null ? null : CountryNames.Of(place.Country);
             var (actor1, inter1, actor2, inter2) = ActorsOf(document, sentenceWords, eventType, subType, country);
             found.Add((new CodedEvent
             {
@@ -227,7 +226,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         {
             if (gazetteer is not null && char.IsUpper(original[0]) && gazetteer.Demonyms.Find(PlaceNames.Key(original)) is { IsEmpty: false } d)
             {
-                foreign = CountryName(gazetteer.Country(d[0] & NameIndex.EntryMask));
+                foreign = CountryNames.Of(gazetteer.Country(d[0] & NameIndex.EntryMask));
                 continue;
             }
             if (Actors.Of(lower) is { } kind)
@@ -285,21 +284,6 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         }
         return indices;
     }
-
-    // RegionInfo asks ICU each time; a report names a handful of countries, asked once per event.
-    private static readonly ConcurrentDictionary<string, string> CountryNames = new(StringComparer.Ordinal);
-
-    private static string CountryName(string code) => CountryNames.GetOrAdd(code, static code =>
-    {
-        try
-        {
-            return code.Length == 2 ? new RegionInfo(code).EnglishName : code;
-        }
-        catch (ArgumentException)
-        {
-            return code;
-        }
-    });
 
     private static string Note(DateOnly date, string? actor, string eventType, string subType, PlaceMention? place, int fatalities)
     {
