@@ -18,7 +18,7 @@ public sealed class Incident
         Id = id;
         Members = members;
         // The member coded most precisely stands for the incident: the finest place, then the
-        // finest date, then the most confident coding.
+        // finest date, then the most confident coding (the store picks its head in this order).
         Representative = members
             .OrderBy(m => m.Event.Place is null ? 9 : m.Event.GeoPrecision)
             .ThenBy(m => m.Event.Date is null ? 9 : m.Event.TimePrecision)

@@ -2,10 +2,10 @@ using Sitrep.Storage;
 
 namespace Sitrep.Linking;
 
-/// <summary>Incidents read through any store: a page of the events naming incidents, then each one's members.</summary>
+/// <summary>Incidents read through any store: a page of incident heads, then each one's members.</summary>
 public static class IncidentQueries
 {
-    /// <summary>The incidents whose naming event matches <paramref name="query"/>, in its order, with all their members.</summary>
+    /// <summary>The incidents whose head (representative) matches <paramref name="query"/>, in its order, with all their members.</summary>
     public static IReadOnlyList<Incident> ListIncidents(this IDocumentStore store, EventQuery query) =>
         store.ListEvents(query with { IncidentsOnly = true })
             .Select(head => Incident.Of(store.ListEvents(new EventQuery(IncidentId: head.IncidentId, Limit: int.MaxValue))))

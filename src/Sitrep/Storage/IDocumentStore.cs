@@ -64,7 +64,7 @@ public interface IDocumentStore : IDisposable
 /// <summary>
 /// Filters for <see cref="IDocumentStore.ListEvents"/>: <see cref="Type"/> is an event type or "type/sub-type",
 /// <see cref="Box"/> a bounding box, <see cref="Words"/> words that must all occur in the event's report;
-/// <see cref="IncidentId"/> keeps one incident's events, <see cref="IncidentsOnly"/> the event naming each incident.
+/// <see cref="IncidentId"/> keeps one incident's events, <see cref="IncidentsOnly"/> each incident's head (its representative, see <see cref="Linking.Incident.Representative"/>).
 /// </summary>
 public sealed record EventQuery(
     string? Country = null, DateOnly? From = null, DateOnly? To = null, string? Type = null, string? Id = null, int Limit = 1000, int Offset = 0,

@@ -121,7 +121,7 @@ public sealed partial class SqliteDocumentStore
         Where("e.id = $id", "$id", query.Id);
         Where("e.document_id = $document", "$document", query.DocumentId);
         Where("e.incident_id = $incident", "$incident", query.IncidentId);
-        if (query.IncidentsOnly) clauses.Add("e.id = e.incident_id");
+        if (query.IncidentsOnly) clauses.Add("e.incident_head = 1");
         if (query.Box is { } box)
         {
             p.AddWithValue("$west", box.West);

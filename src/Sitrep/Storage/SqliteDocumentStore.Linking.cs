@@ -159,6 +159,21 @@ public sealed partial class SqliteDocumentStore
         merge.Parameters.AddWithValue("$keep", keep);
         merge.Parameters.AddWithValue("$drop", drop);
         merge.ExecuteNonQuery();
+        ChooseHead(keep, transaction);
+    }
+
+    /// <summary>How an incident's members rank for its head: the same order as <see cref="Incident.Representative"/>.</summary>
+    internal const string HeadOrder =
+        "ORDER BY CASE WHEN m.latitude IS NULL THEN 9 ELSE m.geo_precision END, CASE WHEN m.date IS NULL THEN 9 ELSE m.time_precision END, m.confidence DESC, m.id LIMIT 1";
+
+    private void ChooseHead(string incident, SqliteTransaction transaction)
+    {
+        var choose = Command(transaction, $"""
+            UPDATE events SET incident_head = (id = (SELECT m.id FROM events m WHERE m.incident_id = $incident {HeadOrder}))
+            WHERE incident_id = $incident
+            """);
+        choose.Parameters.AddWithValue("$incident", incident);
+        choose.ExecuteNonQuery();
     }
 
     private bool Separated(string first, string second, SqliteTransaction transaction)
@@ -240,6 +255,7 @@ public sealed partial class SqliteDocumentStore
             update.Parameters.AddWithValue("$id", member);
             update.ExecuteNonQuery();
         }
+        foreach (var name in parts.Values.Distinct()) ChooseHead(name, transaction);
         transaction.Commit();
         return new UnlinkOutcome(eventId, incident, parts.Values.Where(n => n != eventId).Distinct().Order(StringComparer.Ordinal).ToList());
     }

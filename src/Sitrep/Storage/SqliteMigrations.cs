@@ -146,5 +146,13 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX document_duplicates_by_b ON document_duplicates(b);
         """,
+        // 6: each incident's head, the member whose coding stands for it (finest place, then finest
+        // date, then most confident; Incident.Representative orders alike), so incidents are listed
+        // and filtered by the coding they show rather than by whichever report came first.
+        $"""
+        ALTER TABLE events ADD COLUMN incident_head INTEGER NOT NULL DEFAULT 1;
+        UPDATE events SET incident_head = (id = (SELECT m.id FROM events m WHERE m.incident_id = events.incident_id {SqliteDocumentStore.HeadOrder}))
+        WHERE incident_id IN (SELECT incident_id FROM events GROUP BY incident_id HAVING count(*) > 1);
+        """,
     ];
 }

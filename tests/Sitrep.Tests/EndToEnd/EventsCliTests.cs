@@ -89,4 +89,30 @@ public class EventsCliTests
         Assert.Equal(SitrepCli.Fatal, missing.ExitCode);
         Assert.Contains("no event no-such-event", missing.Error);
     }
+
+    [Fact]
+    public async Task Report_WritesMarkdownWithItsMap_AndHtmlToStandardOutput()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        await CliRun.RunAsync("ingest", TestPaths.Samples, "--db", db);
+
+        var md = await CliRun.RunAsync("report", "--country", "so", "--db", db, "--out", dir.File("somalia.md"));
+        Assert.Equal(SitrepCli.Ok, md.ExitCode);
+        Assert.Contains("wrote a report on Somalia", md.Error);
+        var text = File.ReadAllText(dir.File("somalia.md"));
+        Assert.Contains("# Situation report: Somalia", text);
+        Assert.Contains("](somalia-map.svg)", text);
+        Assert.StartsWith("<svg", File.ReadAllText(dir.File("somalia-map.svg")));
+
+        var html = await CliRun.RunAsync("report", "--country", "SO", "--db", db, "--format", "html", "--from", "2022-10-29", "--to", "2022-10-29");
+        Assert.Equal(SitrepCli.Ok, html.ExitCode);
+        Assert.StartsWith("<!DOCTYPE html>", html.Out);
+        Assert.Contains("Mogadishu", html.Out);
+        Assert.Contains("Events of 29 Oct 2022", html.Out);
+
+        var bad = await CliRun.RunAsync("report", "--country", "Somalia", "--db", db);
+        Assert.NotEqual(SitrepCli.Ok, bad.ExitCode);
+        Assert.Contains("ISO 3166-1 alpha-2", bad.Error);
+    }
 }

@@ -3,41 +3,13 @@ using Sitrep.Linking;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
 using Sitrep.Tests.Support;
+using static Sitrep.Tests.Support.IncidentReports;
 
 namespace Sitrep.Tests.Linking;
 
 /// <summary>Linking across reports in the store, on reports written for these tests.</summary>
 public sealed class LinkingTests
 {
-    // One market attack told by three outlets, with different tolls.
-    private const string MarketWire =
-        "Gunmen attacked a crowded market in Maiduguri on Friday, killing 12 civilians, residents said. " +
-        "The attackers arrived on motorcycles and opened fire on traders before fleeing.";
-    private const string MarketDaily =
-        "At least 15 people were killed when gunmen stormed a market in Maiduguri on Friday, a police spokesman said. " +
-        "Witnesses said the gunmen fired on traders and set stalls on fire.";
-    private const string MarketLater =
-        "The death toll from Friday's attack by gunmen on a market in Maiduguri has risen to 19, a hospital official said on Sunday.";
-    // Two different incidents in one city on one day.
-    private const string TeachersMarch =
-        "Hundreds of teachers marched peacefully to the parliament in Nairobi on Tuesday to demand higher pay, the union said.";
-    private const string GrenadeAttack =
-        "A grenade attack on a police station in Nairobi on Tuesday killed two officers, police said.";
-
-    private static Document Read(string text, DateOnly date, string source)
-    {
-        var document = new Document(text, date, new SourceLocation(source + ".txt")) { Source = source };
-        DocumentPipeline.Default.Process(document);
-        return document;
-    }
-
-    private static Document[] Market() =>
-    [
-        Read(MarketWire, new DateOnly(2024, 3, 8), "Sahel Wire"),
-        Read(MarketDaily, new DateOnly(2024, 3, 9), "Lagos Daily"),
-        Read(MarketLater, new DateOnly(2024, 3, 10), "Delta Herald"),
-    ];
-
     [Fact]
     public void OneIncidentFromThreeOutlets_IsOneEventWithEverySourceAndEachFigure()
     {
@@ -55,6 +27,26 @@ public sealed class LinkingTests
         Assert.Equal(19, incident.Latest("fatalities")!.Value);
         Assert.Contains("lowest of 3 reported figures (12–19)", incident.Basis("fatalities"));
         Assert.All(store.ListLinks(incident.Id), l => Assert.Contains("km apart", l.Reason));
+    }
+
+    [Fact]
+    public void Incidents_AreListedAndFilteredByTheirRepresentative()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("l.db"));
+        var reports = Market();
+        // The latest report first, so the incident's name (smallest id) need not be its best-coded event.
+        foreach (var report in reports.Reverse()) store.Store([report]);
+
+        var incident = store.ListIncidents(new EventQuery(Country: "NG")).Single(i => i.Documents.Count == 3);
+        var heads = store.ListEvents(new EventQuery(IncidentsOnly: true, Limit: 100)).Where(e => e.IncidentId == incident.Id).ToList();
+        Assert.Equal([incident.Representative.Id], heads.Select(e => e.Id));
+        var day = incident.Representative.Event.Date!.Value;
+        Assert.Contains(store.ListIncidents(new EventQuery(Country: "NG", From: day, To: day)), i => i.Id == incident.Id);
+
+        store.UnlinkEvent(incident.Representative.Id);
+        var rest = store.FindIncident(incident.Members.First(m => m.Id != incident.Representative.Id).Id)!;
+        Assert.Equal(rest.Representative.Id, Assert.Single(store.ListEvents(new EventQuery(IncidentId: rest.Id, IncidentsOnly: true))).Id);
     }
 
     [Fact]
