@@ -21,48 +21,69 @@ internal static class EventsCommand
         var to = CommonOptions.To();
         var type = new Option<string?>("--type") { Description = "Only this ACLED event type, or type/sub-type (\"Protests\", \"Battles/Armed clash\")", HelpName = "TYPE" };
         var limit = CommonOptions.Limit(1000);
-        var format = CommonOptions.Format("table", "table", "csv", "json", "jsonl", "geojson");
-        var command = new Command("events", "Stored events, oldest first: one per incident, however many reports tell of it") { database, country, from, to, type, limit, format };
+        var format = CommonOptions.Format("table", "table", "csv", "json", "jsonl", "geojson", "parquet");
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output", HelpName = "FILE" };
+        var command = new Command("events", "Stored events, oldest first: one per incident, however many reports tell of it") { database, country, from, to, type, limit, format, output };
         command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             var incidents = store.ListIncidents(new EventQuery(parse.GetValue(country), parse.GetValue(from), parse.GetValue(to), parse.GetValue(type), Limit: parse.GetValue(limit)));
-            // Writers of single events get each incident's representative with the incident's figures.
-            var events = incidents.Select(i => i.Representative with { Event = i.Event }).ToList();
-            switch (parse.GetValue(format))
+            if (parse.GetValue(output) is { } path)
             {
-                case "json":
-                case "jsonl":
-                    bool lines = parse.GetValue(format) == "jsonl";
-                    using (var json = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = !lines }))
-                    {
-                        if (!lines) json.WriteStartArray();
-                        foreach (var incident in incidents)
-                        {
-                            ExtractJsonWriter.WriteIncident(json, incident);
-                            if (lines)
-                            {
-                                json.Flush();
-                                context.OutputStream.Write("\n"u8);
-                                json.Reset();
-                            }
-                        }
-                        if (!lines) json.WriteEndArray();
-                    }
-                    if (!lines) context.OutputStream.Write("\n"u8);
-                    break;
-                case "csv":
-                    WriteCsv(context, incidents);
-                    break;
-                case "geojson":
-                    WriteGeoJson(context, events);
-                    break;
-                default:
-                    WriteTable(context, events);
-                    break;
+                using var file = File.Create(path);
+                Write(new CliContext(file, context.Error, context.StandardInput, context.ErrorIsTerminal), parse.GetValue(format)!, incidents);
+                context.Error.WriteLine($"sitrep: wrote {incidents.Count} incidents to {path}");
             }
+            else Write(context, parse.GetValue(format)!, incidents);
             return SitrepCli.Ok;
         }));
         return command;
+    }
+
+    private static void Write(CliContext context, string format, IReadOnlyList<Incident> incidents)
+    {
+        // Writers of single events get each incident's representative with the incident's figures.
+        var events = incidents.Select(i => i.Representative with { Event = i.Event }).ToList();
+        switch (format)
+        {
+            case "json":
+            case "jsonl":
+                bool lines = format == "jsonl";
+                using (var json = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = !lines }))
+                {
+                    if (!lines) json.WriteStartArray();
+                    foreach (var incident in incidents)
+                    {
+                        ExtractJsonWriter.WriteIncident(json, incident);
+                        if (lines)
+                        {
+                            json.Flush();
+                            context.OutputStream.Write("\n"u8);
+                            json.Reset();
+                        }
+                    }
+                    if (!lines) json.WriteEndArray();
+                }
+                if (!lines) context.OutputStream.Write("\n"u8);
+                break;
+            case "csv":
+                AcledExport.WriteCsv(context.Out, incidents);
+                context.Out.Flush();
+                break;
+            case "parquet":
+                // Parquet's footer is written last: the file is built in memory, then copied out (stdout may not seek).
+                var buffer = new MemoryStream();
+                AcledExport.WriteParquet(buffer, incidents);
+                buffer.Position = 0;
+                buffer.CopyTo(context.OutputStream);
+                break;
+            case "geojson":
+                WriteGeoJson(context, events);
+                break;
+            default:
+                WriteTable(context, events);
+                break;
+        }
+        context.Out.Flush();
     }
 
     public static Command Show(CliContext context)
@@ -172,45 +193,6 @@ internal static class EventsCommand
         context.Console.Write(table);
         context.Console.WriteLine($"{events.Count} events");
     }
-
-    // ACLED's column names in ACLED's order; columns Sitrep does not code (admin2, admin3, region,
-    // the numeric iso, tags) stay empty, and country holds the ISO 3166-1 alpha-2 code.
-    private static readonly string[] CsvColumns =
-    [
-        "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-        "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-        "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-        "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-    ];
-
-    private static void WriteCsv(CliContext context, IReadOnlyList<Incident> incidents)
-    {
-        static string? Number(int? n) => n?.ToString(CultureInfo.InvariantCulture);
-        context.Out.WriteLine(string.Join(',', CsvColumns));
-        foreach (var incident in incidents)
-        {
-            var e = incident.Event;
-            var p = e.Place;
-            var sources = incident.Members.Select(m => m.Event.Source ?? m.DocumentSource).OfType<string>().Distinct().Order(StringComparer.Ordinal);
-            var latest = incident.Members.Max(m => m.DocumentDate);
-            string?[] values =
-            [
-                incident.Id, e.Date?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), Number(e.Date?.Year), Number(e.TimePrecision),
-                Sitrep.Events.EventTaxonomy.DisorderType(e.EventType), e.EventType, e.SubEventType,
-                e.Actor1, e.AssocActor1, Number(e.Inter1), e.Actor2, e.AssocActor2, Number(e.Inter2),
-                e.Inter1 is { } i1 ? Number(e.Inter2 is { } i2 ? Math.Min(i1, i2) * 10 + Math.Max(i1, i2) : i1 * 10) : null,
-                e.EventType == "Violence against civilians" ? "Civilian targeting" : null,
-                null, null, p?.Country, p?.Admin1, null, null, p?.Name,
-                p?.Latitude.ToString(CultureInfo.InvariantCulture), p?.Longitude.ToString(CultureInfo.InvariantCulture), Number(e.GeoPrecision),
-                string.Join("; ", sources), null, e.Notes, Number(e.Fatalities ?? 0), null,
-                Number((int)new DateTimeOffset(latest.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds()),
-            ];
-            context.Out.WriteLine(string.Join(',', values.Select(Csv)));
-        }
-    }
-
-    private static string Csv(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 
     private static void WriteGeoJson(CliContext context, IReadOnlyList<StoredEvent> events)
     {

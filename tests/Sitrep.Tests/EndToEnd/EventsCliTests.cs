@@ -115,4 +115,24 @@ public class EventsCliTests
         Assert.NotEqual(SitrepCli.Ok, bad.ExitCode);
         Assert.Contains("ISO 3166-1 alpha-2", bad.Error);
     }
+
+    [Fact]
+    public async Task Events_AsParquet_HaveAcledsColumnsAndTheCsvsRows()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        await CliRun.RunAsync("ingest", TestPaths.Samples, "--db", db);
+        var csv = (await CliRun.RunAsync("events", "--db", db, "--format", "csv")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var run = await CliRun.RunAsync("events", "--db", db, "--format", "parquet", "--out", dir.File("events.parquet"));
+
+        Assert.Equal(SitrepCli.Ok, run.ExitCode);
+        Assert.Contains($"wrote {csv.Length - 1} incidents", run.Error);
+        await using var file = File.OpenRead(dir.File("events.parquet"));
+        var read = await Parquet.Serialization.ParquetSerializer.DeserializeAsync<Sitrep.Serialization.AcledRow>(file);
+        Assert.Equal(Sitrep.Serialization.AcledRow.Columns, read.Schema.GetDataFields().Select(f => f.Name));
+        Assert.Equal(csv.Length - 1, read.Data.Count);
+        Assert.Equal(csv.Skip(1).Select(line => line.Split(',')[0]), read.Data.Select(r => r.EventId));
+        Assert.Contains(read.Data, r => r.Location == "Mogadishu" && r.Fatalities > 0 && r.Latitude is > 1 and < 3);
+    }
 }
