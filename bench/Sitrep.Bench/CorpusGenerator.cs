@@ -7,18 +7,30 @@ namespace Sitrep.Bench;
 /// Writes a JSON Lines corpus built from the repository's samples: each report joins paragraphs of
 /// several samples up to about the wanted length, plus a serial line, so every report is distinct.
 /// With a spread, publication dates move forward from the samples' own by up to that many days, so
-/// a large store holds months of events per country, as a real one does.
+/// a large store holds months of events per country, as a real one does. With a duplicate share,
+/// that fraction of reports are syndicated copies of an earlier one: a new dateline and one
+/// paragraph cut, as wire copies reach several outlets.
 /// </summary>
 internal static class CorpusGenerator
 {
-    public static string Write(string path, int count, int targetWords, int spreadDays = 0)
+    public static string Write(string path, int count, int targetWords, int spreadDays = 0, double duplicates = 0)
     {
         var paragraphs = SampleParagraphs();
         var random = new Random(20220106);
         using var writer = new StreamWriter(path);
         var parts = new List<string>();
+        var recent = new List<(string[] Parts, string Published)>();
         for (int i = 0; i < count; i++)
         {
+            if (recent.Count > 0 && random.NextDouble() < duplicates)
+            {
+                var (original, published) = recent[random.Next(recent.Count)];
+                var copy = original.ToList();
+                copy[0] = $"Syndicated by desk {i % 89} ({i}).";
+                if (copy.Count > 3) copy.RemoveAt(1 + random.Next(copy.Count - 1));
+                writer.WriteLine(JsonSerializer.Serialize(new { id = $"bench-{i}", source = $"Outlet {i % 89}", published, text = string.Join("\n\n", copy) }));
+                continue;
+            }
             parts.Clear();
             parts.Add($"Bulletin {i} from desk {i % 97}, filed at {i % 24:00}:{i % 60:00}.");
             int words = 0;
@@ -36,6 +48,9 @@ internal static class CorpusGenerator
                 text = string.Join("\n\n", parts),
             };
             writer.WriteLine(JsonSerializer.Serialize(report));
+            // Copies are made of recent reports, as syndication follows the news.
+            if (recent.Count == 1000) recent.RemoveAt(random.Next(recent.Count));
+            recent.Add(([.. parts], report.published));
         }
         return path;
     }

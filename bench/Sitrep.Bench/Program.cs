@@ -9,18 +9,19 @@ using Sitrep.Storage;
 // usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--count 100000] [--words 500]
 //        [--input PATH] [--workers N] [--batch-size N] [--all-stages] [--keep]
 //        or, for the gazetteer and geoparser alone: --places [--count N]
-//        or, to write the generated corpus and stop: --write-corpus FILE [--count N] [--words N] [--spread-days N]
+//        [--duplicates FRACTION] (that share of reports are lightly edited copies of earlier ones) [--no-linking]
+//        or, to write the generated corpus and stop: --write-corpus FILE [--count N] [--words N] [--spread-days N] [--duplicates F]
 var options = BenchOptions.Parse(args);
 if (options.WriteCorpus is { } corpus)
 {
-    CorpusGenerator.Write(corpus, options.Count, options.Words, options.SpreadDays);
+    CorpusGenerator.Write(corpus, options.Count, options.Words, options.SpreadDays, options.Duplicates);
     Console.Error.WriteLine($"bench: wrote {options.Count} reports to {corpus}");
     return;
 }
 var work = Directory.CreateTempSubdirectory("sitrep-bench-");
 try
 {
-    string input = options.Input ?? CorpusGenerator.Write(Path.Combine(work.FullName, "corpus.jsonl"), options.Count, options.Words, options.SpreadDays);
+    string input = options.Input ?? CorpusGenerator.Write(Path.Combine(work.FullName, "corpus.jsonl"), options.Count, options.Words, options.SpreadDays, options.Duplicates);
     var db = Path.Combine(work.FullName, "bench.db");
     Console.Error.WriteLine($"bench: input {input} ({Megabytes(SizeOf(input)):N1} MB), {options.Workers} workers, batches of {options.BatchSize}");
     if (options.Places)
@@ -42,6 +43,7 @@ try
     IngestProgress result;
     using (var store = SqliteDocumentStore.Open(db))
     {
+        store.Linking = !options.NoLinking;
         var items = new ReportReader(ReaderOptions.Default).Read([input]);
         var runner = new IngestRunner(pipeline, store, new IngestOptions { Workers = options.Workers, BatchSize = options.BatchSize });
         result = await runner.RunAsync(items, d => Console.Error.WriteLine(d));
@@ -62,6 +64,10 @@ try
         read_and_process_only_docs_per_second = Math.Round(processed / processSeconds),
         stages = string.Join(", ", pipeline.Stages.Select(s => s.Name)),
         stage_tokens_per_second_one_core = StageTimings.Measure(input, 5000),
+        linking = !options.NoLinking,
+        duplicate_share = options.Duplicates,
+        near_duplicate_pairs = Count(db, "SELECT count(*) FROM document_duplicates"),
+        incidents_with_several_reports = Count(db, "SELECT count(*) FROM (SELECT incident_id FROM events GROUP BY incident_id HAVING count(DISTINCT document_id) > 1)"),
         workers = options.Workers,
         batch_size = options.BatchSize,
         cores = Environment.ProcessorCount,
@@ -90,3 +96,11 @@ static long SizeOf(string path) =>
     : 0;
 
 static double Megabytes(long bytes) => bytes / (1024.0 * 1024.0);
+static long Count(string db, string sql)
+{
+    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    return Convert.ToInt64(command.ExecuteScalar());
+}

@@ -20,6 +20,17 @@ public enum EventCue
     Disaster = 1 << 5,
 }
 
+/// <summary>When a coding rule overrides the trained classifier.</summary>
+public enum RuleStrength
+{
+    /// <summary>Always (a weapon decides the kind of violence).</summary>
+    Decisive,
+    /// <summary>Unless the sentence also reports violence, which is then the event.</summary>
+    UnlessViolent,
+    /// <summary>Only where the classifier is unsure.</summary>
+    WhenUnsure,
+}
+
 /// <summary>
 /// Event words of English news and ACLED notes, by stem (<see cref="EventFeatures.Stem"/>): which
 /// mark an event, and the coding rules some of them force whatever the classifier says.
@@ -29,25 +40,30 @@ public static class EventLexicon
     private static readonly Dictionary<string, EventCue> Cues = Build();
 
     /// <summary>
-    /// Stems whose presence decides the sub-event type, checked in this order. The coding rules the
-    /// taxonomy states (looting, arrests, resignations, shutdowns, curfews, deployments, agreements are
-    /// strategic developments) always apply; the others only where the classifier is unsure.
+    /// Stems whose presence decides the sub-event type, checked in this order. Weapons decide the
+    /// type of violence (a car bomb is a remote explosive, a missile a shelling, whatever else the
+    /// sentence says); the coding rules the taxonomy states (looting, arrests, resignations,
+    /// shutdowns, curfews, deployments, agreements are strategic developments) apply unless violence
+    /// is reported too; the others only where the classifier is unsure.
     /// </summary>
-    public static readonly (string[] Stems, string Label, bool Always)[] Rules =
+    public static readonly (string[] Stems, string Label, RuleStrength Strength)[] Rules =
     [
-        (["loot", "marauding", "maraud", "plunder", "ransack", "vandaliz", "vandalis"], "Strategic developments/Looting/property destruction", true),
-        (["resign", "curfew", "emergency", "blackout", "shutdown", "internet"], "Strategic developments/Other", true),
-        (["peacekeeper", "peacekeeping", "deploy", "deployment", "contingent"], "Strategic developments/Other", true),
-        (["arrest", "detain", "detention"], "Strategic developments/Arrests", true),
-        (["agreement", "ceasefire", "truce"], "Strategic developments/Agreement", true),
-        (["freed", "regain", "retook", "recaptur", "retaken", "liberat"], "Battles/Government regains territory", false),
-        (["shootout", "shoot-out", "firefight", "gunfight", "exchang"], "Battles/Armed clash", false),
-        (["riot", "rioter", "pogrom"], "Riots/Violent demonstration", false),
-        (["airstrike", "air_strike", "drone", "warplane", "bomber"], "Explosions/Remote violence/Air/drone strike", false),
-        (["shell", "shelling", "artillery", "mortar", "rocket", "missile"], "Explosions/Remote violence/Shelling/artillery/missile attack", false),
-        (["ied", "landmine", "mine", "roadside", "explosive"], "Explosions/Remote violence/Remote explosive/landmine/IED", false),
-        (["grenade"], "Explosions/Remote violence/Grenade", false),
-        (["abduct", "kidnap", "abduction"], "Violence against civilians/Abduction/forced disappearance", false),
+        (["loot", "marauding", "maraud", "plunder", "ransack", "vandaliz", "vandalis"], "Strategic developments/Looting/property destruction", RuleStrength.UnlessViolent),
+        (["resign", "curfew", "emergency", "siege", "blackout", "shutdown", "internet"], "Strategic developments/Other", RuleStrength.UnlessViolent),
+        (["peacekeeper", "peacekeeping", "deploy", "deployment", "contingent"], "Strategic developments/Other", RuleStrength.UnlessViolent),
+        (["arrest", "detain", "detention"], "Strategic developments/Arrests", RuleStrength.UnlessViolent),
+        (["agreement", "ceasefire", "truce"], "Strategic developments/Agreement", RuleStrength.UnlessViolent),
+        (["freed", "regain", "retook", "recaptur", "retaken", "liberat"], "Battles/Government regains territory", RuleStrength.WhenUnsure),
+        (["shootout", "shoot-out", "firefight", "gunfight", "exchang"], "Battles/Armed clash", RuleStrength.WhenUnsure),
+        (["riot", "rioter", "pogrom"], "Riots/Violent demonstration", RuleStrength.WhenUnsure),
+        (["airstrike", "air_strike", "drone", "warplane", "bomber"], "Explosions/Remote violence/Air/drone strike", RuleStrength.WhenUnsure),
+        (["missile", "rocket"], "Explosions/Remote violence/Shelling/artillery/missile attack", RuleStrength.Decisive),
+        (["shell", "artillery", "mortar"], "Explosions/Remote violence/Shelling/artillery/missile attack", RuleStrength.WhenUnsure),
+        (["grenade"], "Explosions/Remote violence/Grenade", RuleStrength.WhenUnsure),
+        (["suicide"], "Explosions/Remote violence/Suicide bomb", RuleStrength.WhenUnsure),
+        (["ied", "landmine", "roadside", "explosive", "detonat", "bomb"], "Explosions/Remote violence/Remote explosive/landmine/IED", RuleStrength.Decisive),
+        (["blast", "explo"], "Explosions/Remote violence/Remote explosive/landmine/IED", RuleStrength.WhenUnsure),
+        (["abduct", "kidnap", "abduction"], "Violence against civilians/Abduction/forced disappearance", RuleStrength.WhenUnsure),
     ];
 
     /// <summary>Stems that mark violence: where one is present, the always-on rules give way to the violence.</summary>
@@ -73,7 +89,10 @@ public static class EventLexicon
     }
 
     /// <summary>The cues of one lower-cased word.</summary>
-    public static EventCue Of(string lowerWord) => Cues.GetValueOrDefault(EventFeatures.Stem(lowerWord));
+    public static EventCue Of(string lowerWord) =>
+        Cues.TryGetValue(EventFeatures.Stem(lowerWord), out var cue) ? cue
+        // Stem takes one suffix off: "bombings" → "bombing", which the lexicon holds as "bomb".
+        : lowerWord.EndsWith("ings", StringComparison.Ordinal) ? Cues.GetValueOrDefault(EventFeatures.Stem(lowerWord[..^1])) : EventCue.None;
 
     private static Dictionary<string, EventCue> Build()
     {
@@ -105,7 +124,7 @@ public static class EventLexicon
         Add(EventCue.Membership, "includes", "include", "consists", "comprises");
         Add(EventCue.Disaster, "earthquake", "quake", "flood", "floods", "flooding", "landslide", "storm", "cyclone", "hurricane",
             "typhoon", "tornado", "drought", "wildfire", "accident", "crash", "collapse", "collapsed", "derailed", "tsunami", "eruption",
-            "avalanche", "leak", "epidemic", "outbreak");
+            "avalanche", "leak", "epidemic", "outbreak", "accidental", "negligence", "ammonium", "nitrate");
         return cues;
     }
 }

@@ -15,4 +15,7 @@ public sealed record EventMention(
     public static EventMention Of(string documentId, int ordinal, CodedEvent e) => new(
         StoredEvent.IdOf(documentId, ordinal), documentId, e.EventType, e.SubEventType, e.Date, e.TimePrecision,
         e.Place?.Latitude, e.Place?.Longitude, e.Place?.Country, e.Place?.Admin1, e.GeoPrecision, e.Actor1, e.Inter1);
+
+    /// <summary>The incident a stored event belongs to; a new event's own id.</summary>
+    public string IncidentId { get; init; } = Id;
 }

@@ -24,6 +24,9 @@ public static class IncidentMatcher
     /// <summary>Widest date window of any precision, in days: the candidate search uses it.</summary>
     public const int MaxWindowDays = 31;
 
+    /// <summary>Widest radius of any precision, in km: the candidate search uses it.</summary>
+    public const double MaxRadiusKm = 50;
+
     /// <summary>The reason <paramref name="a"/> and <paramref name="b"/> are one incident, or null when they are not.</summary>
     public static string? Match(EventMention a, EventMention b)
     {
@@ -48,7 +51,7 @@ public static class IncidentMatcher
         }
         else
         {
-            double radius = geo == 2 ? 50 : 25;
+            double radius = geo == 2 ? MaxRadiusKm : 25;
             if (km > radius) return null;
             where = $"{km.ToString("0", CultureInfo.InvariantCulture)} km apart (within {radius} km)";
         }

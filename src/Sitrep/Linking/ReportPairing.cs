@@ -8,37 +8,29 @@ public sealed record EventLink(string A, string B, string Reason)
 }
 
 /// <summary>
-/// Pairs the events of two reports: each event of one is linked to at most one event of the other,
-/// the most alike first. A report that codes two incidents in one city on one day, beside another
-/// that codes one of them, links one pair, not both events to the one. Ties break on the ids, so
-/// the result does not depend on which report is given first.
+/// Joins a new report to an incident already stored: at most one of the report's events joins it,
+/// through the pair of events (one of the report's, one of the incident's) most alike. A report that
+/// codes two incidents in one city on one day, beside an incident told elsewhere, joins one of its
+/// events to it, not both. One link per incident, however many reports tell of it, keeps linking's
+/// cost flat as a story is syndicated. Ties break on the ids.
 /// </summary>
-public static class ReportPairing
+public static class IncidentPairing
 {
-    /// <summary>The links between the events of two reports, leaving out pairs an analyst <paramref name="separated"/> (ids in ordinal order).</summary>
-    public static List<EventLink> Pair(IReadOnlyList<EventMention> first, IReadOnlyList<EventMention> second, ISet<(string, string)>? separated = null)
+    /// <summary>The link joining one of <paramref name="report"/>'s events to the incident of <paramref name="members"/>, or null; pairs an analyst <paramref name="separated"/> (ids in ordinal order) are left out.</summary>
+    public static EventLink? Best(IReadOnlyList<EventMention> report, IReadOnlyList<EventMention> members, ISet<(string, string)>? separated = null)
     {
-        var candidates = new List<(double Score, EventLink Link)>();
-        foreach (var a in first)
-            foreach (var b in second)
+        (double Score, EventLink Link)? best = null;
+        foreach (var a in report)
+            foreach (var b in members)
             {
                 if (IncidentMatcher.Match(a, b) is not { } reason) continue;
                 var link = new EventLink(a.Id, b.Id, reason).Canonical();
                 if (separated?.Contains((link.A, link.B)) == true) continue;
-                candidates.Add((IncidentMatcher.Similarity(a, b), link));
+                double score = IncidentMatcher.Similarity(a, b);
+                if (best is not { } current || score > current.Score
+                    || score == current.Score && (string.CompareOrdinal(link.A, current.Link.A) is var c && (c < 0 || c == 0 && string.CompareOrdinal(link.B, current.Link.B) < 0)))
+                    best = (score, link);
             }
-        candidates.Sort((x, y) => y.Score.CompareTo(x.Score) is var c and not 0 ? c
-            : string.CompareOrdinal(x.Link.A, y.Link.A) is var d and not 0 ? d
-            : string.CompareOrdinal(x.Link.B, y.Link.B));
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var links = new List<EventLink>();
-        foreach (var (_, link) in candidates)
-        {
-            if (used.Contains(link.A) || used.Contains(link.B)) continue;
-            used.Add(link.A);
-            used.Add(link.B);
-            links.Add(link);
-        }
-        return links;
+        return best?.Link;
     }
 }

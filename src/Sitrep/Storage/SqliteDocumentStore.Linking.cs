@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
+using Sitrep.Events;
 using Sitrep.Linking;
 
 namespace Sitrep.Storage;
@@ -13,7 +14,7 @@ namespace Sitrep.Storage;
 /// </summary>
 public sealed partial class SqliteDocumentStore
 {
-    private const string MentionColumns = "id, document_id, event_type, sub_event_type, date, time_precision, latitude, longitude, country, admin1, geo_precision, actor1, inter1";
+    private const string MentionColumns = "id, document_id, event_type, sub_event_type, date, time_precision, latitude, longitude, country, admin1, geo_precision, actor1, inter1, incident_id";
 
     private void LinkNewDocuments(IReadOnlyList<Document> added, SqliteTransaction transaction)
     {
@@ -77,26 +78,40 @@ public sealed partial class SqliteDocumentStore
 
     private const int MaxDuplicateCandidates = 64;
     private const int MaxDuplicatesKept = 8;
-    private const int MaxEventCandidates = 2000;
+    private const int MaxEventCandidates = 200;
 
-    // Links the report's events to the stored events of the same incidents. A near-duplicate of a
-    // stored report tells of the same incidents: its events are matched with that report's alone.
-    // Otherwise the candidates are events of other reports in the same countries within the date
-    // windows (a week, or a month for month-precise dates), at most MaxEventCandidates of them.
+    // The blocking parameters shared by both candidate queries: disorder type, widest date window, other reports.
+    private static void Window(SqliteCommand find, string eventType, DateOnly date, string documentId)
+    {
+        find.Parameters.AddWithValue("$family", LinkCells.Family(eventType));
+        find.Parameters.AddWithValue("$from", IsoDate(date.AddDays(-IncidentMatcher.MaxWindowDays)));
+        find.Parameters.AddWithValue("$to", IsoDate(date.AddDays(IncidentMatcher.MaxWindowDays)));
+        find.Parameters.AddWithValue("$document", documentId);
+    }
+
+    // Links the report's events to the incidents already stored. A near-duplicate of a stored report
+    // tells of the same incidents: its events are matched with that report's alone. Otherwise each
+    // event is matched with the heads of stored incidents found by blocking keys the matcher implies:
+    // same disorder type, a date within the widest window, and either a grid cell near the event's
+    // point (for town-level places) or the same first-level division (for region-level ones). An
+    // incident is matched through its head, its most precisely coded event, so a story told by a
+    // thousand reports costs one comparison, not a thousand. Each incident gets at most one link.
     private void LinkEvents(Document document, List<(string Id, double Similarity)> duplicates, SqliteTransaction transaction)
     {
         var mentions = document.Events.Select((e, i) => EventMention.Of(document.Id, i + 1, e))
             .Where(m => m.Country is not null && m.Date is not null).ToList();
         if (mentions.Count == 0) return;
 
-        var byDocument = new Dictionary<string, List<EventMention>>(StringComparer.Ordinal);
+        var byIncident = new Dictionary<string, List<EventMention>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         void Read(SqliteCommand find)
         {
             using var r = find.ExecuteReader();
             while (r.Read())
             {
                 var m = ReadMention(r);
-                if (!byDocument.TryGetValue(m.DocumentId, out var list)) byDocument[m.DocumentId] = list = [];
+                if (!seen.Add(m.Id)) continue;
+                if (!byIncident.TryGetValue(m.IncidentId, out var list)) byIncident[m.IncidentId] = list = [];
                 list.Add(m);
             }
         }
@@ -111,32 +126,43 @@ public sealed partial class SqliteDocumentStore
         }
         else
         {
-            foreach (var country in mentions.Select(m => m.Country!).Distinct())
+            foreach (var m in mentions)
             {
-                var here = mentions.Where(m => m.Country == country).ToList();
-                var dates = here.Select(m => m.Date!.Value).ToList();
-                int window = here.Max(m => IncidentMatcher.WindowDays(m.TimePrecision));
-                int week = Math.Max(window, IncidentMatcher.WindowDays(2));
-                var find = Command(transaction, $"""
+                if (m.Latitude is not { } lat || m.Longitude is not { } lon) continue;
+                var date = m.Date!.Value;
+                if (m.GeoPrecision <= 2)
+                {
+                    var cells = LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm);
+                    var near = Command(transaction, $"""
+                        SELECT {MentionColumns} FROM events
+                        WHERE incident_head = 1 AND family = $family AND cell IN ({string.Join(", ", cells.Select((_, i) => "$c" + i))})
+                          AND date BETWEEN $from AND $to AND document_id <> $document
+                        LIMIT {MaxEventCandidates}
+                        """);
+                    for (int i = 0; i < cells.Count; i++) near.Parameters.AddWithValue("$c" + i, cells[i]);
+                    Window(near, m.EventType, date, document.Id);
+                    Read(near);
+                }
+                if (m.Admin1 is null) continue;
+                // Region-level events match within their division, whatever the distance.
+                var region = Command(transaction, $"""
                     SELECT {MentionColumns} FROM events
-                    WHERE country = $country AND document_id <> $document
-                      AND (date BETWEEN $from AND $to OR (time_precision >= 3 AND date BETWEEN $wideFrom AND $wideTo))
+                    WHERE incident_head = 1 AND family = $family AND country = $country AND admin1 = $admin1
+                      AND date BETWEEN $from AND $to AND document_id <> $document AND (geo_precision >= 3 OR $precision >= 3)
                     LIMIT {MaxEventCandidates}
                     """);
-                find.Parameters.AddWithValue("$country", country);
-                find.Parameters.AddWithValue("$from", IsoDate(dates.Min().AddDays(-week)));
-                find.Parameters.AddWithValue("$to", IsoDate(dates.Max().AddDays(week)));
-                find.Parameters.AddWithValue("$wideFrom", IsoDate(dates.Min().AddDays(-IncidentMatcher.MaxWindowDays)));
-                find.Parameters.AddWithValue("$wideTo", IsoDate(dates.Max().AddDays(IncidentMatcher.MaxWindowDays)));
-                find.Parameters.AddWithValue("$document", document.Id);
-                Read(find);
+                region.Parameters.AddWithValue("$country", m.Country);
+                region.Parameters.AddWithValue("$admin1", m.Admin1);
+                region.Parameters.AddWithValue("$precision", m.GeoPrecision);
+                Window(region, m.EventType, date, document.Id);
+                Read(region);
             }
         }
-        if (byDocument.Count == 0) return;
+        if (byIncident.Count == 0) return;
 
         var separated = Separations(transaction, document.Id);
-        foreach (var (_, candidates) in byDocument.OrderBy(p => p.Key, StringComparer.Ordinal))
-            foreach (var link in ReportPairing.Pair(mentions, candidates, separated))
+        foreach (var (_, members) in byIncident.OrderBy(p => p.Key, StringComparer.Ordinal))
+            if (IncidentPairing.Best(mentions, members, separated) is { } link)
                 AddLink(link, transaction);
     }
 
@@ -319,7 +345,7 @@ public sealed partial class SqliteDocumentStore
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
             Text(4) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
             r.IsDBNull(5) ? 0 : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetDouble(7),
-            Text(8), Text(9), r.IsDBNull(10) ? 0 : r.GetInt32(10), Text(11), r.IsDBNull(12) ? null : r.GetInt32(12));
+            Text(8), Text(9), r.IsDBNull(10) ? 0 : r.GetInt32(10), Text(11), r.IsDBNull(12) ? null : r.GetInt32(12)) { IncidentId = r.GetString(13) };
     }
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

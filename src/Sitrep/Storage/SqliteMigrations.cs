@@ -154,5 +154,14 @@ internal static class SqliteMigrations
         UPDATE events SET incident_head = (id = (SELECT m.id FROM events m WHERE m.incident_id = events.incident_id {SqliteDocumentStore.HeadOrder}))
         WHERE incident_id IN (SELECT incident_id FROM events GROUP BY incident_id HAVING count(*) > 1);
         """,
+        // 7: blocking keys for linking, computed from each event's own columns (Linking.LinkCells),
+        // and indexes over incident heads by key: a new event finds the incidents it may belong to
+        // in a few index probes, however many events the store holds.
+        $"""
+        ALTER TABLE events ADD COLUMN family INTEGER GENERATED ALWAYS AS ({Linking.LinkCells.FamilySql}) VIRTUAL;
+        ALTER TABLE events ADD COLUMN cell INTEGER GENERATED ALWAYS AS ({Linking.LinkCells.CellSql}) VIRTUAL;
+        CREATE INDEX incident_heads_by_cell ON events(family, cell, date) WHERE incident_head = 1;
+        CREATE INDEX incident_heads_by_region ON events(family, country, admin1, date) WHERE incident_head = 1;
+        """,
     ];
 }

@@ -120,4 +120,53 @@ public class EventCoderTests
         Assert.Contains(events, e => e.EventType == "Protests" && e.Date == new DateOnly(2022, 1, 2));
         Assert.Contains(events, e => e.Place?.Name == "Aktau" && e.EventType == "Protests");
     }
+
+    [Fact]
+    public void CarBomb_IsARemoteExplosive_ByAnUnidentifiedGroupOnCivilians()
+    {
+        var e = Single("A car bomb exploded outside a busy market in Kabul on Monday, killing six people, a police spokesman told reporters.");
+        Assert.Equal("Explosions/Remote violence/Remote explosive/landmine/IED", Type(e));
+        Assert.Equal(6, e.Fatalities);
+        Assert.Equal("Unidentified Armed Group (Afghanistan)", e.Actor1);
+        Assert.Equal("Civilians (Afghanistan)", e.Actor2);
+    }
+
+    [Fact]
+    public void AReportAboutAnIndustrialAccident_YieldsNoEvent()
+    {
+        Assert.Empty(Events(
+            "An explosion at a fuel depot in Lagos on Monday killed 12 workers, the fire service said.\n\n" +
+            "Officials said the blast was caused by a gas leak and blamed negligence at the depot."));
+    }
+
+    [Fact]
+    public void Background_FromYearsAgo_OrHabitual_IsNoEvent()
+    {
+        var events = Events(
+            "Gunmen attacked a bus station in Maiduguri on Monday, killing four passengers, police said.\n\n" +
+            "It was the deadliest attack in the city since a bombing in March 2015 killed 40 people. " +
+            "Insurgents have frequently attacked travellers on the roads around the city.");
+        var attack = Assert.Single(events);
+        Assert.Equal(Monday, attack.Date);
+        Assert.Equal(4, attack.Fatalities);
+    }
+
+    [Fact]
+    public void ALaterToll_UpdatesTheIncident_RatherThanStartingAnother()
+    {
+        var e = Single(
+            "Gunmen attacked the village of Kadiogo in Burkina Faso on Monday, killing five people, residents said. " +
+            "Officials later said nine bodies had been recovered.");
+        Assert.Equal(9, e.Fatalities);
+        Assert.Equal(2, e.Evidence.Count);
+    }
+
+    [Fact]
+    public void TheDayOfTheEvent_WinsOverTheDayOfTheTelling()
+    {
+        var said = Single("The governor said on Sunday that four people were killed when gunmen attacked a bus near Kaduna on Friday.");
+        Assert.Equal(new DateOnly(2022, 1, 7), said.Date);
+        var owned = Single("Funerals were held in Mogadishu on Monday for the victims of Saturday's car bombing.");
+        Assert.Equal(new DateOnly(2022, 1, 8), owned.Date);
+    }
 }
