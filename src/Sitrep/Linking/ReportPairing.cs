@@ -16,21 +16,24 @@ public sealed record EventLink(string A, string B, string Reason)
 /// </summary>
 public static class IncidentPairing
 {
-    /// <summary>The link joining one of <paramref name="report"/>'s events to the incident of <paramref name="members"/>, or null; pairs an analyst <paramref name="separated"/> (ids in ordinal order) are left out.</summary>
-    public static EventLink? Best(IReadOnlyList<EventMention> report, IReadOnlyList<EventMention> members, ISet<(string, string)>? separated = null)
+    /// <summary>
+    /// The link joining the incident to the report through the best of <paramref name="pairs"/> (a
+    /// report's event with a stored event of the incident that the candidate search found for it), or
+    /// null when none match; pairs an analyst <paramref name="separated"/> (ids in ordinal order) are left out.
+    /// </summary>
+    public static EventLink? Best(IEnumerable<(EventMention New, EventMention Stored)> pairs, ISet<(string, string)>? separated = null)
     {
         (double Score, EventLink Link)? best = null;
-        foreach (var a in report)
-            foreach (var b in members)
-            {
-                if (IncidentMatcher.Match(a, b) is not { } reason) continue;
-                var link = new EventLink(a.Id, b.Id, reason).Canonical();
-                if (separated?.Contains((link.A, link.B)) == true) continue;
-                double score = IncidentMatcher.Similarity(a, b);
-                if (best is not { } current || score > current.Score
-                    || score == current.Score && (string.CompareOrdinal(link.A, current.Link.A) is var c && (c < 0 || c == 0 && string.CompareOrdinal(link.B, current.Link.B) < 0)))
-                    best = (score, link);
-            }
+        foreach (var (a, b) in pairs)
+        {
+            if (IncidentMatcher.Match(a, b) is not { } reason) continue;
+            var link = new EventLink(a.Id, b.Id, reason).Canonical();
+            if (separated?.Contains((link.A, link.B)) == true) continue;
+            double score = IncidentMatcher.Similarity(a, b);
+            if (best is not { } current || score > current.Score
+                || score == current.Score && (string.CompareOrdinal(link.A, current.Link.A) is var c && (c < 0 || c == 0 && string.CompareOrdinal(link.B, current.Link.B) < 0)))
+                best = (score, link);
+        }
         return best?.Link;
     }
 }

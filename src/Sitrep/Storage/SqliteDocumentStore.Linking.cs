@@ -16,8 +16,14 @@ public sealed partial class SqliteDocumentStore
 {
     private const string MentionColumns = "id, document_id, event_type, sub_event_type, date, time_precision, latitude, longitude, country, admin1, geo_precision, actor1, inter1, incident_id";
 
+    private bool? _anySeparations;
+
+    private bool AnySeparations(SqliteTransaction transaction) =>
+        _anySeparations ??= Command(transaction, "SELECT EXISTS (SELECT 1 FROM event_separations)").ExecuteScalar() is long and not 0;
+
     private void LinkNewDocuments(IReadOnlyList<Document> added, SqliteTransaction transaction)
     {
+        _anySeparations = null;
         foreach (var document in added)
         {
             var duplicates = LinkDuplicates(document, transaction);
@@ -102,17 +108,16 @@ public sealed partial class SqliteDocumentStore
             .Where(m => m.Country is not null && m.Date is not null).ToList();
         if (mentions.Count == 0) return;
 
-        var byIncident = new Dictionary<string, List<EventMention>>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        void Read(SqliteCommand find)
+        // Each incident found, with the pairs of (new event, stored event) the search found it by.
+        var byIncident = new Dictionary<string, List<(EventMention New, EventMention Stored)>>(StringComparer.Ordinal);
+        void Read(SqliteCommand find, IReadOnlyList<EventMention> finders)
         {
             using var r = find.ExecuteReader();
             while (r.Read())
             {
-                var m = ReadMention(r);
-                if (!seen.Add(m.Id)) continue;
-                if (!byIncident.TryGetValue(m.IncidentId, out var list)) byIncident[m.IncidentId] = list = [];
-                list.Add(m);
+                var stored = ReadMention(r);
+                if (!byIncident.TryGetValue(stored.IncidentId, out var pairs)) byIncident[stored.IncidentId] = pairs = [];
+                foreach (var m in finders) pairs.Add((m, stored));
             }
         }
         if (duplicates.Count > 0)
@@ -121,7 +126,7 @@ public sealed partial class SqliteDocumentStore
             {
                 var find = Command(transaction, $"SELECT {MentionColumns} FROM events WHERE document_id = $document AND country IS NOT NULL");
                 find.Parameters.AddWithValue("$document", duplicate);
-                Read(find);
+                Read(find, mentions);
             }
         }
         else
@@ -141,7 +146,7 @@ public sealed partial class SqliteDocumentStore
                         """);
                     for (int i = 0; i < cells.Count; i++) near.Parameters.AddWithValue("$c" + i, cells[i]);
                     Window(near, m.EventType, date, document.Id);
-                    Read(near);
+                    Read(near, [m]);
                 }
                 if (m.Admin1 is null) continue;
                 // Region-level events match within their division, whatever the distance.
@@ -155,14 +160,14 @@ public sealed partial class SqliteDocumentStore
                 region.Parameters.AddWithValue("$admin1", m.Admin1);
                 region.Parameters.AddWithValue("$precision", m.GeoPrecision);
                 Window(region, m.EventType, date, document.Id);
-                Read(region);
+                Read(region, [m]);
             }
         }
         if (byIncident.Count == 0) return;
 
         var separated = Separations(transaction, document.Id);
-        foreach (var (_, members) in byIncident.OrderBy(p => p.Key, StringComparer.Ordinal))
-            if (IncidentPairing.Best(mentions, members, separated) is { } link)
+        foreach (var (_, pairs) in byIncident.OrderBy(p => p.Key, StringComparer.Ordinal))
+            if (IncidentPairing.Best(pairs, separated) is { } link)
                 AddLink(link, transaction);
     }
 
@@ -179,13 +184,27 @@ public sealed partial class SqliteDocumentStore
             if (insert.ExecuteNonQuery() == 0) return;
         }
         if (first == second) return;
+        // The merged incident's head is the better of the two heads: one row changes, not every member's.
+        string firstHead = HeadOf(first, transaction), secondHead = HeadOf(second, transaction);
+        var better = Command(transaction, $"SELECT m.id FROM events m WHERE m.id IN ($a, $b) {HeadOrder}");
+        better.Parameters.AddWithValue("$a", firstHead);
+        better.Parameters.AddWithValue("$b", secondHead);
+        var demote = Command(transaction, "UPDATE events SET incident_head = 0 WHERE id = $id");
+        demote.Parameters.AddWithValue("$id", (string)better.ExecuteScalar()! == firstHead ? secondHead : firstHead);
+        demote.ExecuteNonQuery();
         // Incidents merge under the smaller name.
         var (keep, drop) = string.CompareOrdinal(first, second) < 0 ? (first, second) : (second, first);
         var merge = Command(transaction, "UPDATE events SET incident_id = $keep WHERE incident_id = $drop");
         merge.Parameters.AddWithValue("$keep", keep);
         merge.Parameters.AddWithValue("$drop", drop);
         merge.ExecuteNonQuery();
-        ChooseHead(keep, transaction);
+    }
+
+    private string HeadOf(string incident, SqliteTransaction transaction)
+    {
+        var find = Command(transaction, "SELECT id FROM events WHERE incident_id = $incident AND incident_head = 1");
+        find.Parameters.AddWithValue("$incident", incident);
+        return find.ExecuteScalar() as string ?? incident;
     }
 
     /// <summary>How an incident's members rank for its head: the same order as <see cref="Incident.Representative"/>.</summary>
@@ -204,6 +223,8 @@ public sealed partial class SqliteDocumentStore
 
     private bool Separated(string first, string second, SqliteTransaction transaction)
     {
+        // Most stores hold no separation at all: one probe per batch instead of a join per link.
+        if (!AnySeparations(transaction)) return false;
         var find = Command(transaction, """
             SELECT 1 FROM event_separations s JOIN events x ON x.id = s.a JOIN events y ON y.id = s.b
             WHERE (x.incident_id = $first AND y.incident_id = $second) OR (x.incident_id = $second AND y.incident_id = $first)
