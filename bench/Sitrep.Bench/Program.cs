@@ -68,6 +68,7 @@ try
         duplicate_share = options.Duplicates,
         near_duplicate_pairs = Count(db, "SELECT count(*) FROM document_duplicates"),
         incidents_with_several_reports = Count(db, "SELECT count(*) FROM (SELECT incident_id FROM events GROUP BY incident_id HAVING count(DISTINCT document_id) > 1)"),
+        incidents_without_exactly_one_head = Count(db, "SELECT count(*) FROM (SELECT incident_id FROM events GROUP BY incident_id HAVING sum(incident_head) <> 1)"),
         workers = options.Workers,
         batch_size = options.BatchSize,
         cores = Environment.ProcessorCount,

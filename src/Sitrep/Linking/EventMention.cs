@@ -14,8 +14,28 @@ public sealed record EventMention(
     /// <summary>The mention of <paramref name="e"/>, the <paramref name="ordinal"/>-th event (from 1) of <paramref name="documentId"/>.</summary>
     public static EventMention Of(string documentId, int ordinal, CodedEvent e) => new(
         StoredEvent.IdOf(documentId, ordinal), documentId, e.EventType, e.SubEventType, e.Date, e.TimePrecision,
-        e.Place?.Latitude, e.Place?.Longitude, e.Place?.Country, e.Place?.Admin1, e.GeoPrecision, e.Actor1, e.Inter1);
+        e.Place?.Latitude, e.Place?.Longitude, e.Place?.Country, e.Place?.Admin1, e.GeoPrecision, e.Actor1, e.Inter1)
+    {
+        Confidence = e.Confidence,
+    };
 
     /// <summary>The incident a stored event belongs to; a new event's own id.</summary>
     public string IncidentId { get; init; } = Id;
+
+    /// <summary>Whether the event is its incident's head; a new event heads its own.</summary>
+    public bool IsHead { get; init; } = true;
+
+    /// <summary>The coding's confidence, which ranks an incident's members for its head.</summary>
+    public double Confidence { get; init; }
+
+    /// <summary>
+    /// The better head of two: the finer place, then the finer date, then the more confident coding,
+    /// then the smaller id; the same order as <see cref="Incident.Representative"/> and the store's.
+    /// </summary>
+    public static EventMention BetterHead(EventMention a, EventMention b)
+    {
+        static (int, int, double) Rank(EventMention m) => (m.Latitude is null ? 9 : m.GeoPrecision, m.Date is null ? 9 : m.TimePrecision, -m.Confidence);
+        int c = Rank(a).CompareTo(Rank(b));
+        return c < 0 || c == 0 && string.CompareOrdinal(a.Id, b.Id) <= 0 ? a : b;
+    }
 }

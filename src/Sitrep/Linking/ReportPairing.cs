@@ -21,9 +21,9 @@ public static class IncidentPairing
     /// report's event with a stored event of the incident that the candidate search found for it), or
     /// null when none match; pairs an analyst <paramref name="separated"/> (ids in ordinal order) are left out.
     /// </summary>
-    public static EventLink? Best(IEnumerable<(EventMention New, EventMention Stored)> pairs, ISet<(string, string)>? separated = null)
+    public static (EventLink Link, EventMention New, EventMention Stored)? Best(IEnumerable<(EventMention New, EventMention Stored)> pairs, ISet<(string, string)>? separated = null)
     {
-        (double Score, EventLink Link)? best = null;
+        (double Score, EventLink Link, EventMention New, EventMention Stored)? best = null;
         foreach (var (a, b) in pairs)
         {
             if (IncidentMatcher.Match(a, b) is not { } reason) continue;
@@ -32,8 +32,8 @@ public static class IncidentPairing
             double score = IncidentMatcher.Similarity(a, b);
             if (best is not { } current || score > current.Score
                 || score == current.Score && (string.CompareOrdinal(link.A, current.Link.A) is var c && (c < 0 || c == 0 && string.CompareOrdinal(link.B, current.Link.B) < 0)))
-                best = (score, link);
+                best = (score, link, a, b);
         }
-        return best?.Link;
+        return best is { } found ? (found.Link, found.New, found.Stored) : null;
     }
 }

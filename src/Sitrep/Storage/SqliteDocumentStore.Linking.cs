@@ -14,7 +14,7 @@ namespace Sitrep.Storage;
 /// </summary>
 public sealed partial class SqliteDocumentStore
 {
-    private const string MentionColumns = "id, document_id, event_type, sub_event_type, date, time_precision, latitude, longitude, country, admin1, geo_precision, actor1, inter1, incident_id";
+    private const string MentionColumns = "id, document_id, event_type, sub_event_type, date, time_precision, latitude, longitude, country, admin1, geo_precision, actor1, inter1, incident_id, incident_head, confidence";
 
     private bool? _anySeparations;
 
@@ -86,15 +86,29 @@ public sealed partial class SqliteDocumentStore
     private const int MaxDuplicatesKept = 8;
     private const int MaxEventCandidates = 200;
 
-    // The blocking parameters shared by both candidate queries: disorder type, widest date window, other reports.
-    private static void Window(SqliteCommand find, string eventType, DateOnly date, string documentId)
+    // A candidate query in three index range scans, one per time precision of the stored events:
+    // each with the date window the matcher would allow that pair (the wider of the two precisions'),
+    // so day-precise events are looked for a day either way, not a month.
+    private static string ByPrecision(string where) => $"""
+        SELECT {MentionColumns} FROM events WHERE {where} AND time_precision = 1 AND date BETWEEN $from1 AND $to1
+        UNION ALL SELECT {MentionColumns} FROM events WHERE {where} AND time_precision = 2 AND date BETWEEN $from2 AND $to2
+        UNION ALL SELECT {MentionColumns} FROM events WHERE {where} AND time_precision = 3 AND date BETWEEN $from3 AND $to3
+        LIMIT {MaxEventCandidates}
+        """;
+
+    // The blocking parameters shared by both candidate queries: disorder type, date windows, other reports.
+    private static void Window(SqliteCommand find, EventMention m, string documentId)
     {
-        find.Parameters.AddWithValue("$family", LinkCells.Family(eventType));
-        find.Parameters.AddWithValue("$from", IsoDate(date.AddDays(-IncidentMatcher.MaxWindowDays)));
-        find.Parameters.AddWithValue("$to", IsoDate(date.AddDays(IncidentMatcher.MaxWindowDays)));
+        var date = m.Date!.Value;
+        find.Parameters.AddWithValue("$family", LinkCells.Family(m.EventType));
+        for (int precision = 1; precision <= 3; precision++)
+        {
+            int days = IncidentMatcher.WindowDays(Math.Max(precision, m.TimePrecision));
+            find.Parameters.AddWithValue("$from" + precision, IsoDate(date.AddDays(-days)));
+            find.Parameters.AddWithValue("$to" + precision, IsoDate(date.AddDays(days)));
+        }
         find.Parameters.AddWithValue("$document", documentId);
     }
-
     // Links the report's events to the incidents already stored. A near-duplicate of a stored report
     // tells of the same incidents: its events are matched with that report's alone. Otherwise each
     // event is matched with the heads of stored incidents found by blocking keys the matcher implies:
@@ -134,46 +148,60 @@ public sealed partial class SqliteDocumentStore
             foreach (var m in mentions)
             {
                 if (m.Latitude is not { } lat || m.Longitude is not { } lon) continue;
-                var date = m.Date!.Value;
                 if (m.GeoPrecision <= 2)
                 {
                     var cells = LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm);
-                    var near = Command(transaction, $"""
-                        SELECT {MentionColumns} FROM events
-                        WHERE incident_head = 1 AND family = $family AND cell IN ({string.Join(", ", cells.Select((_, i) => "$c" + i))})
-                          AND date BETWEEN $from AND $to AND document_id <> $document
-                        LIMIT {MaxEventCandidates}
-                        """);
+                    var near = Command(transaction, ByPrecision(
+                        $"incident_head = 1 AND family = $family AND cell IN ({string.Join(", ", cells.Select((_, i) => "$c" + i))}) AND document_id <> $document"));
                     for (int i = 0; i < cells.Count; i++) near.Parameters.AddWithValue("$c" + i, cells[i]);
-                    Window(near, m.EventType, date, document.Id);
+                    Window(near, m, document.Id);
                     Read(near, [m]);
                 }
                 if (m.Admin1 is null) continue;
                 // Region-level events match within their division, whatever the distance.
-                var region = Command(transaction, $"""
-                    SELECT {MentionColumns} FROM events
-                    WHERE incident_head = 1 AND family = $family AND country = $country AND admin1 = $admin1
-                      AND date BETWEEN $from AND $to AND document_id <> $document AND (geo_precision >= 3 OR $precision >= 3)
-                    LIMIT {MaxEventCandidates}
-                    """);
+                var region = Command(transaction, ByPrecision(
+                    "incident_head = 1 AND family = $family AND country = $country AND admin1 = $admin1 AND document_id <> $document AND (geo_precision >= 3 OR $precision >= 3)"));
                 region.Parameters.AddWithValue("$country", m.Country);
                 region.Parameters.AddWithValue("$admin1", m.Admin1);
                 region.Parameters.AddWithValue("$precision", m.GeoPrecision);
-                Window(region, m.EventType, date, document.Id);
+                Window(region, m, document.Id);
                 Read(region, [m]);
             }
         }
         if (byIncident.Count == 0) return;
 
         var separated = Separations(transaction, document.Id);
+        // The report's events as stored now: an earlier report of the batch may already have linked them.
+        var own = Command(transaction, $"SELECT {MentionColumns} FROM events WHERE document_id = $document");
+        own.Parameters.AddWithValue("$document", document.Id);
+        var stored = new List<EventMention>();
+        using (var r = own.ExecuteReader())
+            while (r.Read()) stored.Add(ReadMention(r));
+        var merging = new ReportMerge(stored);
         foreach (var (_, pairs) in byIncident.OrderBy(p => p.Key, StringComparer.Ordinal))
-            if (IncidentPairing.Best(pairs, separated) is { } link)
-                AddLink(link, transaction);
+            if (IncidentPairing.Best(pairs, separated) is { } best)
+                AddLink(best.Link, best.New, best.Stored, merging, transaction);
     }
 
-    private void AddLink(EventLink link, SqliteTransaction transaction)
+    // What linking one report has changed so far: the incident each of its events is in now, the
+    // incidents renamed by a merge, and the head of each incident it touched. Kept in memory so a
+    // link costs three statements (the link, the demoted head, the renamed members).
+    private sealed class ReportMerge(IReadOnlyList<EventMention> stored)
     {
-        string first = IncidentOf(link.A, transaction), second = IncidentOf(link.B, transaction);
+        public Dictionary<string, string> IncidentOfNew { get; } = stored.ToDictionary(m => m.Id, m => m.IncidentId, StringComparer.Ordinal);
+        public Dictionary<string, string> Renamed { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, EventMention> Heads { get; } = stored.Where(m => m.IsHead).ToDictionary(m => m.IncidentId, m => m, StringComparer.Ordinal);
+
+        public string Resolve(string incident)
+        {
+            while (Renamed.TryGetValue(incident, out var next)) incident = next;
+            return incident;
+        }
+    }
+
+    private void AddLink(EventLink link, EventMention fresh, EventMention stored, ReportMerge merging, SqliteTransaction transaction)
+    {
+        string first = merging.Resolve(merging.IncidentOfNew[fresh.Id]), second = merging.Resolve(stored.IncidentId);
         // An analyst's separation holds across incidents: no link may join two events they split.
         if (first != second && Separated(first, second, transaction)) return;
         var insert = Command(transaction, "INSERT OR IGNORE INTO event_links (a, b, reason) VALUES ($a, $b, $reason)");
@@ -185,12 +213,11 @@ public sealed partial class SqliteDocumentStore
         }
         if (first == second) return;
         // The merged incident's head is the better of the two heads: one row changes, not every member's.
-        string firstHead = HeadOf(first, transaction), secondHead = HeadOf(second, transaction);
-        var better = Command(transaction, $"SELECT m.id FROM events m WHERE m.id IN ($a, $b) {HeadOrder}");
-        better.Parameters.AddWithValue("$a", firstHead);
-        better.Parameters.AddWithValue("$b", secondHead);
+        var firstHead = merging.Heads.GetValueOrDefault(first) ?? HeadOf(first, transaction);
+        var secondHead = merging.Heads.GetValueOrDefault(second) ?? (stored.IsHead ? stored : HeadOf(second, transaction));
+        var head = EventMention.BetterHead(firstHead, secondHead);
         var demote = Command(transaction, "UPDATE events SET incident_head = 0 WHERE id = $id");
-        demote.Parameters.AddWithValue("$id", (string)better.ExecuteScalar()! == firstHead ? secondHead : firstHead);
+        demote.Parameters.AddWithValue("$id", head == firstHead ? secondHead.Id : firstHead.Id);
         demote.ExecuteNonQuery();
         // Incidents merge under the smaller name.
         var (keep, drop) = string.CompareOrdinal(first, second) < 0 ? (first, second) : (second, first);
@@ -198,13 +225,17 @@ public sealed partial class SqliteDocumentStore
         merge.Parameters.AddWithValue("$keep", keep);
         merge.Parameters.AddWithValue("$drop", drop);
         merge.ExecuteNonQuery();
+        merging.Renamed[drop] = keep;
+        merging.Heads[keep] = head;
+        merging.IncidentOfNew[fresh.Id] = keep;
     }
 
-    private string HeadOf(string incident, SqliteTransaction transaction)
+    private EventMention HeadOf(string incident, SqliteTransaction transaction)
     {
-        var find = Command(transaction, "SELECT id FROM events WHERE incident_id = $incident AND incident_head = 1");
+        var find = Command(transaction, $"SELECT {MentionColumns} FROM events WHERE incident_id = $incident AND incident_head = 1");
         find.Parameters.AddWithValue("$incident", incident);
-        return find.ExecuteScalar() as string ?? incident;
+        using var r = find.ExecuteReader();
+        return r.Read() ? ReadMention(r) : throw new InvalidOperationException($"incident {incident} has no head");
     }
 
     /// <summary>How an incident's members rank for its head: the same order as <see cref="Incident.Representative"/>.</summary>
@@ -366,7 +397,10 @@ public sealed partial class SqliteDocumentStore
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
             Text(4) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
             r.IsDBNull(5) ? 0 : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetDouble(7),
-            Text(8), Text(9), r.IsDBNull(10) ? 0 : r.GetInt32(10), Text(11), r.IsDBNull(12) ? null : r.GetInt32(12)) { IncidentId = r.GetString(13) };
+            Text(8), Text(9), r.IsDBNull(10) ? 0 : r.GetInt32(10), Text(11), r.IsDBNull(12) ? null : r.GetInt32(12))
+        {
+            IncidentId = r.GetString(13), IsHead = r.GetInt64(14) != 0, Confidence = r.GetDouble(15),
+        };
     }
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

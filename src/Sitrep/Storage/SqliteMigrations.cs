@@ -160,8 +160,8 @@ internal static class SqliteMigrations
         $"""
         ALTER TABLE events ADD COLUMN family INTEGER GENERATED ALWAYS AS ({Linking.LinkCells.FamilySql}) VIRTUAL;
         ALTER TABLE events ADD COLUMN cell INTEGER GENERATED ALWAYS AS ({Linking.LinkCells.CellSql}) VIRTUAL;
-        CREATE INDEX incident_heads_by_cell ON events(family, cell, date) WHERE incident_head = 1;
-        CREATE INDEX incident_heads_by_region ON events(family, country, admin1, date) WHERE incident_head = 1;
+        CREATE INDEX incident_heads_by_cell ON events(family, cell, time_precision, date) WHERE incident_head = 1;
+        CREATE INDEX incident_heads_by_region ON events(family, country, admin1, time_precision, date) WHERE incident_head = 1;
         CREATE INDEX incident_head_of ON events(incident_id) WHERE incident_head = 1;
         """,
     ];

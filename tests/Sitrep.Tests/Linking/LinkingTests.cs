@@ -70,7 +70,11 @@ public sealed class LinkingTests
             using var store = SqliteDocumentStore.Open(dir.File("l.db"));
             foreach (var document in order) store.Store([document]);
             store.Store(order.ToList()); // again: nothing changes
-            return store.ListEvents(new EventQuery(Limit: 10_000)).GroupBy(e => e.IncidentId)
+            var events = store.ListEvents(new EventQuery(Limit: 10_000));
+            // Every incident has exactly one head, whatever the order of merges.
+            Assert.Equal(events.Select(e => e.IncidentId).Distinct().Order(StringComparer.Ordinal),
+                store.ListEvents(new EventQuery(IncidentsOnly: true, Limit: 10_000)).Select(e => e.IncidentId).Order(StringComparer.Ordinal));
+            return events.GroupBy(e => e.IncidentId)
                 .Select(g => string.Join(" ", g.Select(e => e.Id).Order(StringComparer.Ordinal))).ToHashSet();
         }
         var reports = Market().Append(Read(GrenadeAttack, new DateOnly(2024, 3, 9), "Coast Post")).ToArray();
