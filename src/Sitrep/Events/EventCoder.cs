@@ -44,7 +44,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             {
                 // A toll over many incidents ("the national toll", "from a week of unrest") is not this incident's.
                 bool overMany = OverManyIncidents.IsMatch(document.Slice(sentence.Range));
-                found[^1] = (Attach(found[^1].Event, sentence, overMany ? null : deaths, overMany ? null : injuries), found[^1].Paragraph);
+                found[^1] = (Attach(found[^1].Event, sentence, overMany ? null : deaths, overMany ? null : injuries, Source(document, sentence)), found[^1].Paragraph);
                 continue;
             }
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
@@ -137,15 +137,24 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         return any;
     }
 
-    /// <summary>The event with one more evidence sentence, and its figures where they are fuller (a toll that rose within the report).</summary>
-    private static CodedEvent Attach(CodedEvent e, Sentence sentence, (int Count, string Text)? deaths, (int Count, string Text)? injuries) => e with
+    /// <summary>
+    /// The event with one more evidence sentence, and its figures where they are fuller (a toll that
+    /// rose within the report), credited to whoever the sentence credits for them.
+    /// </summary>
+    private static CodedEvent Attach(CodedEvent e, Sentence sentence, (int Count, string Text)? deaths, (int Count, string Text)? injuries, string? source)
     {
-        Evidence = [.. e.Evidence, sentence.Range],
-        Fatalities = deaths is { } d && (e.FatalitiesText is null || d.Count > (e.Fatalities ?? 0)) ? d.Count : e.Fatalities,
-        FatalitiesText = deaths is { } d2 && (e.FatalitiesText is null || d2.Count > (e.Fatalities ?? 0)) ? d2.Text : e.FatalitiesText,
-        Injured = injuries is { } i && (e.InjuredText is null || i.Count > (e.Injured ?? 0)) ? i.Count : e.Injured,
-        InjuredText = injuries is { } i2 && (e.InjuredText is null || i2.Count > (e.Injured ?? 0)) ? i2.Text : e.InjuredText,
-    };
+        bool newDeaths = deaths is { } d && (e.FatalitiesText is null || d.Count > (e.Fatalities ?? 0));
+        bool newInjuries = injuries is { } i && (e.InjuredText is null || i.Count > (e.Injured ?? 0));
+        return e with
+        {
+            Evidence = [.. e.Evidence, sentence.Range],
+            Fatalities = newDeaths ? deaths!.Value.Count : e.Fatalities,
+            FatalitiesText = newDeaths ? deaths!.Value.Text : e.FatalitiesText,
+            Injured = newInjuries ? injuries!.Value.Count : e.Injured,
+            InjuredText = newInjuries ? injuries!.Value.Text : e.InjuredText,
+            Source = newDeaths || newInjuries ? source ?? e.Source : e.Source,
+        };
+    }
 
     /// <summary>
     /// True when the sentence is background, not news of the day: dated more than a month before

@@ -8,8 +8,10 @@ public sealed record Claim(string Field, int Value, string? Text, string? Source
 
 /// <summary>
 /// One incident as the reports tell it: the events linked into it, every figure each source gave,
-/// and the figure to use. Fatalities follow ACLED: when reports differ, the most conservative (the
-/// lowest) figure, with the range, the latest report's figure and each claim kept beside it.
+/// and the figure to use. Fatalities follow ACLED: a count is updated as later reports give higher
+/// ones (the first day's "at least eight" gives way to the ministry's 121 two days later), and among
+/// the figures no later report has exceeded, the most conservative (the lowest) is used; the range,
+/// the latest report's figure and each claim stay beside it.
 /// </summary>
 public sealed class Incident
 {
@@ -49,8 +51,15 @@ public sealed class Incident
     /// <summary>Every figure reported, oldest report first.</summary>
     public IReadOnlyList<Claim> Claims { get; }
 
-    /// <summary>The figure to use for a field: the lowest claim, as ACLED codes when reports differ.</summary>
-    public Claim? Conservative(string field) => Claims.Where(c => c.Field == field).OrderBy(c => c.Value).ThenBy(c => c.Date).FirstOrDefault();
+    /// <summary>The figure to use for a field: the lowest of the claims that no later report exceeded.</summary>
+    public Claim? Conservative(string field) => Current(field).OrderBy(c => c.Value).ThenBy(c => c.Date).FirstOrDefault();
+
+    // Claims not superseded: no report dated after a claim's gives a higher figure.
+    private IEnumerable<Claim> Current(string field)
+    {
+        var claims = Claims.Where(c => c.Field == field).ToList();
+        return claims.Where(c => !claims.Exists(later => later.Date > c.Date && later.Value > c.Value));
+    }
 
     /// <summary>The figure of the latest report giving one (the highest, when the latest report's sources differ).</summary>
     public Claim? Latest(string field) => Claims.Where(c => c.Field == field).OrderByDescending(c => c.Date).ThenByDescending(c => c.Value).FirstOrDefault();
@@ -59,7 +68,7 @@ public sealed class Incident
     public (int Low, int High)? Range(string field) =>
         Claims.Any(c => c.Field == field) ? (Claims.Where(c => c.Field == field).Min(c => c.Value), Claims.Where(c => c.Field == field).Max(c => c.Value)) : null;
 
-    /// <summary>How the figure for a field was chosen, in words, e.g. "lowest of 3 reported figures (100–121); latest 121".</summary>
+    /// <summary>How the figure for a field was chosen, in words, e.g. "lowest current of 3 reported figures (8–121), 2 earlier counts updated by later, higher ones; latest 121".</summary>
     public string? Basis(string field)
     {
         var claims = Claims.Where(c => c.Field == field).ToList();
@@ -69,7 +78,9 @@ public sealed class Incident
         if (claims.Select(c => c.Value).Distinct().Count() == 1)
             return claims.Count == 1 ? $"one report{by}" : $"{claims.Count} reports agree";
         var (low, high) = Range(field)!.Value;
-        return $"lowest of {claims.Count} reported figures ({low}–{high}){by}; latest {Latest(field)!.Value}";
+        int superseded = claims.Count - Current(field).Count();
+        var updated = superseded == 0 ? "" : $", {superseded} earlier {(superseded == 1 ? "count" : "counts")} updated by later, higher ones";
+        return $"lowest current of {claims.Count} reported figures ({low}–{high}){by}{updated}; latest {Latest(field)!.Value}";
     }
 
     /// <summary>The representative's coding with the incident's figures in place of its own.</summary>

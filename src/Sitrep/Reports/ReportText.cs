@@ -27,7 +27,7 @@ public static class ReportText
     private static string TotalLine(string name, SituationReport.Total total)
     {
         var range = total.Low == total.High ? "" : $"; the figures reported add up to between {total.Low} and {total.High}";
-        return $"{name}: {total.Value} in {Count(total.Incidents, "incident")} (for each incident the lowest figure reported, as ACLED codes{range}).";
+        return $"{name}: {total.Value} in {Count(total.Incidents, "incident")} (for each incident the lowest current figure, as ACLED codes{range}).";
     }
 
     /// <summary>What changed since the previous report, each line with the incident it is about (null for totals).</summary>
@@ -83,7 +83,7 @@ public static class ReportText
     [
         "Coded automatically by Sitrep from the stored reports, to the ACLED event taxonomy; check the evidence before relying on a statement.",
         "Reports of one incident from several outlets are linked into one incident (same kind of event, nearby place and date, compatible actors); each outlet's figure is kept.",
-        "Where reports differ, an incident's figure is the lowest reported (ACLED's conservative rule); vague amounts count as ACLED does (\"dozens\" = 12, \"hundreds\" = 100).",
+        "An incident's figure follows ACLED: a count rises as later reports give higher ones, and where reports of the same day differ the lowest is used; vague amounts count as ACLED does (\"dozens\" = 12, \"hundreds\" = 100).",
         "Dates are the events' own where the report gives one, else the report's date; places are the sentence's own, else the paragraph's or the report's focus.",
     ];
 

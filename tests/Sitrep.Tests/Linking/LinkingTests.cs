@@ -22,11 +22,25 @@ public sealed class LinkingTests
         Assert.Equal(reports.Select(r => r.Id).Order(StringComparer.Ordinal), incident.Documents);
         var tolls = incident.Claims.Where(c => c.Field == "fatalities").ToList();
         Assert.Equal([12, 15, 19], tolls.Select(c => c.Value).Order());
-        Assert.Equal(12, incident.Event.Fatalities);
+        // Each day's toll is higher than the day before's: the count was updated, as ACLED updates it.
+        Assert.Equal(19, incident.Event.Fatalities);
         Assert.Equal((12, 19), incident.Range("fatalities"));
         Assert.Equal(19, incident.Latest("fatalities")!.Value);
-        Assert.Contains("lowest of 3 reported figures (12–19)", incident.Basis("fatalities"));
+        Assert.Contains("lowest current of 3 reported figures (12–19)", incident.Basis("fatalities"));
+        Assert.Contains("2 earlier counts updated by later, higher ones", incident.Basis("fatalities"));
         Assert.All(store.ListLinks(incident.Id), l => Assert.Contains("km apart", l.Reason));
+    }
+
+    [Fact]
+    public void SourcesDifferingOnOneDay_GiveTheLowestFigure()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("l.db"));
+        store.Store([Read(MarketWire, new DateOnly(2024, 3, 9), "Sahel Wire"), Read(MarketDaily, new DateOnly(2024, 3, 9), "Lagos Daily")]);
+
+        var incident = store.ListIncidents(new EventQuery(Country: "NG")).Single(i => i.Documents.Count == 2);
+        Assert.Equal(12, incident.Event.Fatalities);
+        Assert.StartsWith("lowest current of 2 reported figures (12–15), according to", incident.Basis("fatalities"));
     }
 
     [Fact]

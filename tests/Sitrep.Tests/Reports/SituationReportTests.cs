@@ -46,7 +46,8 @@ public sealed class SituationReportTests
         Assert.Contains(report.Change.NewIncidents, i => i.Event.Place?.Name == "Kano");
         var revision = Assert.Single(report.Change.Revisions);
         Assert.Equal("fatalities", revision.Field);
-        Assert.Equal(12, revision.Before);
+        Assert.Equal(15, revision.Before);
+        Assert.Equal(19, revision.After);
         Assert.Equal([19], revision.NewClaims.Select(c => c.Value));
 
         var latest = Nigeria(since: new DateOnly(2024, 3, 11));
