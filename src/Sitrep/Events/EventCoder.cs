@@ -44,7 +44,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             {
                 // A toll over many incidents ("the national toll", "from a week of unrest") is not this incident's.
                 bool overMany = OverManyIncidents.IsMatch(document.Slice(sentence.Range));
-                found[^1] = (Attach(found[^1].Event, sentence, overMany ? null : deaths, overMany ? null : injuries, Source(document, sentence)), found[^1].Paragraph);
+                // The incident's telling goes on in this paragraph: what follows here may join it too.
+                found[^1] = (Attach(found[^1].Event, sentence, overMany ? null : deaths, overMany ? null : injuries, Source(document, sentence)), paragraphs[s]);
                 continue;
             }
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
