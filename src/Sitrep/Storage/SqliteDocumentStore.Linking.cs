@@ -109,11 +109,12 @@ public sealed partial class SqliteDocumentStore
         }
         find.Parameters.AddWithValue("$document", documentId);
     }
+
     // Links the report's events to the incidents already stored. A near-duplicate of a stored report
     // tells of the same incidents: its events are matched with that report's alone. Otherwise each
     // event is matched with the heads of stored incidents found by blocking keys the matcher implies:
-    // same disorder type, a date within the widest window, and either a grid cell near the event's
-    // point (for town-level places) or the same first-level division (for region-level ones). An
+    // same disorder type, a date within the window of the two time precisions, and either a grid cell
+    // near the event's point (for town-level places) or the same first-level division. An
     // incident is matched through its head, its most precisely coded event, so a story told by a
     // thousand reports costs one comparison, not a thousand. Each incident gets at most one link.
     private void LinkEvents(Document document, List<(string Id, double Similarity)> duplicates, SqliteTransaction transaction)
