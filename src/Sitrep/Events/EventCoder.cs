@@ -40,12 +40,12 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var label = Label(sentenceWords);
             var (eventType, subType) = EventTaxonomy.Split(label.Label);
             // A toll, an aftermath, a reaction to "the attack": more about the incident already told, not another.
-            if (found.Count > 0 && TellsOfPrevious(document, s, actorWords, eventType, found[^1].Event, paragraphs[s] == found[^1].Paragraph))
+            if (Told(document, s, actorWords, eventType, found, paragraphs[s]) is int k)
             {
                 // A toll over many incidents ("the national toll", "from a week of unrest") is not this incident's.
                 bool overMany = OverManyIncidents.IsMatch(document.Slice(sentence.Range));
                 // The incident's telling goes on in this paragraph: what follows here may join it too.
-                found[^1] = (Attach(found[^1].Event, sentence, overMany ? null : deaths, overMany ? null : injuries, Source(document, sentence)), paragraphs[s]);
+                found[k] = (Attach(found[k].Event, sentence, overMany ? null : deaths, overMany ? null : injuries, Source(document, sentence)), paragraphs[s]);
                 continue;
             }
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
@@ -87,6 +87,20 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     }
 
     /// <summary>
+    /// The index of the event the sentence says more about: the last one, or for a reference back
+    /// ("the killing") after a development (a state of siege), the last violent one before it.
+    /// </summary>
+    private static int? Told(Document document, int s, List<(string Lower, string Original)> actorWords, string eventType,
+        List<(CodedEvent Event, int Paragraph)> found, int paragraph)
+    {
+        if (found.Count == 0) return null;
+        if (TellsOfPrevious(document, s, actorWords, eventType, found[^1].Event, paragraph == found[^1].Paragraph)) return found.Count - 1;
+        if (found[^1].Event.EventType != "Strategic developments" || !RefersBack(document.Slice(document.Sentences[s].Range))) return null;
+        int k = found.FindLastIndex(f => f.Event.EventType != "Strategic developments");
+        return k >= 0 && TellsOfPrevious(document, s, actorWords, eventType, found[k].Event, false) ? k : null;
+    }
+
+    /// <summary>
     /// True when the sentence says more about the event before it rather than telling a new one: it
     /// refers back to it ("the attack", "the second blast") with an event of the same disorder type or
     /// none of its own, or, in the same paragraph, it names no actor of its own and only counts the
@@ -96,8 +110,9 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     {
         if (previous.EventType == "Strategic developments") return false;
         var sentence = document.Sentences[s];
-        // A sentence placed elsewhere tells of another incident ("in Almaty, 13 officers were killed").
-        var ownPlaces = document.Places.Where(p => sentence.Range.Contains(p.Range) && p.Level != "country").ToList();
+        // A sentence placed elsewhere tells of another incident ("in Almaty, 13 officers were killed");
+        // a destination ("flown to Miami") is not where anything happened.
+        var ownPlaces = document.Places.Where(p => sentence.Range.Contains(p.Range) && p.Level is not ("country" or "region") && Role(document, p) == 0).ToList();
         if (ownPlaces.Count > 0 && !ownPlaces.Exists(p => p.Name == previous.Place?.Name)) return false;
         bool sameFamily = EventTaxonomy.DisorderType(eventType) == EventTaxonomy.DisorderType(previous.EventType);
         bool namesActor = actorWords.Exists(w => Actors.Of(w.Lower) is not null);

@@ -169,4 +169,15 @@ public class EventCoderTests
         var owned = Single("Funerals were held in Mogadishu on Monday for the victims of Saturday's car bombing.");
         Assert.Equal(new DateOnly(2022, 1, 8), owned.Date);
     }
+
+    [Fact]
+    public void ReferencesBack_JoinTheIncident_ThoughTheyNameADestinationOrARegion()
+    {
+        var e = Single(
+            "The mayor of Port-au-Prince was shot dead at his home in Port-au-Prince on Monday by unidentified gunmen, police said.\n\n" +
+            "His wife was wounded in the attack and was later flown to Miami for treatment.\n\n" +
+            "The killing deepens a political crisis in the Caribbean nation.");
+        Assert.Equal(3, e.Evidence.Count);
+        Assert.Equal("Port-au-Prince", e.Place?.Name);
+    }
 }
