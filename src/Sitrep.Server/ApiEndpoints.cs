@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Sitrep.Documents;
+using Sitrep.Linking;
 using Sitrep.Pipeline;
 using Sitrep.Reading;
 using Sitrep.Reports;
@@ -31,9 +31,9 @@ public static class ApiEndpoints
         {
             if (Filters.Parse(request.Query, out var problem) is not { } filter) return problem!;
             using var store = stores.Open();
-            var query = filter.Query with { Limit = filter.PageSize, Offset = (filter.Page - 1) * filter.PageSize };
+            var query = filter.Query with { Limit = filter.PageSize, Offset = (filter.Page - 1) * filter.PageSize, IncidentsOnly = true };
             var total = store.CountEvents(query);
-            var events = store.ListEvents(query);
+            var incidents = store.ListIncidents(query);
             return Json(json =>
             {
                 json.WriteStartObject();
@@ -41,19 +41,19 @@ public static class ApiEndpoints
                 json.WriteNumber("page", filter.Page);
                 json.WriteNumber("page_size", filter.PageSize);
                 json.WriteStartArray("events");
-                foreach (var e in events) ExtractJsonWriter.WriteEvent(json, e.Id, e.ReportDocument(), e.Event);
+                foreach (var incident in incidents) ExtractJsonWriter.WriteIncident(json, incident);
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("Stored events, oldest first, filtered and paged: country, from, to, type, bbox (west,south,east,north), q (words in the report), page, page_size");
+        }).WithSummary("Stored incidents, oldest first, filtered and paged: country, from, to, type, bbox (west,south,east,north), q (words in the report), page, page_size. Each is one event however many reports tell of it, with every report (documents) and each source's figures (claims)");
 
         reads.MapGet("/events.geojson", (HttpRequest request, StoreFactory stores) =>
         {
             if (Filters.Parse(request.Query, out var problem, paged: false) is not { } filter) return problem!;
             using var store = stores.Open();
-            var events = store.ListEvents(filter.Query with { Limit = SummaryLimit });
+            var events = store.ListEvents(filter.Query with { Limit = SummaryLimit, IncidentsOnly = true });
             return Json(json => GeoJsonWriter.Write(json, events), "application/geo+json");
-        }).WithSummary("The filtered events as a GeoJSON FeatureCollection");
+        }).WithSummary("The filtered incidents (each by its head, the event coded most precisely) as a GeoJSON FeatureCollection");
 
         reads.MapGet("/events/{id}", (string id, StoreFactory stores) =>
         {
@@ -74,10 +74,8 @@ public static class ApiEndpoints
                 json.WriteString("credited", e.Event.Source);
                 json.WriteEndObject();
                 json.WriteEndArray();
-                json.WriteStartArray("claims");
-                WriteClaim(json, "fatalities", e.Event.Fatalities, e.Event.FatalitiesText, e);
-                WriteClaim(json, "injured", e.Event.Injured, e.Event.InjuredText, e);
-                json.WriteEndArray();
+                json.WritePropertyName("incident");
+                ExtractJsonWriter.WriteIncident(json, store.FindIncident(e.Id)!);
                 json.WriteStartArray("evidence");
                 foreach (var r in e.Event.Evidence)
                 {
@@ -90,7 +88,7 @@ public static class ApiEndpoints
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("One event with its sources, its reported figures and its evidence sentences");
+        }).WithSummary("One event with its source and evidence sentences, and the incident it belongs to: every report, each source's figures (claims) and how the figure used was chosen");
 
         reads.MapGet("/documents/{id}", (string id, StoreFactory stores) =>
         {
@@ -118,7 +116,7 @@ public static class ApiEndpoints
         {
             if (Filters.Parse(request.Query, out var problem, paged: false) is not { } filter) return problem!;
             using var store = stores.Open();
-            var events = store.ListEvents(filter.Query with { Limit = SummaryLimit });
+            var events = store.ListEvents(filter.Query with { Limit = SummaryLimit, IncidentsOnly = true });
             return Results.Ok(SituationSummary.Of(events, filter.Query.Country, filter.Query.From, filter.Query.To));
         }).WithSummary("Situation summary: totals, fatalities and events by type, day and place");
 
@@ -185,19 +183,6 @@ public static class ApiEndpoints
         int failed = items.Count - documents.Count;
         var status = documents.Count == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return Results.Json(new { received = items.Count, added = outcome.Added, already_known = outcome.AlreadyKnown, failed, results }, statusCode: status);
-    }
-
-    private static void WriteClaim(Utf8JsonWriter json, string field, int? value, string? text, StoredEvent e)
-    {
-        if (value is null) return;
-        json.WriteStartObject();
-        json.WriteString("field", field);
-        json.WriteNumber("value", value.Value);
-        json.WriteString("text", text);
-        json.WriteString("source", e.Event.Source ?? e.DocumentSource);
-        json.WriteString("document", e.DocumentId);
-        json.WriteString("date", e.Event.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        json.WriteEndObject();
     }
 
     private static List<string> Matches(string snippet)

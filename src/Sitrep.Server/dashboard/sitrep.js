@@ -160,16 +160,19 @@ async function showEvent(id) {
   add("Date", `${e.date}${e.time_precision > 1 ? " (approximate)" : ""}`);
   add("Place", e.place ? `${e.place.name}, ${e.place.country}` : "not located");
   add("Actors", [e.actor1, e.actor2].filter(Boolean).join(" vs "));
-  add("Fatalities", e.fatalities !== null && e.fatalities !== undefined ? `${e.fatalities}${e.fatalities_text ? ` ("${e.fatalities_text}")` : ""}` : null);
-  add("Injured", e.injured !== null && e.injured !== undefined ? `${e.injured}${e.injured_text ? ` ("${e.injured_text}")` : ""}` : null);
+  // The incident's figures: every report's claims, the one used and why.
+  const incident = detail.incident;
+  add("Fatalities", incident.fatalities !== null && incident.fatalities !== undefined ? `${incident.fatalities}${incident.fatalities_basis ? ` (${incident.fatalities_basis})` : ""}` : null);
+  add("Injured", incident.injured !== null && incident.injured !== undefined ? `${incident.injured}${incident.injured_basis ? ` (${incident.injured_basis})` : ""}` : null);
   add("Source", detail.sources.map(s => s.credited || s.outlet).filter(Boolean).join("; "));
+  add("Reports", incident.documents.length > 1 ? `${incident.documents.length} reports tell of this incident` : null);
   add("Note", e.notes);
 
   const claims = text("ul", null, { class: "claims" });
-  for (const c of detail.claims) claims.append(text("li", `${c.field}: ${c.value}${c.text ? ` ("${c.text}")` : ""} — ${c.source || "unnamed source"}, ${c.date || ""}`));
+  for (const c of incident.claims) claims.append(text("li", `${c.field}: ${c.value}${c.text ? ` ("${c.text}")` : ""} — ${c.source || "unnamed source"}, ${c.date || ""}`));
 
   panel.replaceChildren(text("h2", `${e.sub_event_type} in ${e.place ? e.place.name : "an unknown place"}`, { class: "panel-title" }), fields);
-  if (detail.claims.length) panel.append(text("h3", "Reported figures"), claims);
+  if (incident.claims.length) panel.append(text("h3", "Reported figures"), claims);
   panel.append(text("h3", "Evidence in the report"), highlighted(report.text, detail.evidence));
   panel.focus();
 }

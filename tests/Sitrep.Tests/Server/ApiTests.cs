@@ -107,13 +107,17 @@ public sealed class ApiTests : IClassFixture<ApiTests.Host>
     }
 
     [Fact]
-    public async Task Event_HasSourcesClaimsAndEvidenceFromTheReport()
+    public async Task Event_HasSourcesItsIncidentsClaimsAndEvidenceFromTheReport()
     {
         var events = (await GetJson("/api/events")).GetProperty("events");
-        var id = events.EnumerateArray().First(e => e.TryGetProperty("fatalities", out var f) && f.ValueKind == JsonValueKind.Number && f.GetInt32() > 0).GetProperty("id").GetString();
+        var id = events.EnumerateArray().First(e => e.TryGetProperty("fatalities", out var f) && f.ValueKind == JsonValueKind.Number && f.GetInt32() > 0).GetProperty("id").GetString()!;
         var detail = await GetJson($"/api/events/{id}");
         Assert.Equal("Test Wire", detail.GetProperty("sources")[0].GetProperty("outlet").GetString());
-        Assert.Contains(detail.GetProperty("claims").EnumerateArray(), c => c.GetProperty("field").GetString() == "fatalities");
+        var incident = detail.GetProperty("incident");
+        Assert.Contains(id[..id.LastIndexOf('-')], incident.GetProperty("documents").EnumerateArray().Select(d => d.GetString()));
+        var claim = Assert.Single(incident.GetProperty("claims").EnumerateArray(), c => c.GetProperty("field").GetString() == "fatalities");
+        Assert.False(string.IsNullOrEmpty(claim.GetProperty("text").GetString()), "a claim is a figure the report gave, with its words");
+        Assert.Equal(claim.GetProperty("value").GetInt32(), incident.GetProperty("fatalities").GetInt32());
         var evidence = detail.GetProperty("evidence")[0];
         var text = evidence.GetProperty("text").GetString()!;
         var report = NairobiReport.Contains(text) ? NairobiReport : MarketReport;
