@@ -156,13 +156,20 @@ internal static class SqliteMigrations
         """,
         // 7: blocking keys for linking, computed from each event's own columns (Linking.LinkCells),
         // and indexes over incident heads by key: a new event finds the incidents it may belong to
-        // in a few index probes, however many events the store holds.
+        // in a few index probes, however many events the store holds. The list-order indexes of
+        // step 4 lead with the head flag, as every listing is of incidents (their heads).
         $"""
         ALTER TABLE events ADD COLUMN family INTEGER GENERATED ALWAYS AS ({Linking.LinkCells.FamilySql}) VIRTUAL;
         ALTER TABLE events ADD COLUMN cell INTEGER GENERATED ALWAYS AS ({Linking.LinkCells.CellSql}) VIRTUAL;
         CREATE INDEX incident_heads_by_cell ON events(family, cell, time_precision, date) WHERE incident_head = 1;
         CREATE INDEX incident_heads_by_region ON events(family, country, admin1, time_precision, date) WHERE incident_head = 1;
         CREATE INDEX incident_head_of ON events(incident_id) WHERE incident_head = 1;
+        DROP INDEX events_in_order;
+        DROP INDEX events_by_country_in_order;
+        DROP INDEX events_by_place;
+        CREATE INDEX events_in_order ON events(incident_head, date, country, document_id, ordinal);
+        CREATE INDEX events_by_country_in_order ON events(incident_head, country, date, document_id, ordinal);
+        CREATE INDEX events_by_place ON events(incident_head, latitude, longitude, date, country, document_id, ordinal);
         """,
     ];
 }
