@@ -7,10 +7,12 @@ namespace Sitrep.Events;
 
 /// <summary>
 /// Codes the events a report describes, sentence by sentence: a sentence with an event word (and no
-/// future, plan or membership reading) is typed by the trained classifier and the coding rules,
-/// placed (its own place, else its paragraph's, else the report's focus), dated (its own time, else
-/// the report date at lower precision), given actors and ACLED-coded casualties; neighbouring
-/// sentences about the same incident merge into one event with all of them as evidence.
+/// future, plan or membership reading, and not background from over a month before) is typed by the
+/// trained classifier and the coding rules, placed (its own place, else its paragraph's, else the
+/// report's focus), dated (its own time, else the report date at lower precision), given actors and
+/// ACLED-coded casualties. A sentence that tells more of an incident already told (a toll, what
+/// followed, a reference back to "the attack") joins it as evidence, and neighbouring sentences
+/// about the same incident merge into one event. A report about a disaster or accident yields none.
 /// </summary>
 public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer = null)
 {
