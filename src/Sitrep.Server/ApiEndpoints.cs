@@ -75,7 +75,7 @@ public static class ApiEndpoints
                 json.WriteEndObject();
                 json.WriteEndArray();
                 json.WritePropertyName("incident");
-                ExtractJsonWriter.WriteIncident(json, store.FindIncident(e.Id)!);
+                ExtractJsonWriter.WriteIncident(json, store.IncidentOf(e));
                 json.WriteStartArray("evidence");
                 foreach (var r in e.Event.Evidence)
                 {

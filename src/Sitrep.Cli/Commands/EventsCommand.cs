@@ -116,7 +116,7 @@ internal static class EventsCommand
             context.Console.Write(new Panel(grid).Header(stored.Id));
             context.Console.WriteLine();
             context.Console.Write(new Panel(new Markup(Highlight(stored.DocumentText, e.Evidence))).Header("evidence in the report"));
-            WriteIncident(context, store, store.FindIncident(stored.Id)!, stored.Id);
+            WriteIncident(context, store, store.IncidentOf(stored), stored.Id);
             foreach (var duplicate in store.ListDuplicates(stored.DocumentId))
                 context.Console.WriteLine($"report {stored.DocumentId} is a near-duplicate of {duplicate.DocumentId} (similarity {duplicate.Similarity:0.00})");
             return SitrepCli.Ok;

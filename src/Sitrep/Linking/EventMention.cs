@@ -28,13 +28,10 @@ public sealed record EventMention(
     /// <summary>The coding's confidence, which ranks an incident's members for its head.</summary>
     public double Confidence { get; init; }
 
-    /// <summary>
-    /// The better head of two: the finer place, then the finer date, then the more confident coding,
-    /// then the smaller id; the same order as <see cref="Incident.Representative"/> and the store's.
-    /// </summary>
+    /// <summary>The better head of two, ranked as <see cref="Incident.Representative"/> is chosen.</summary>
     public static EventMention BetterHead(EventMention a, EventMention b)
     {
-        static (int, int, double) Rank(EventMention m) => (m.Latitude is null ? 9 : m.GeoPrecision, m.Date is null ? 9 : m.TimePrecision, -m.Confidence);
+        static (int, int, double) Rank(EventMention m) => Incident.HeadRank(m.Latitude is not null, m.GeoPrecision, m.Date is not null, m.TimePrecision, m.Confidence);
         int c = Rank(a).CompareTo(Rank(b));
         return c < 0 || c == 0 && string.CompareOrdinal(a.Id, b.Id) <= 0 ? a : b;
     }

@@ -22,15 +22,21 @@ public sealed class Incident
         // The member coded most precisely stands for the incident: the finest place, then the
         // finest date, then the most confident coding (the store picks its head in this order).
         Representative = members
-            .OrderBy(m => m.Event.Place is null ? 9 : m.Event.GeoPrecision)
-            .ThenBy(m => m.Event.Date is null ? 9 : m.Event.TimePrecision)
-            .ThenByDescending(m => m.Event.Confidence)
+            .OrderBy(m => HeadRank(m.Event.Place is not null, m.Event.GeoPrecision, m.Event.Date is not null, m.Event.TimePrecision, m.Event.Confidence))
             .ThenBy(m => m.Id, StringComparer.Ordinal).First();
         Documents = members.Select(m => m.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList();
         Claims = members
             .SelectMany(m => ClaimsOf(m))
             .OrderBy(c => c.Date).ThenBy(c => c.Field, StringComparer.Ordinal).ThenBy(c => c.Document, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// How a member ranks to stand for its incident, smaller first (ties go to the smaller id): the
+    /// finer place, then the finer date, then the more confident coding. The store's head order
+    /// (<c>SqliteDocumentStore.HeadOrder</c>) is the same in SQL.
+    /// </summary>
+    internal static (int Place, int Date, double Confidence) HeadRank(bool placed, int geoPrecision, bool dated, int timePrecision, double confidence) =>
+        (placed ? geoPrecision : 9, dated ? timePrecision : 9, -confidence);
 
     /// <summary>The incident of <paramref name="members"/>, all of one incident id.</summary>
     public static Incident Of(IReadOnlyList<StoredEvent> members) =>

@@ -40,7 +40,7 @@ public static class HtmlReportWriter
         {
             w.WriteLine("<h3>Deadliest incidents, with each source's figure</h3><ul class=\"claims\">");
             foreach (var i in deadliest)
-                w.WriteLine($"<li><a href=\"#incident-{E(i.Id)}\"><b>{E(SituationReport.Headline(i))}</b></a>, {When(i)}<ul>{string.Concat(SituationReport.ClaimsOf(i, "fatalities").Select(c => $"<li>{E(c)}</li>"))}</ul>{Cite(report, i)}</li>");
+                w.WriteLine($"<li><a href=\"#incident-{E(i.Id)}\"><b>{E(SituationReport.Headline(i))}</b></a>, {ReportText.When(i)}<ul>{string.Concat(SituationReport.ClaimsOf(i, "fatalities").Select(c => $"<li>{E(c)}</li>"))}</ul>{Cite(report, i)}</li>");
             w.WriteLine("</ul>");
         }
         w.WriteLine("</section>");
@@ -92,8 +92,6 @@ public static class HtmlReportWriter
         w.WriteLine($"<div class=\"card\"><div class=\"label\">{E(name)}</div><div class=\"value\">{E(value)}</div><div class=\"note\">{E(note)}</div></div>");
 
     private static string RangeNote(SituationReport.Total t) => t.Low == t.High ? $"in {ReportText.Count(t.Incidents, "incident")}" : $"reports range {t.Low}–{t.High}";
-
-    private static string When(Incident i) => i.Event.Date is { } d ? ReportDates.Short(d) : "undated";
 
     private static string Cite(SituationReport report, Incident incident) =>
         $"<span class=\"cite\">{string.Join(" ", report.Citations(incident).Select(n => $"<a href=\"#e{n}\">E{n}</a>"))}</span>";

@@ -36,7 +36,7 @@ public static partial class MarkdownReportWriter
             w.WriteLine("Deadliest incidents, with each source's figure:");
             w.WriteLine();
             foreach (var incident in deadliest)
-                w.WriteLine($"- **{Escape(SituationReport.Headline(incident))}**, {Date(incident)}: {Escape(string.Join("; ", SituationReport.ClaimsOf(incident, "fatalities")))}. {Cite(report, incident)}");
+                w.WriteLine($"- **{Escape(SituationReport.Headline(incident))}**, {ReportText.When(incident)}: {Escape(string.Join("; ", SituationReport.ClaimsOf(incident, "fatalities")))}. {Cite(report, incident)}");
             w.WriteLine();
         }
 
@@ -82,8 +82,6 @@ public static partial class MarkdownReportWriter
         w.WriteLine();
         foreach (var line in ReportText.Method) w.WriteLine($"- {Escape(line)}");
     }
-
-    private static string Date(Incident incident) => incident.Event.Date is { } d ? ReportDates.Short(d) : "undated";
 
     private static string Cite(SituationReport report, Incident incident) =>
         string.Join(" ", report.Citations(incident).Select(n => $"[E{n}](#e{n})"));

@@ -55,7 +55,7 @@ public static class ReportMap
         foreach (var place in places)
         {
             var (x, y) = Project(place.Longitude, place.Latitude);
-            double r = Math.Min(22, 5 + 2 * Math.Sqrt(place.Fatalities));
+            double r = Radius(place);
             var type = place.Incidents.GroupBy(i => i.Event.EventType).MaxBy(g => g.Count())!.Key;
             var title = $"{place.Place}: {Count(place.Incidents.Count, "incident")}, {Count(place.Fatalities, "fatality", "fatalities")}";
             if (link is not null) svg.Append("<a href=\"").Append(Escape(link(place))).Append("\">");
@@ -65,7 +65,7 @@ public static class ReportMap
         foreach (var place in report.ByPlace.Take(8))
         {
             var (x, y) = Project(place.Longitude, place.Latitude);
-            double r = Math.Min(22, 5 + 2 * Math.Sqrt(place.Fatalities));
+            double r = Radius(place);
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + r + 3:0.#}\" y=\"{y + 4:0.#}\" font-size=\"13\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">{Escape(place.Place)}</text>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - 6}\" y=\"{height - 6}\" font-size=\"10\" fill=\"#666\" text-anchor=\"end\">Outlines: Natural Earth (world-atlas). Circle area grows with fatalities.</text>");
@@ -107,6 +107,9 @@ public static class ReportMap
         }
         svg.Append('Z');
     }
+
+    // Circle area grows with fatalities, up to a cap that keeps a mass-casualty place from hiding the map.
+    private static double Radius(SituationReport.PlaceLine place) => Math.Min(22, 5 + 2 * Math.Sqrt(place.Fatalities));
 
     private static string Count(int n, string one, string? many = null) => n == 1 ? $"1 {one}" : $"{n} {many ?? one + "s"}";
 

@@ -87,7 +87,8 @@ public static class ReportText
         "Dates are the events' own where the report gives one, else the report's date; places are the sentence's own, else the paragraph's or the report's focus.",
     ];
 
-    private static string When(Incident incident) => incident.Event.Date is { } d ? ReportDates.Short(d) : "undated";
+    /// <summary>An incident's date, "30 Oct 2022", or "undated".</summary>
+    public static string When(Incident incident) => incident.Event.Date is { } d ? ReportDates.Short(d) : "undated";
 
     /// <summary>"1 report", "3 reports".</summary>
     public static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";
