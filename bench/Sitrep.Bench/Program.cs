@@ -14,14 +14,14 @@ using Sitrep.Storage;
 var options = BenchOptions.Parse(args);
 if (options.WriteCorpus is { } corpus)
 {
-    CorpusGenerator.Write(corpus, options.Count, options.Words, options.SpreadDays, options.Duplicates);
+    CorpusGenerator.Write(corpus, options.Count, options.Words, options.SpreadDays, options.Duplicates, options.Stories);
     Console.Error.WriteLine($"bench: wrote {options.Count} reports to {corpus}");
     return;
 }
 var work = Directory.CreateTempSubdirectory("sitrep-bench-");
 try
 {
-    string input = options.Input ?? CorpusGenerator.Write(Path.Combine(work.FullName, "corpus.jsonl"), options.Count, options.Words, options.SpreadDays, options.Duplicates);
+    string input = options.Input ?? CorpusGenerator.Write(Path.Combine(work.FullName, "corpus.jsonl"), options.Count, options.Words, options.SpreadDays, options.Duplicates, options.Stories);
     var db = Path.Combine(work.FullName, "bench.db");
     Console.Error.WriteLine($"bench: input {input} ({Megabytes(SizeOf(input)):N1} MB), {options.Workers} workers, batches of {options.BatchSize}");
     if (options.Places)
