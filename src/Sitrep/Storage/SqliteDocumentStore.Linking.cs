@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Sitrep.Storage.StoredRows;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
 using Sitrep.Events;
@@ -14,8 +15,6 @@ namespace Sitrep.Storage;
 /// </summary>
 public sealed partial class SqliteDocumentStore
 {
-    private const string MentionColumns = "id, document_id, event_type, sub_event_type, date, time_precision, latitude, longitude, country, admin1, geo_precision, actor1, inter1, incident_id, incident_head, confidence";
-
     private bool? _anySeparations;
 
     private bool AnySeparations(SqliteTransaction transaction) =>
@@ -388,19 +387,6 @@ public sealed partial class SqliteDocumentStore
         var duplicates = new List<DuplicateReport>();
         while (r.Read()) duplicates.Add(new DuplicateReport(r.GetString(0), r.GetDouble(1)));
         return duplicates;
-    }
-
-    private static EventMention ReadMention(SqliteDataReader r)
-    {
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        return new EventMention(
-            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
-            Text(4) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            r.IsDBNull(5) ? 0 : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetDouble(7),
-            Text(8), Text(9), r.IsDBNull(10) ? 0 : r.GetInt32(10), Text(11), r.IsDBNull(12) ? null : r.GetInt32(12))
-        {
-            IncidentId = r.GetString(13), IsHead = r.GetInt64(14) != 0, Confidence = r.GetDouble(15),
-        };
     }
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Sitrep.Storage.StoredRows;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
@@ -179,27 +180,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             _lastFullPath = file == "-" ? "-" : Path.GetFullPath(file);
         }
         return _lastFullPath;
-    }
-
-    internal static byte[] RangeBlob<T>(ReadOnlySpan<T> items, Func<T, TextRange> range)
-    {
-        var pairs = new int[items.Length * 2];
-        for (int i = 0; i < items.Length; i++)
-        {
-            var r = range(items[i]);
-            pairs[2 * i] = r.Start;
-            pairs[2 * i + 1] = r.End;
-        }
-        return MemoryMarshal.AsBytes(pairs.AsSpan()).ToArray();
-    }
-
-    /// <summary>The ranges a <see cref="RangeBlob"/> holds.</summary>
-    internal static List<TextRange> ReadRanges(byte[] blob)
-    {
-        var pairs = MemoryMarshal.Cast<byte, int>(blob.AsSpan());
-        var ranges = new List<TextRange>(pairs.Length / 2);
-        for (int i = 0; i + 1 < pairs.Length; i += 2) ranges.Add(new TextRange(pairs[i], pairs[i + 1]));
-        return ranges;
     }
 
     private void PrepareCommands()

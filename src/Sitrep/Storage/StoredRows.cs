@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Sitrep.Documents;
+using Sitrep.Linking;
+
+namespace Sitrep.Storage;
+
+/// <summary>
+/// The row layouts every store shares: the events table's columns, how an event and a linking mention
+/// are read back, and text ranges packed as int32 (start, end) pairs. SQLite keeps dates as ISO text
+/// and PostgreSQL as dates; the readers take either.
+/// </summary>
+internal static class StoredRows
+{
+    public static readonly string[] EventColumns =
+    [
+        "id", "document_id", "ordinal", "event_type", "sub_event_type", "plover", "date", "time_precision",
+        "place_start", "place_end", "place_name", "geonameid", "latitude", "longitude", "country", "admin1", "level", "place_confidence",
+        "geo_precision", "actor1", "actor2", "inter1", "inter2", "fatalities", "fatalities_text", "injured", "injured_text",
+        "source", "confidence", "notes", "evidence", "incident_id",
+    ];
+
+    /// <summary>The columns linking reads of an event (see <see cref="ReadMention"/>).</summary>
+    public const string MentionColumns = "id, document_id, event_type, sub_event_type, date, time_precision, latitude, longitude, country, admin1, geo_precision, actor1, inter1, incident_id, incident_head, confidence";
+
+    /// <summary>The values of <see cref="EventColumns"/> for the <paramref name="ordinal"/>-th event (from 1) of <paramref name="d"/>, in order.</summary>
+    public static void EventValues(Document d, int ordinal, Action<object?> next)
+    {
+        var e = d.Events[ordinal - 1];
+        string id = StoredEvent.IdOf(d.Id, ordinal);
+        next(id);
+        next(d.Id);
+        next(ordinal);
+        next(e.EventType);
+        next(e.SubEventType);
+        next(e.Plover);
+        next(e.Date);
+        next(e.TimePrecision);
+        next(e.Place?.Range.Start);
+        next(e.Place?.Range.End);
+        next(e.Place?.Name);
+        next(e.Place?.GeonameId);
+        next(e.Place?.Latitude);
+        next(e.Place?.Longitude);
+        next(e.Place?.Country);
+        next(e.Place?.Admin1);
+        next(e.Place?.Level);
+        next(e.Place?.Confidence);
+        next(e.GeoPrecision);
+        next(e.Actor1);
+        next(e.Actor2);
+        next(e.Inter1);
+        next(e.Inter2);
+        next(e.Fatalities);
+        next(e.FatalitiesText);
+        next(e.Injured);
+        next(e.InjuredText);
+        next(e.Source);
+        next(e.Confidence);
+        next(e.Notes);
+        next(RangeBlob(e.Evidence.ToArray().AsSpan(), r => r));
+        next(id); // alone in its incident until linking finds others
+    }
+
+    /// <summary>
+    /// An event row: <see cref="EventColumns"/> from column 0, then the report's text, source and date.
+    /// </summary>
+    public static StoredEvent ReadEvent(DbDataReader r)
+    {
+        int Col(string name) => Array.IndexOf(EventColumns, name);
+        string? Text(string name) => r.IsDBNull(Col(name)) ? null : r.GetString(Col(name));
+        int? Int(string name) => r.IsDBNull(Col(name)) ? null : r.GetInt32(Col(name));
+        double? Real(string name) => r.IsDBNull(Col(name)) ? null : r.GetDouble(Col(name));
+        var evidence = ReadRanges((byte[])r.GetValue(Col("evidence")));
+        PlaceMention? place = Int("place_start") is { } start
+            ? new PlaceMention(new TextRange(start, Int("place_end")!.Value), Text("place_name")!, r.IsDBNull(Col("geonameid")) ? null : r.GetInt64(Col("geonameid")),
+                Real("latitude")!.Value, Real("longitude")!.Value, Text("country")!, Text("admin1"), Text("level")!, Real("place_confidence") ?? 0)
+            : null;
+        var coded = new CodedEvent
+        {
+            EventType = Text("event_type")!, SubEventType = Text("sub_event_type")!, Plover = Text("plover"),
+            Date = ReadDate(r, Col("date")),
+            TimePrecision = Int("time_precision") ?? 0, Place = place, GeoPrecision = Int("geo_precision") ?? 0,
+            Actor1 = Text("actor1"), Actor2 = Text("actor2"), Inter1 = Int("inter1"), Inter2 = Int("inter2"),
+            Fatalities = Int("fatalities"), FatalitiesText = Text("fatalities_text"), Injured = Int("injured"), InjuredText = Text("injured_text"),
+            Source = Text("source"), Evidence = evidence, Confidence = Real("confidence") ?? 0, Notes = Text("notes"),
+        };
+        int extra = EventColumns.Length;
+        return new StoredEvent(Text("id")!, Text("document_id")!, coded, r.GetString(extra), r.IsDBNull(extra + 1) ? null : r.GetString(extra + 1))
+        {
+            IncidentId = Text("incident_id") ?? Text("id")!,
+            DocumentDate = ReadDate(r, extra + 2)!.Value,
+        };
+    }
+
+    /// <summary>A row of <see cref="MentionColumns"/>.</summary>
+    public static EventMention ReadMention(DbDataReader r)
+    {
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return new EventMention(
+            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), ReadDate(r, 4),
+            r.IsDBNull(5) ? 0 : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetDouble(7),
+            Text(8), Text(9), r.IsDBNull(10) ? 0 : r.GetInt32(10), Text(11), r.IsDBNull(12) ? null : r.GetInt32(12))
+        {
+            IncidentId = r.GetString(13), IsHead = Convert.ToInt64(r.GetValue(14), CultureInfo.InvariantCulture) != 0, Confidence = r.GetDouble(15),
+        };
+    }
+
+    /// <summary>A date column: ISO text (SQLite) or a date (PostgreSQL).</summary>
+    public static DateOnly? ReadDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
+    {
+        string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => DateOnly.FromDateTime(time),
+        DateOnly date => date,
+        var other => throw new InvalidCastException($"column {i} holds {other.GetType().Name}, not a date"),
+    };
+
+    /// <summary>Text ranges packed as int32 little-endian (start, end) pairs.</summary>
+    public static byte[] RangeBlob<T>(ReadOnlySpan<T> items, Func<T, TextRange> range)
+    {
+        var pairs = new int[items.Length * 2];
+        for (int i = 0; i < items.Length; i++)
+        {
+            var r = range(items[i]);
+            pairs[2 * i] = r.Start;
+            pairs[2 * i + 1] = r.End;
+        }
+        return MemoryMarshal.AsBytes(pairs.AsSpan()).ToArray();
+    }
+
+    /// <summary>The ranges a <see cref="RangeBlob"/> holds.</summary>
+    public static List<TextRange> ReadRanges(byte[] blob)
+    {
+        var pairs = MemoryMarshal.Cast<byte, int>(blob.AsSpan());
+        var ranges = new List<TextRange>(pairs.Length / 2);
+        for (int i = 0; i + 1 < pairs.Length; i += 2) ranges.Add(new TextRange(pairs[i], pairs[i + 1]));
+        return ranges;
+    }
+}
