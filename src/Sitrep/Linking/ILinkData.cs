@@ -1,0 +1,47 @@
+namespace Sitrep.Linking;
+
+/// <summary>
+/// What <see cref="ReportLinker"/> reads and writes, inside the transaction that stores a batch: each
+/// store answers these with its own SQL and indexes, and the linking decisions are made once, in the linker.
+/// </summary>
+internal interface ILinkData
+{
+    /// <summary>Up to <paramref name="limit"/> stored reports sharing any LSH band key, with their MinHash signatures.</summary>
+    List<(string Id, uint[] Signature)> DuplicateCandidates(long[] bandKeys, int limit);
+
+    /// <summary>Records near-duplicate pairs (ids in ordinal order).</summary>
+    void SaveDuplicates(IReadOnlyList<(string A, string B, double Similarity)> pairs);
+
+    /// <summary>Keeps a report's signature and band keys for later reports to find it.</summary>
+    void SaveSignature(string documentId, uint[] signature, long[] bandKeys);
+
+    /// <summary>A report's stored events; with <paramref name="placedOnly"/>, those with a country.</summary>
+    List<EventMention> EventsOf(string documentId, bool placedOnly);
+
+    /// <summary>
+    /// Incident heads of other reports with the mention's disorder type, in <paramref name="cells"/>,
+    /// dated within the window each pair of time precisions allows.
+    /// </summary>
+    List<EventMention> HeadsNear(EventMention mention, IReadOnlyList<int> cells);
+
+    /// <summary>Incident heads of other reports in the mention's first-level division, region-level on either side, within the date windows.</summary>
+    List<EventMention> HeadsInRegion(EventMention mention);
+
+    /// <summary>Pairs an analyst separated that involve this report's events, or null when none.</summary>
+    HashSet<(string, string)>? Separations(string documentId);
+
+    /// <summary>Whether an analyst separated any member of one incident from any member of the other.</summary>
+    bool Separated(string firstIncident, string secondIncident);
+
+    /// <summary>Stores the link; false when it was already stored.</summary>
+    bool InsertLink(EventLink link);
+
+    /// <summary>The head of a stored incident.</summary>
+    EventMention HeadOf(string incident);
+
+    /// <summary>Marks an event as no longer its incident's head.</summary>
+    void Demote(string eventId);
+
+    /// <summary>Moves every member of incident <paramref name="drop"/> into incident <paramref name="keep"/>.</summary>
+    void Rename(string keep, string drop);
+}

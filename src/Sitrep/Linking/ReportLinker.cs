@@ -1,0 +1,154 @@
+using Sitrep.Documents;
+
+namespace Sitrep.Linking;
+
+/// <summary>
+/// Links newly stored reports to what the store holds, in the batch's transaction: near-duplicate
+/// reports by MinHash/LSH, and each new event's incident among the incidents already stored. Links are
+/// pairs decided by symmetric tests, and an incident is a connected set of linked events named by its
+/// smallest id, so any order of arrival gives the same incidents.
+/// </summary>
+internal static class ReportLinker
+{
+    private const int MaxDuplicateCandidates = 64;
+    private const int MaxDuplicatesKept = 8;
+
+    /// <summary>Links each of <paramref name="added"/>, in order, through <paramref name="data"/>.</summary>
+    public static void Link(IReadOnlyList<Document> added, ILinkData data)
+    {
+        foreach (var document in added)
+        {
+            var duplicates = LinkDuplicates(document, data);
+            LinkEvents(document, duplicates, data);
+        }
+    }
+
+    // Records the report's near-duplicates and returns them, most alike first. A story syndicated a
+    // thousand times shares its band keys with every copy: a bounded number of candidates is read,
+    // enough to find copies, never all of them.
+    private static List<(string Id, double Similarity)> LinkDuplicates(Document document, ILinkData data)
+    {
+        var duplicates = new List<(string Id, double Similarity)>();
+        if (MinHash.Signature(document.Text) is not { } signature) return duplicates;
+        var keys = MinHash.BandKeys(signature);
+        foreach (var (id, stored) in data.DuplicateCandidates(keys, MaxDuplicateCandidates))
+        {
+            double similarity = MinHash.Similarity(signature, stored);
+            if (similarity >= MinHash.DuplicateThreshold && id != document.Id) duplicates.Add((id, similarity));
+        }
+        // The closest few are kept: copies of one story are all linked through them, and a story
+        // syndicated a thousand times does not write a million pairs.
+        duplicates.Sort((x, y) => y.Similarity.CompareTo(x.Similarity) is var c and not 0 ? c : string.CompareOrdinal(x.Id, y.Id));
+        if (duplicates.Count > MaxDuplicatesKept) duplicates.RemoveRange(MaxDuplicatesKept, duplicates.Count - MaxDuplicatesKept);
+        if (duplicates.Count > 0)
+            data.SaveDuplicates([.. duplicates.Select(d => string.CompareOrdinal(document.Id, d.Id) < 0
+                ? (document.Id, d.Id, Math.Round(d.Similarity, 3)) : (d.Id, document.Id, Math.Round(d.Similarity, 3)))]);
+        data.SaveSignature(document.Id, signature, keys);
+        return duplicates;
+    }
+
+    // Links the report's events to the incidents already stored. A near-duplicate of a stored report
+    // tells of the same incidents: its events are matched with that report's alone. Otherwise each
+    // event is matched with the heads of stored incidents found by blocking keys the matcher implies:
+    // same disorder type, a date within the window of the two time precisions, and either a grid cell
+    // near the event's point (for town-level places) or the same first-level division. An incident is
+    // matched through its head, its most precisely coded event, so a story told by a thousand reports
+    // costs one comparison, not a thousand. Each incident gets at most one link.
+    private static void LinkEvents(Document document, List<(string Id, double Similarity)> duplicates, ILinkData data)
+    {
+        var mentions = document.Events.Select((e, i) => EventMention.Of(document.Id, i + 1, e))
+            .Where(m => m.Country is not null && m.Date is not null).ToList();
+        if (mentions.Count == 0) return;
+
+        // Each incident found, with the pairs of (new event, stored event) the search found it by.
+        var byIncident = new Dictionary<string, List<(EventMention New, EventMention Stored)>>(StringComparer.Ordinal);
+        void Found(IEnumerable<EventMention> candidates, IReadOnlyList<EventMention> finders)
+        {
+            foreach (var stored in candidates)
+            {
+                if (!byIncident.TryGetValue(stored.IncidentId, out var pairs)) byIncident[stored.IncidentId] = pairs = [];
+                foreach (var m in finders) pairs.Add((m, stored));
+            }
+        }
+        if (duplicates.Count > 0)
+        {
+            foreach (var (duplicate, _) in duplicates.Take(3)) Found(data.EventsOf(duplicate, placedOnly: true), mentions);
+        }
+        else
+        {
+            foreach (var m in mentions)
+            {
+                if (m.Latitude is not { } lat || m.Longitude is not { } lon) continue;
+                if (m.GeoPrecision <= 2) Found(data.HeadsNear(m, LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm)), [m]);
+                // Region-level events match within their division, whatever the distance.
+                if (m.Admin1 is not null) Found(data.HeadsInRegion(m), [m]);
+            }
+        }
+        if (byIncident.Count == 0) return;
+
+        var separated = data.Separations(document.Id);
+        // The report's events as stored now: an earlier report of the batch may already have linked them.
+        var merging = new ReportMerge(data.EventsOf(document.Id, placedOnly: false));
+        foreach (var (_, pairs) in byIncident.OrderBy(p => p.Key, StringComparer.Ordinal))
+            if (IncidentPairing.Best(pairs, separated) is { } best)
+                AddLink(best.Link, best.New, best.Stored, merging, data);
+    }
+
+    // What linking one report has changed so far: the incident each of its events is in now, the
+    // incidents renamed by a merge, and the head of each incident it touched. Kept in memory so a
+    // link costs three statements (the link, the demoted head, the renamed members).
+    private sealed class ReportMerge(IReadOnlyList<EventMention> stored)
+    {
+        public Dictionary<string, string> IncidentOfNew { get; } = stored.ToDictionary(m => m.Id, m => m.IncidentId, StringComparer.Ordinal);
+        public Dictionary<string, string> Renamed { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, EventMention> Heads { get; } = stored.Where(m => m.IsHead).ToDictionary(m => m.IncidentId, m => m, StringComparer.Ordinal);
+
+        public string Resolve(string incident)
+        {
+            while (Renamed.TryGetValue(incident, out var next)) incident = next;
+            return incident;
+        }
+    }
+
+    private static void AddLink(EventLink link, EventMention fresh, EventMention stored, ReportMerge merging, ILinkData data)
+    {
+        string first = merging.Resolve(merging.IncidentOfNew[fresh.Id]), second = merging.Resolve(stored.IncidentId);
+        // An analyst's separation holds across incidents: no link may join two events they split.
+        if (first != second && data.Separated(first, second)) return;
+        if (!data.InsertLink(link) || first == second) return;
+        // The merged incident's head is the better of the two heads: one row changes, not every member's.
+        var firstHead = merging.Heads.GetValueOrDefault(first) ?? data.HeadOf(first);
+        var secondHead = merging.Heads.GetValueOrDefault(second) ?? (stored.IsHead ? stored : data.HeadOf(second));
+        var head = EventMention.BetterHead(firstHead, secondHead);
+        data.Demote(head == firstHead ? secondHead.Id : firstHead.Id);
+        // Incidents merge under the smaller name.
+        var (keep, drop) = string.CompareOrdinal(first, second) < 0 ? (first, second) : (second, first);
+        data.Rename(keep, drop);
+        merging.Renamed[drop] = keep;
+        merging.Heads[keep] = head;
+        merging.IncidentOfNew[fresh.Id] = keep;
+    }
+
+    /// <summary>Each member's connected part under <paramref name="links"/>, named by its smallest member.</summary>
+    public static Dictionary<string, string> Components(IReadOnlyList<string> members, IReadOnlyList<(string A, string B)> links)
+    {
+        var neighbours = members.ToDictionary(m => m, _ => new List<string>(), StringComparer.Ordinal);
+        foreach (var (a, b) in links)
+            if (neighbours.ContainsKey(a) && neighbours.ContainsKey(b))
+            {
+                neighbours[a].Add(b);
+                neighbours[b].Add(a);
+            }
+        var name = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var start in members.Order(StringComparer.Ordinal))
+        {
+            if (name.ContainsKey(start)) continue;
+            var stack = new Stack<string>([start]);
+            name[start] = start;
+            while (stack.TryPop(out var m))
+                foreach (var n in neighbours[m])
+                    if (name.TryAdd(n, start)) stack.Push(n);
+        }
+        return name;
+    }
+}
