@@ -18,6 +18,13 @@ public static class LinkCells
     public const string CellSql =
         "CASE WHEN latitude IS NULL OR longitude IS NULL THEN NULL ELSE CAST((latitude + 90) * 2 AS INTEGER) * 1000 + CAST((longitude + 180) * 2 AS INTEGER) END";
 
+    /// <summary>
+    /// PostgreSQL's expression for <see cref="Cell"/>: its casts to integer round where SQLite's
+    /// truncate, so the cell's row and column are floored explicitly (both are never negative).
+    /// </summary>
+    public const string CellSqlPostgres =
+        "CASE WHEN latitude IS NULL OR longitude IS NULL THEN NULL ELSE floor((latitude + 90) * 2)::integer * 1000 + floor((longitude + 180) * 2)::integer END";
+
     private const double CellDegrees = 0.5;
     private const double KmPerDegreeLatitude = 111.32;
 

@@ -7,14 +7,15 @@ using static Sitrep.Tests.Support.IncidentReports;
 
 namespace Sitrep.Tests.Linking;
 
-/// <summary>Linking across reports in the store, on reports written for these tests.</summary>
+/// <summary>Linking across reports in each kind of store, on reports written for these tests.</summary>
 public sealed class LinkingTests
 {
-    [Fact]
-    public void OneIncidentFromThreeOutlets_IsOneEventWithEverySourceAndEachFigure()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void OneIncidentFromThreeOutlets_IsOneEventWithEverySourceAndEachFigure(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("l.db"));
+        using var store = TestStores.Open(kind, dir);
         var reports = Market();
         store.Store(reports);
 
@@ -31,11 +32,12 @@ public sealed class LinkingTests
         Assert.All(store.ListLinks(incident.Id), l => Assert.Contains("km apart", l.Reason));
     }
 
-    [Fact]
-    public void SourcesDifferingOnOneDay_GiveTheLowestFigure()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void SourcesDifferingOnOneDay_GiveTheLowestFigure(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("l.db"));
+        using var store = TestStores.Open(kind, dir);
         store.Store([Read(MarketWire, new DateOnly(2024, 3, 9), "Sahel Wire"), Read(MarketDaily, new DateOnly(2024, 3, 9), "Lagos Daily")]);
 
         var incident = store.ListIncidents(new EventQuery(Country: "NG")).Single(i => i.Documents.Count == 2);
@@ -43,11 +45,12 @@ public sealed class LinkingTests
         Assert.StartsWith("lowest current of 2 reported figures (12–15), according to", incident.Basis("fatalities"));
     }
 
-    [Fact]
-    public void Incidents_AreListedAndFilteredByTheirRepresentative()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Incidents_AreListedAndFilteredByTheirRepresentative(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("l.db"));
+        using var store = TestStores.Open(kind, dir);
         var reports = Market();
         // The latest report first, so the incident's name (smallest id) need not be its best-coded event.
         foreach (var report in reports.Reverse()) store.Store([report]);
@@ -63,11 +66,12 @@ public sealed class LinkingTests
         Assert.Equal(rest.Representative.Id, Assert.Single(store.ListEvents(new EventQuery(IncidentId: rest.Id, IncidentsOnly: true))).Id);
     }
 
-    [Fact]
-    public void TwoIncidentsInOneCityOnOneDay_StayApart()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void TwoIncidentsInOneCityOnOneDay_StayApart(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("l.db"));
+        using var store = TestStores.Open(kind, dir);
         store.Store([Read(TeachersMarch, new DateOnly(2024, 5, 14), "Kenya Today"), Read(GrenadeAttack, new DateOnly(2024, 5, 14), "Coast Post")]);
 
         var incidents = store.ListIncidents(new EventQuery(Country: "KE"));
@@ -75,13 +79,14 @@ public sealed class LinkingTests
         Assert.All(incidents, i => Assert.Single(i.Documents));
     }
 
-    [Fact]
-    public void AnyOrderOfArrival_GivesTheSameIncidents()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void AnyOrderOfArrival_GivesTheSameIncidents(string kind)
     {
-        static HashSet<string> Incidents(IEnumerable<Document> order)
+        HashSet<string> Incidents(IEnumerable<Document> order)
         {
             using var dir = new TempDirectory();
-            using var store = SqliteDocumentStore.Open(dir.File("l.db"));
+            using var store = TestStores.Open(kind, dir);
             foreach (var document in order) store.Store([document]);
             store.Store(order.ToList()); // again: nothing changes
             var events = store.ListEvents(new EventQuery(Limit: 10_000));
@@ -98,11 +103,12 @@ public sealed class LinkingTests
         Assert.Equal(forward, Incidents([reports[1], reports[3], reports[0], reports[2]]));
     }
 
-    [Fact]
-    public void Unlink_TakesAnEventOutAndKeepsItOut()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Unlink_TakesAnEventOutAndKeepsItOut(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("l.db"));
+        using var store = TestStores.Open(kind, dir);
         var reports = Market();
         store.Store(reports[..2]);
         var incident = store.ListIncidents(new EventQuery(Country: "NG")).Single(i => i.Documents.Count == 2);
@@ -121,11 +127,12 @@ public sealed class LinkingTests
         Assert.Null(store.UnlinkEvent("no-such-event"));
     }
 
-    [Fact]
-    public void NearDuplicateReports_AreFound_DifferentStoriesAreNot()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void NearDuplicateReports_AreFound_DifferentStoriesAreNot(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("l.db"));
+        using var store = TestStores.Open(kind, dir);
         var original = Read(MarketWire + " " + MarketDaily, new DateOnly(2024, 3, 9), "Sahel Wire");
         // A syndicated copy, lightly edited: a dateline, one word changed, one sentence cut.
         var copy = Read("MAIDUGURI (Sahel Wire) - " + MarketWire.Replace("crowded", "busy") + " " + MarketDaily[..MarketDaily.IndexOf(" Witnesses", StringComparison.Ordinal)],

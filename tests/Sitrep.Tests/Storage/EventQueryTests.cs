@@ -12,107 +12,117 @@ namespace Sitrep.Tests.Storage;
 /// </summary>
 public sealed class EventQueryTests : IClassFixture<EventQueryTests.SampleStore>
 {
+    /// <summary>The samples ingested once into each kind of store, on first use.</summary>
     public sealed class SampleStore : IDisposable
     {
         private readonly TempDirectory _directory = new();
-        public SqliteDocumentStore Store { get; }
-        public IReadOnlyList<StoredEvent> All { get; }
+        private readonly Dictionary<string, (IDocumentStore Store, IReadOnlyList<StoredEvent> All)> _stores = [];
 
-        public SampleStore()
+        public (IDocumentStore Store, IReadOnlyList<StoredEvent> All) Of(string kind)
         {
-            Store = SqliteDocumentStore.Open(_directory.File("events.db"));
-            var items = new ReportReader(ReaderOptions.Default).Read([TestPaths.Samples]);
-            new IngestRunner(DocumentPipeline.Default.Providing(Store.StoredLayers), Store, IngestOptions.Default)
-                .RunAsync(items, d => throw new InvalidOperationException(d.ToString())).GetAwaiter().GetResult();
-            All = Store.ListEvents(new EventQuery(Limit: 100_000));
+            lock (_stores)
+            {
+                if (_stores.TryGetValue(kind, out var ingested)) return ingested;
+                var store = TestStores.Open(kind, _directory);
+                var items = new ReportReader(ReaderOptions.Default).Read([TestPaths.Samples]);
+                new IngestRunner(DocumentPipeline.Default.Providing(store.StoredLayers), store, IngestOptions.Default)
+                    .RunAsync(items, d => throw new InvalidOperationException(d.ToString())).GetAwaiter().GetResult();
+                var all = store.ListEvents(new EventQuery(Limit: 100_000));
+                Assert.True(all.Count > 30, "the samples give enough events to page through");
+                return _stores[kind] = (store, all);
+            }
         }
 
         public void Dispose()
         {
-            Store.Dispose();
+            foreach (var (store, _) in _stores.Values) store.Dispose();
             _directory.Dispose();
         }
     }
 
     private readonly SampleStore _samples;
 
-    public EventQueryTests(SampleStore samples)
-    {
-        _samples = samples;
-        Assert.True(samples.All.Count > 30, "the samples give enough events to page through");
-    }
+    public EventQueryTests(SampleStore samples) => _samples = samples;
 
     private static IEnumerable<string> Ids(IEnumerable<StoredEvent> events) => events.Select(e => e.Id);
 
-    private void AssertSameAsFiltering(EventQuery query, Func<StoredEvent, bool> keep)
+    private void AssertSameAsFiltering(string kind, EventQuery query, Func<StoredEvent, bool> keep)
     {
-        var expected = Ids(_samples.All.Where(keep)).ToList();
+        var (store, all) = _samples.Of(kind);
+        var expected = Ids(all.Where(keep)).ToList();
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, Ids(_samples.Store.ListEvents(query with { Limit = 100_000 })));
-        Assert.Equal(expected.Count, _samples.Store.CountEvents(query));
+        Assert.Equal(expected, Ids(store.ListEvents(query with { Limit = 100_000 })));
+        Assert.Equal(expected.Count, store.CountEvents(query));
     }
 
-    [Fact]
-    public void AllEvents_ComeByDateThenCountryThenReportThenOrdinal()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void AllEvents_ComeByDateThenCountryThenReportThenOrdinal(string kind)
     {
-        var keys = _samples.All.Select(e => (e.Event.Date?.ToString("yyyy-MM-dd") ?? "", e.Event.Place?.Country ?? "", e.DocumentId, int.Parse(e.Id[(e.DocumentId.Length + 1)..]))).ToList();
+        var keys = _samples.Of(kind).All.Select(e => (e.Event.Date?.ToString("yyyy-MM-dd") ?? "", e.Event.Place?.Country ?? "", e.DocumentId, int.Parse(e.Id[(e.DocumentId.Length + 1)..]))).ToList();
         Assert.Equal(keys.Order().ToList(), keys);
-        Assert.Equal(_samples.All.Count, _samples.Store.CountEvents(new EventQuery()));
+        Assert.Equal(_samples.Of(kind).All.Count, _samples.Of(kind).Store.CountEvents(new EventQuery()));
     }
 
-    [Fact]
-    public void Pages_JoinedUp_AreTheWholeList()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Pages_JoinedUp_AreTheWholeList(string kind)
     {
         var pages = new List<StoredEvent>();
         for (int offset = 0; ; offset += 7)
         {
-            var page = _samples.Store.ListEvents(new EventQuery(Limit: 7, Offset: offset));
+            var page = _samples.Of(kind).Store.ListEvents(new EventQuery(Limit: 7, Offset: offset));
             pages.AddRange(page);
             if (page.Count < 7) break;
         }
-        Assert.Equal(Ids(_samples.All), Ids(pages));
+        Assert.Equal(Ids(_samples.Of(kind).All), Ids(pages));
     }
 
-    [Fact]
-    public void CountryAndDates_FilterAsTheyDoOnTheList()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void CountryAndDates_FilterAsTheyDoOnTheList(string kind)
     {
-        var some = _samples.All.First(e => e.Event.Place is not null && e.Event.Date is not null);
+        var some = _samples.Of(kind).All.First(e => e.Event.Place is not null && e.Event.Date is not null);
         var country = some.Event.Place!.Country;
         var from = some.Event.Date!.Value.AddDays(-3);
         var to = some.Event.Date!.Value.AddDays(3);
-        AssertSameAsFiltering(new EventQuery(Country: country.ToLowerInvariant(), From: from, To: to),
+        AssertSameAsFiltering(kind, new EventQuery(Country: country.ToLowerInvariant(), From: from, To: to),
             e => e.Event.Place?.Country == country && e.Event.Date >= from && e.Event.Date <= to);
     }
 
-    [Fact]
-    public void Type_MatchesEventTypeOrTypeSlashSubType()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Type_MatchesEventTypeOrTypeSlashSubType(string kind)
     {
-        var some = _samples.All[0].Event;
-        AssertSameAsFiltering(new EventQuery(Type: some.EventType), e => e.Event.EventType == some.EventType);
-        AssertSameAsFiltering(new EventQuery(Type: $"{some.EventType}/{some.SubEventType}"),
+        var some = _samples.Of(kind).All[0].Event;
+        AssertSameAsFiltering(kind, new EventQuery(Type: some.EventType), e => e.Event.EventType == some.EventType);
+        AssertSameAsFiltering(kind, new EventQuery(Type: $"{some.EventType}/{some.SubEventType}"),
             e => e.Event.EventType == some.EventType && e.Event.SubEventType == some.SubEventType);
     }
 
-    [Fact]
-    public void Box_KeepsEventsPlacedInside()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Box_KeepsEventsPlacedInside(string kind)
     {
-        var place = _samples.All.First(e => e.Event.Place is not null).Event.Place!;
+        var place = _samples.Of(kind).All.First(e => e.Event.Place is not null).Event.Place!;
         var box = new GeoBox(place.Longitude - 5, place.Latitude - 5, place.Longitude + 5, place.Latitude + 5);
-        AssertSameAsFiltering(new EventQuery(Box: box), e => e.Event.Place is { } p
+        AssertSameAsFiltering(kind, new EventQuery(Box: box), e => e.Event.Place is { } p
             && p.Latitude >= box.South && p.Latitude <= box.North && p.Longitude >= box.West && p.Longitude <= box.East);
     }
 
-    [Fact]
-    public void Words_KeepEventsOfReportsThatUseThem()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Words_KeepEventsOfReportsThatUseThem(string kind)
     {
-        AssertSameAsFiltering(new EventQuery(Words: "protesters"),
+        AssertSameAsFiltering(kind, new EventQuery(Words: "protesters"),
             e => e.DocumentText.Contains("protesters", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
-    public void Document_KeepsThatReportsEvents()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Document_KeepsThatReportsEvents(string kind)
     {
-        var document = _samples.All[^1].DocumentId;
-        AssertSameAsFiltering(new EventQuery(DocumentId: document), e => e.DocumentId == document);
+        var document = _samples.Of(kind).All[^1].DocumentId;
+        AssertSameAsFiltering(kind, new EventQuery(DocumentId: document), e => e.DocumentId == document);
     }
 }

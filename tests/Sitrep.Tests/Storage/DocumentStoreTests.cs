@@ -1,16 +1,19 @@
 using Microsoft.Data.Sqlite;
 using Sitrep.Storage;
+using Sitrep.Storage.Postgres;
 using Sitrep.Tests.Support;
 
 namespace Sitrep.Tests.Storage;
 
-public class SqliteDocumentStoreTests
+/// <summary>The store contract, run against every store kind (<see cref="TestStores"/>), then what is particular to each.</summary>
+public class DocumentStoreTests
 {
-    [Fact]
-    public void Store_SameDocumentTwice_StoresItOnce()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Store_SameDocumentTwice_StoresItOnce(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = TestStores.Open(kind, dir);
         var seed = File.ReadAllText(TestPaths.SeedReport);
 
         var first = store.Store([TestDocuments.Make(seed, "seed.txt")]);
@@ -23,11 +26,12 @@ public class SqliteDocumentStoreTests
         Assert.Equal(1, stats.Deliveries);
     }
 
-    [Fact]
-    public void Store_SameTextFromTwoFiles_RecordsBothDeliveries()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Store_SameTextFromTwoFiles_RecordsBothDeliveries(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = TestStores.Open(kind, dir);
         store.Store([TestDocuments.Make("Troops entered the town.", "one.txt", source: "Wire A")]);
         store.Store([TestDocuments.Make("Troops  entered the town.\n", "two.txt", source: "Wire B")]);
 
@@ -38,11 +42,12 @@ public class SqliteDocumentStoreTests
         Assert.Equal(2, store.ListDocuments(new DocumentQuery()).Single().Deliveries);
     }
 
-    [Fact]
-    public void Store_DuplicateInsideOneBatch_CountsAsKnown()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Store_DuplicateInsideOneBatch_CountsAsKnown(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = TestStores.Open(kind, dir);
         var outcome = store.Store([TestDocuments.Make("Same text."), TestDocuments.Make("Same text.")]);
         Assert.Equal(new StoreOutcome(1, 1), outcome);
     }
@@ -97,11 +102,12 @@ public class SqliteDocumentStoreTests
         Assert.Throws<StoreException>(() => SqliteDocumentStore.Open(dir.Path));
     }
 
-    [Fact]
-    public void Search_FindsWordsRankedWithHighlightedSnippet()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Search_FindsWordsRankedWithHighlightedSnippet(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = TestStores.Open(kind, dir);
         store.Store([
             TestDocuments.Make(File.ReadAllText(TestPaths.SeedReport), "seed.txt"),
             TestDocuments.Make("Floods closed two hospitals in the north.", "b.txt"),
@@ -115,22 +121,24 @@ public class SqliteDocumentStoreTests
         Assert.Empty(store.Search("earthquake", 10));
     }
 
-    [Fact]
-    public void Search_WithDiacriticsOrBrokenSyntax_DoesNotThrow()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Search_WithDiacriticsOrBrokenSyntax_DoesNotThrow(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = TestStores.Open(kind, dir);
         store.Store([TestDocuments.Make("The café in Bogotá was closed.")]);
         Assert.Single(store.Search("Bogota", 10));
         Assert.Single(store.Search("\"Bogotá", 10));
         Assert.Empty(store.Search("AND OR (", 10));
     }
 
-    [Fact]
-    public void ListDocuments_FiltersByDateRangeAndSource()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void ListDocuments_FiltersByDateRangeAndSource(string kind)
     {
         using var dir = new TempDirectory();
-        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        using var store = TestStores.Open(kind, dir);
         store.Store([
             TestDocuments.Make("Report one.", date: new DateOnly(2022, 1, 1), source: "A"),
             TestDocuments.Make("Report two.", date: new DateOnly(2022, 1, 5), source: "B"),
@@ -139,5 +147,26 @@ public class SqliteDocumentStoreTests
         var middle = store.ListDocuments(new DocumentQuery(From: new DateOnly(2022, 1, 2), To: new DateOnly(2022, 1, 8)));
         Assert.Equal(["Report two."], middle.Select(d => d.Preview));
         Assert.Equal(["Report one.", "Report three."], store.ListDocuments(new DocumentQuery(Source: "A")).Select(d => d.Preview));
+    }
+
+    [PostgresFact]
+    public void Postgres_OpenBeforeMigrate_SaysToMigrate_AndMigrateTwiceIsHarmless()
+    {
+        var connection = TestStores.FreshSchema();
+        var error = Assert.Throws<StoreException>(() => PostgresDocumentStore.Open(connection));
+        Assert.Contains("sitrep db migrate", error.Message);
+
+        Assert.Equal(PostgresDocumentStore.SchemaVersion, PostgresDocumentStore.Migrate(connection));
+        Assert.Equal(PostgresDocumentStore.SchemaVersion, PostgresDocumentStore.Migrate(connection));
+        using var store = PostgresDocumentStore.Open(connection);
+        Assert.Equal(PostgresDocumentStore.SchemaVersion, store.GetStats().SchemaVersion);
+    }
+
+    [PostgresFact]
+    public void Postgres_Unreachable_FailsWithStoreExceptionNamingTheServer()
+    {
+        var error = Assert.Throws<StoreException>(() => PostgresDocumentStore.Open("Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2"));
+        Assert.Contains("port 1", error.Message);
+        Assert.DoesNotContain("Password", error.Message);
     }
 }

@@ -1,0 +1,280 @@
+using System.Globalization;
+using Npgsql;
+using NpgsqlTypes;
+using Sitrep.Documents;
+using Sitrep.Linking;
+using static Sitrep.Storage.StoredRows;
+
+namespace Sitrep.Storage.Postgres;
+
+/// <summary>
+/// The shared store: a PostgreSQL database (with PostGIS) that many ingest workers write and many
+/// analysts read at once. Each <see cref="Store"/> call is one transaction; linking inside it is
+/// serialised across workers by an advisory lock (see <see cref="Store"/>). One instance holds one
+/// connection: not thread-safe, one per worker thread or request.
+/// </summary>
+public sealed partial class PostgresDocumentStore : IDocumentStore
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly TimeProvider _clock;
+
+    // The advisory lock key of the linking step: any constant both readers of this code agree on.
+    private const long LinkingLock = 0x5174_7265_704C_696E; // "SitrepLin"
+    private const long MigrationLock = 0x5174_7265_704D_6967; // "SitrepMig"
+
+    private PostgresDocumentStore(NpgsqlConnection connection, TimeProvider clock)
+    {
+        _connection = connection;
+        _clock = clock;
+    }
+
+    /// <summary>The layers the PostgreSQL store keeps: the same as the SQLite store's.</summary>
+    public Layer StoredLayers => SqliteDocumentStore.Keeps;
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int SchemaVersion => PostgresMigrations.Steps.Length;
+
+    /// <summary>
+    /// Whether storing links new reports to their near-duplicates and their events to incidents (default true).
+    /// </summary>
+    public bool Linking { get; set; } = true;
+
+    /// <summary>
+    /// Connects to the database named by an Npgsql <paramref name="connectionString"/>. Its schema must be
+    /// current: <paramref name="migrate"/> brings it up to date first (what <c>sitrep db migrate</c> does),
+    /// else an older schema is an error that says to migrate.
+    /// </summary>
+    public static PostgresDocumentStore Open(string connectionString, TimeProvider? clock = null, bool migrate = false)
+    {
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            int version = migrate ? Migrate(connection) : CurrentVersion(connection);
+            if (version < SchemaVersion)
+                throw new StoreException($"the PostgreSQL database has schema version {version}, older than this sitrep's ({SchemaVersion}): run 'sitrep db migrate --postgres CONN'");
+            if (version > SchemaVersion)
+                throw new StoreException($"the PostgreSQL database has schema version {version}, newer than this sitrep understands ({SchemaVersion}); upgrade sitrep");
+            return new PostgresDocumentStore(connection, clock ?? TimeProvider.System);
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException)
+        {
+            connection?.Dispose();
+            throw new StoreException($"cannot open PostgreSQL database ({Describe(connectionString)}): {e.Message}", e);
+        }
+        catch
+        {
+            connection?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Applies the missing schema steps; returns the version reached.</summary>
+    public static int Migrate(string connectionString)
+    {
+        using var store = Open(connectionString, migrate: true);
+        return SchemaVersion;
+    }
+
+    private static int Migrate(NpgsqlConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLock})");
+        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+        int version = Convert.ToInt32(Scalar(connection, transaction, "SELECT coalesce(max(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture);
+        for (int step = version; step < SchemaVersion; step++)
+        {
+            Execute(connection, transaction, PostgresMigrations.Steps[step]);
+            Execute(connection, transaction, $"INSERT INTO schema_migrations (version) VALUES ({step + 1})");
+        }
+        transaction.Commit();
+        return Math.Max(version, SchemaVersion);
+    }
+
+    private static int CurrentVersion(NpgsqlConnection connection) =>
+        Scalar(connection, null, "SELECT to_regclass('schema_migrations') IS NOT NULL") is true
+            ? Convert.ToInt32(Scalar(connection, null, "SELECT coalesce(max(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture)
+            : 0;
+
+    // The server and database of a connection string, never its password.
+    private static string Describe(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"host {builder.Host}, port {builder.Port}, database {builder.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "malformed connection string";
+        }
+    }
+
+    /// <summary>
+    /// Stores a batch in one transaction. Documents and events are written under row locks only, so
+    /// several workers store at once; a document two workers race to store is kept once (the second
+    /// waits on the first's key, then finds it there). Linking then takes one transaction-scoped
+    /// advisory lock until commit: each worker's linking reads every batch linked before it, as it
+    /// would in a single process, and the same reports give the same incidents in any order.
+    /// </summary>
+    public StoreOutcome Store(IReadOnlyList<Document> batch)
+    {
+        if (batch.Count == 0) return default;
+        var now = _clock.GetUtcNow();
+        using var transaction = _connection.BeginTransaction();
+        var added = new List<Document>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in batch)
+        {
+            if (seen.Add(document.Id) && InsertDocument(document, now, transaction)) added.Add(document);
+            InsertDelivery(document, now, transaction);
+        }
+        InsertEvents(added, transaction);
+        if (Linking && added.Count > 0)
+        {
+            Execute(_connection, transaction, $"SELECT pg_advisory_xact_lock({LinkingLock})");
+            ReportLinker.Link(added, new LinkData(this, transaction));
+        }
+        transaction.Commit();
+        return new StoreOutcome(added.Count, batch.Count - added.Count);
+    }
+
+    private bool InsertDocument(Document d, DateTimeOffset now, NpgsqlTransaction transaction)
+    {
+        using var command = new NpgsqlCommand("""
+            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at)
+            VALUES (@id, @date, @published, @source, @url, @title, @text, @words, @sentence_count, @sentences, @paragraphs, @stored_at)
+            ON CONFLICT (id) DO NOTHING
+            """, _connection, transaction);
+        var p = command.Parameters;
+        p.AddWithValue("id", d.Id);
+        p.AddWithValue("date", d.Date);
+        p.AddWithValue("published", NpgsqlDbType.TimestampTz, d.Published is { } t ? t.UtcDateTime : DBNull.Value);
+        p.AddWithValue("source", NpgsqlDbType.Text, (object?)d.Source ?? DBNull.Value);
+        p.AddWithValue("url", NpgsqlDbType.Text, (object?)d.Url ?? DBNull.Value);
+        p.AddWithValue("title", NpgsqlDbType.Text, (object?)d.Title ?? DBNull.Value);
+        p.AddWithValue("text", d.Text);
+        p.AddWithValue("words", d.WordCount);
+        p.AddWithValue("sentence_count", d.Sentences.Length);
+        p.AddWithValue("sentences", RangeBlob(d.Sentences, s => s.Range));
+        p.AddWithValue("paragraphs", RangeBlob(d.Paragraphs, r => r));
+        p.AddWithValue("stored_at", now.UtcDateTime);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    private void InsertDelivery(Document d, DateTimeOffset now, NpgsqlTransaction transaction)
+    {
+        using var command = new NpgsqlCommand("""
+            INSERT INTO deliveries (document_id, source, file, line, external_id, url, delivered_at)
+            VALUES (@document_id, @source, @file, @line, @external_id, @url, @delivered_at)
+            ON CONFLICT DO NOTHING
+            """, _connection, transaction);
+        var p = command.Parameters;
+        p.AddWithValue("document_id", d.Id);
+        p.AddWithValue("source", d.Source ?? "");
+        p.AddWithValue("file", d.Origin.File == "-" ? "-" : Path.GetFullPath(d.Origin.File));
+        p.AddWithValue("line", NpgsqlDbType.Integer, (object?)d.Origin.Line ?? DBNull.Value);
+        p.AddWithValue("external_id", NpgsqlDbType.Text, (object?)d.ExternalId ?? DBNull.Value);
+        p.AddWithValue("url", NpgsqlDbType.Text, (object?)d.Url ?? DBNull.Value);
+        p.AddWithValue("delivered_at", now.UtcDateTime);
+        command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public StoreStats GetStats()
+    {
+        using var command = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM documents),
+                   (SELECT count(*) FROM deliveries),
+                   (SELECT count(DISTINCT file) FROM deliveries),
+                   (SELECT count(DISTINCT source) FROM documents WHERE source IS NOT NULL),
+                   (SELECT coalesce(sum(words), 0)::bigint FROM documents),
+                   (SELECT coalesce(sum(sentence_count), 0)::bigint FROM documents),
+                   (SELECT min(date) FROM documents),
+                   (SELECT max(date) FROM documents)
+            """, _connection);
+        using var r = command.ExecuteReader();
+        r.Read();
+        return new StoreStats(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5),
+            ReadDate(r, 6), ReadDate(r, 7), SchemaVersion);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query)
+    {
+        using var command = new NpgsqlCommand("""
+            SELECT d.id, d.date, d.source, d.title, substr(d.text, 1, 160), d.words, d.sentence_count,
+                   (SELECT count(*)::integer FROM deliveries v WHERE v.document_id = d.id),
+                   (SELECT v.file FROM deliveries v WHERE v.document_id = d.id ORDER BY v.delivered_at, v.file LIMIT 1)
+            FROM documents d
+            WHERE (@from::date IS NULL OR d.date >= @from) AND (@to::date IS NULL OR d.date <= @to)
+              AND (@source::text IS NULL OR d.source = @source)
+            ORDER BY d.date, d.seq
+            LIMIT @limit OFFSET @offset
+            """, _connection);
+        command.Parameters.AddWithValue("from", NpgsqlDbType.Date, (object?)query.From ?? DBNull.Value);
+        command.Parameters.AddWithValue("to", NpgsqlDbType.Date, (object?)query.To ?? DBNull.Value);
+        command.Parameters.AddWithValue("source", NpgsqlDbType.Text, (object?)query.Source ?? DBNull.Value);
+        command.Parameters.AddWithValue("limit", query.Limit);
+        command.Parameters.AddWithValue("offset", query.Offset);
+        var results = new List<DocumentSummary>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+            results.Add(new DocumentSummary(r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3),
+                r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), Text(r, 8) ?? ""));
+        return results;
+    }
+
+    /// <inheritdoc/>
+    public StoredDocument? GetDocument(string id)
+    {
+        using var command = new NpgsqlCommand("SELECT id, date, source, title, url, text, sentences FROM documents WHERE id = @id", _connection);
+        command.Parameters.AddWithValue("id", id);
+        using var r = command.ExecuteReader();
+        if (!r.Read()) return null;
+        return new StoredDocument(r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), Text(r, 4), r.GetString(5), ReadRanges((byte[])r.GetValue(6)));
+    }
+
+    /// <summary>
+    /// Full-text search over title and text: every word must occur ("quoted phrases", or, -excluded
+    /// as in a web search box; any input is valid), ranked by cover density, title words weighing more.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(string query, int limit)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return [];
+        using var command = new NpgsqlCommand($"""
+            SELECT d.id, d.date, d.source, d.title,
+                   ts_headline('sitrep', d.text, q, 'StartSel=' || chr({(int)SearchHit.MatchStart}) || ', StopSel=' || chr({(int)SearchHit.MatchEnd}) || ', MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…'),
+                   ts_rank_cd(d.search, q)
+            FROM documents d, websearch_to_tsquery('sitrep', @query) q
+            WHERE d.search @@ q
+            ORDER BY 6 DESC, d.seq
+            LIMIT @limit
+            """, _connection);
+        command.Parameters.AddWithValue("query", query);
+        command.Parameters.AddWithValue("limit", limit);
+        var hits = new List<SearchHit>();
+        using var r = command.ExecuteReader();
+        while (r.Read())
+            hits.Add(new SearchHit(r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), r.GetString(4), r.GetFloat(5)));
+        return hits;
+    }
+
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        return command.ExecuteScalar();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+}
