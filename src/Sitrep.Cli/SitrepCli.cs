@@ -44,6 +44,7 @@ public static class SitrepCli
         TrainCommand.Create(context),
         ServeCommand.Create(context),
         ServeCommand.Keys(context),
+        DbCommand.Create(context),
     };
 
     private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction

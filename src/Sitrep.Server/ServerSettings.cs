@@ -1,10 +1,15 @@
+using Sitrep.Storage;
+
 namespace Sitrep.Server;
 
 /// <summary>The server's settings, from the "Sitrep" configuration section.</summary>
 public sealed record ServerSettings
 {
-    /// <summary>The SQLite database served (<c>Sitrep:Database</c>; default <c>sitrep.db</c> in the working directory).</summary>
-    public required string Database { get; init; }
+    /// <summary>
+    /// The store served: the PostgreSQL database of <c>Sitrep:Postgres</c> (an Npgsql connection string)
+    /// when set, else the SQLite file of <c>Sitrep:Database</c> (default <c>sitrep.db</c> in the working directory).
+    /// </summary>
+    public required StoreLocation Store { get; init; }
 
     /// <summary>When true, read endpoints need an API key too (<c>Sitrep:RequireKeyForReads</c>).</summary>
     public bool RequireKeyForReads { get; init; }
@@ -21,7 +26,9 @@ public sealed record ServerSettings
         var section = configuration.GetSection("Sitrep");
         return new ServerSettings
         {
-            Database = Path.GetFullPath(section["Database"] is { Length: > 0 } db ? db : "sitrep.db"),
+            Store = section["Postgres"] is { Length: > 0 } postgres
+                ? StoreLocation.Postgres(postgres)
+                : StoreLocation.Sqlite(section["Database"] is { Length: > 0 } db ? db : "sitrep.db"),
             RequireKeyForReads = section.GetValue("RequireKeyForReads", false),
             MaxBodyBytes = section.GetValue("MaxBodyBytes", 8L * 1024 * 1024),
             WritesPerMinute = section.GetValue("WritesPerMinute", 60),

@@ -4,7 +4,8 @@ namespace Sitrep.Server;
 
 /// <summary>
 /// Opens the store for each request: SQLite connections are not shared between threads, and WAL lets
-/// any number of readers run beside the one writer. Writes are serialised here, one at a time.
+/// any number of readers run beside the one writer (PostgreSQL's connections come from Npgsql's pool).
+/// Writes are serialised here, one at a time.
 /// </summary>
 public sealed class StoreFactory
 {
@@ -19,7 +20,7 @@ public sealed class StoreFactory
         // The first open creates the database or brings its schema up to date; later opens only read it.
         _migrated = new Lazy<bool>(() =>
         {
-            SqliteDocumentStore.Open(settings.Database).Dispose();
+            settings.Store.Open().Dispose();
             return true;
         });
     }
@@ -28,7 +29,7 @@ public sealed class StoreFactory
     public IDocumentStore Open()
     {
         _ = _migrated.Value;
-        return SqliteDocumentStore.Open(_settings.Database, create: false, pooled: true);
+        return _settings.Store.Open(create: false, pooled: true);
     }
 
     /// <summary>Runs <paramref name="write"/> with the store, after any other write has finished.</summary>

@@ -11,12 +11,39 @@ internal static class CommonOptions
 {
     public const string DefaultDatabase = "sitrep.db";
 
-    public static Option<string> Database() => new("--db")
+    /// <summary>Where the store is: <c>--db FILE</c> (SQLite, the default) or <c>--postgres CONN</c>, added to a command together.</summary>
+    public sealed class StoreOptions
     {
-        Description = "SQLite database file",
-        DefaultValueFactory = _ => DefaultDatabase,
-        HelpName = "FILE",
-    };
+        public Option<string> Database { get; } = new("--db")
+        {
+            Description = "SQLite database file",
+            DefaultValueFactory = _ => DefaultDatabase,
+            HelpName = "FILE",
+        };
+
+        public Option<string?> Postgres { get; } = new("--postgres")
+        {
+            Description = "A shared PostgreSQL database instead of the SQLite file (Npgsql connection string, e.g. \"Host=db;Username=sitrep;Database=sitrep\")",
+            HelpName = "CONN",
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Add(Database);
+            command.Add(Postgres);
+        }
+
+        public StoreLocation Location(ParseResult parse) => parse.GetValue(Postgres) is { Length: > 0 } connection
+            ? StoreLocation.Postgres(connection)
+            : StoreLocation.Sqlite(parse.GetValue(Database)!);
+    }
+
+    public static StoreOptions Store(Command command)
+    {
+        var options = new StoreOptions();
+        options.AddTo(command);
+        return options;
+    }
 
     public static Option<string> Format(string defaultFormat, params string[] formats)
     {
@@ -82,12 +109,12 @@ internal static class CommonOptions
         };
     }
 
-    /// <summary>Opens (or creates) the store named by <c>--db</c>; a <see cref="StoreException"/> is reported as fatal by the caller.</summary>
-    public static IDocumentStore OpenStore(ParseResult parse, Option<string> database, bool create = true) =>
-        SqliteDocumentStore.Open(parse.GetValue(database)!, create: create);
+    /// <summary>Opens (or creates) the store named by <c>--db</c> or <c>--postgres</c>; a <see cref="StoreException"/> is reported as fatal by the caller.</summary>
+    public static IDocumentStore OpenStore(ParseResult parse, StoreOptions database, bool create = true) =>
+        database.Location(parse).Open(create: create);
 
     /// <summary>Runs a query on an existing store, turning an unusable or missing store into a one-line error and exit code 1.</summary>
-    public static int WithStore(CliContext context, ParseResult parse, Option<string> database, Func<IDocumentStore, int> action)
+    public static int WithStore(CliContext context, ParseResult parse, StoreOptions database, Func<IDocumentStore, int> action)
     {
         try
         {

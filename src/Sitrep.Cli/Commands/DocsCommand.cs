@@ -10,13 +10,14 @@ internal static class DocsCommand
 {
     public static Command Create(CliContext context)
     {
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var format = CommonOptions.Format("table", "table", "json");
         var from = CommonOptions.From();
         var to = CommonOptions.To();
         var source = new Option<string?>("--source") { Description = "Only reports from this publisher" };
         var limit = CommonOptions.Limit(100);
-        var command = new Command("docs", "List stored reports, oldest first") { database, format, from, to, source, limit };
+        var command = new Command("docs", "List stored reports, oldest first") { format, from, to, source, limit };
+        database.AddTo(command);
         command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             var docs = store.ListDocuments(new DocumentQuery(parse.GetValue(from), parse.GetValue(to), parse.GetValue(source), parse.GetValue(limit)));

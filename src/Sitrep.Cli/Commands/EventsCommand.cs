@@ -15,7 +15,7 @@ internal static class EventsCommand
 {
     public static Command Create(CliContext context)
     {
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var country = new Option<string?>("--country") { Description = "Only events in this country (ISO 3166-1 alpha-2, e.g. KZ)", HelpName = "CC" };
         var from = CommonOptions.From();
         var to = CommonOptions.To();
@@ -23,7 +23,8 @@ internal static class EventsCommand
         var limit = CommonOptions.Limit(1000);
         var format = CommonOptions.Format("table", "table", "csv", "json", "jsonl", "geojson", "parquet");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output", HelpName = "FILE" };
-        var command = new Command("events", "Stored events, oldest first: one per incident, however many reports tell of it") { database, country, from, to, type, limit, format, output };
+        var command = new Command("events", "Stored events, oldest first: one per incident, however many reports tell of it") { country, from, to, type, limit, format, output };
+        database.AddTo(command);
         command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             var incidents = store.ListIncidents(new EventQuery(parse.GetValue(country), parse.GetValue(from), parse.GetValue(to), parse.GetValue(type), Limit: parse.GetValue(limit)));
@@ -88,9 +89,10 @@ internal static class EventsCommand
 
     public static Command Show(CliContext context)
     {
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var id = new Argument<string>("EVENT_ID") { Description = "An event id, as `sitrep events` lists it" };
-        var command = new Command("show", "One event: its coding, its source and the evidence highlighted in the report") { id, database };
+        var command = new Command("show", "One event: its coding, its source and the evidence highlighted in the report") { id };
+        database.AddTo(command);
         command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             var found = store.ListEvents(new EventQuery(Id: parse.GetValue(id), Limit: 1));
@@ -146,9 +148,10 @@ internal static class EventsCommand
 
     public static Command Unlink(CliContext context)
     {
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var id = new Argument<string>("EVENT_ID") { Description = "The event to take out of its incident, as `sitrep show` lists it" };
-        var command = new Command("unlink", "Take an event out of the incident it was linked into; it stays out when more reports arrive") { id, database };
+        var command = new Command("unlink", "Take an event out of the incident it was linked into; it stays out when more reports arrive") { id };
+        database.AddTo(command);
         command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             if (store.UnlinkEvent(parse.GetValue(id)!) is not { } outcome)

@@ -14,7 +14,7 @@ internal static class IngestCommand
     public static Command Create(CliContext context)
     {
         var paths = CommonOptions.Paths();
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var reader = new CommonOptions.ReaderOptionSet();
         var format = CommonOptions.Format("table", "table", "json");
         var batchSize = new Option<int>("--batch-size")
@@ -31,10 +31,9 @@ internal static class IngestCommand
         workers.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--workers must be at least 1"); });
 
         var command = new Command("ingest", "Read reports, process them and store them (re-running over the same input changes nothing)")
-        {
-            paths, database, format, batchSize, workers,
-        };
+        { paths, format, batchSize, workers };
         reader.AddTo(command);
+        database.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
             var options = new IngestOptions { BatchSize = parse.GetValue(batchSize), Workers = parse.GetValue(workers) };
@@ -59,12 +58,12 @@ internal static class IngestCommand
                         ? await RunWithProgressBar(context, runner, items, cancellation)
                         : await runner.RunAsync(items, d => context.Error.WriteLine(d), new PlainProgress(context.Error), cancellation);
                 }
-                catch (Exception e) when (e is StoreException or Microsoft.Data.Sqlite.SqliteException or IOException)
+                catch (Exception e) when (e is StoreException or System.Data.Common.DbException or IOException)
                 {
                     await context.Error.WriteLineAsync($"sitrep: ingest stopped: {e.Message}; what was stored before is kept, run the same command again to finish");
                     return SitrepCli.Fatal;
                 }
-                WriteSummary(context, result, parse.GetValue(format)!, parse.GetValue(database)!);
+                WriteSummary(context, result, parse.GetValue(format)!, database.Location(parse).ToString());
                 return result.Failed > 0 ? SitrepCli.SomeFailed : SitrepCli.Ok;
             }
         });

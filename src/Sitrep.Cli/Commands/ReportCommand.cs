@@ -11,7 +11,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var country = new Option<string>("--country") { Description = "The country reported on (ISO 3166-1 alpha-2, e.g. SO)", HelpName = "CC", Required = true };
         var from = new Option<DateOnly?>("--from") { Description = "First day of events covered", HelpName = "YYYY-MM-DD", CustomParser = CommonOptions.ParseDate };
         var to = new Option<DateOnly?>("--to") { Description = "Last day of events covered", HelpName = "YYYY-MM-DD", CustomParser = CommonOptions.ParseDate };
@@ -30,9 +30,8 @@ internal static class ReportCommand
         var format = CommonOptions.Format("md", "md", "html");
         var output = new Option<string?>("--out") { Description = "Write the report to this file (Markdown also gets its map as FILE-map.svg beside it); default standard output", HelpName = "FILE" };
         var command = new Command("report", "A situation report on one country: headline figures with sources, timeline, places, map, changes since the previous report, evidence")
-        {
-            country, from, to, since, format, output, database,
-        };
+        { country, from, to, since, format, output };
+        database.AddTo(command);
         command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             var code = parse.GetValue(country)!.ToUpperInvariant();

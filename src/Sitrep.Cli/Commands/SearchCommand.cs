@@ -16,10 +16,11 @@ internal static class SearchCommand
             Description = "Words to find; FTS5 syntax works too (\"exact phrase\", OR, NOT, prefix*)",
             Arity = ArgumentArity.OneOrMore,
         };
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var limit = CommonOptions.Limit(20);
         var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("search", "Full-text search over stored reports, best match first") { query, database, limit, format };
+        var command = new Command("search", "Full-text search over stored reports, best match first") { query, limit, format };
+        database.AddTo(command);
         command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             var hits = store.Search(string.Join(' ', parse.GetValue(query)!), parse.GetValue(limit));

@@ -10,22 +10,24 @@ internal static class ServeCommand
 {
     public static Command Create(CliContext context)
     {
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var port = new Option<int>("--port") { Description = "TCP port", DefaultValueFactory = _ => 8080 };
         var host = new Option<string>("--host") { Description = "Address to listen on (loopback unless you say otherwise)", DefaultValueFactory = _ => "127.0.0.1" };
         var keyedReads = new Option<bool>("--require-key-for-reads") { Description = "Read endpoints need an API key too (writes always do)" };
-        var command = new Command("serve", "Serve the HTTP API (/api/…, /openapi.json) and the dashboard (/) over the store") { database, port, host, keyedReads };
+        var command = new Command("serve", "Serve the HTTP API (/api/…, /openapi.json) and the dashboard (/) over the store") { port, host, keyedReads };
+        database.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
-            var path = Path.GetFullPath(parse.GetValue(database)!);
+            var location = database.Location(parse);
             string url = $"http://{parse.GetValue(host)}:{parse.GetValue(port)}";
-            string[] args = [$"--Sitrep:Database={path}", $"--Sitrep:RequireKeyForReads={parse.GetValue(keyedReads)}", $"--urls={url}"];
+            string store = location.IsPostgres ? $"--Sitrep:Postgres={location.PostgresConnection}" : $"--Sitrep:Database={location.SqlitePath}";
+            string[] args = [store, $"--Sitrep:RequireKeyForReads={parse.GetValue(keyedReads)}", $"--urls={url}"];
             try
             {
-                using (SqliteDocumentStore.Open(path)) { } // create or migrate before the first request
+                using (location.Open()) { } // create or migrate (SQLite), or check the schema (PostgreSQL), before the first request
                 var app = Sitrep.Server.SitrepServer.Create(args);
                 await app.StartAsync(cancel);
-                context.Error.WriteLine($"sitrep: serving {path} at {url}/ (API at {url}/api/events, OpenAPI at {url}/openapi.json); Ctrl+C stops");
+                context.Error.WriteLine($"sitrep: serving {location} at {url}/ (API at {url}/api/events, OpenAPI at {url}/openapi.json); Ctrl+C stops");
                 await app.WaitForShutdownAsync(cancel);
                 return SitrepCli.Ok;
             }
@@ -40,9 +42,10 @@ internal static class ServeCommand
 
     public static Command Keys(CliContext context)
     {
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var name = new Argument<string>("NAME") { Description = "Who or what the key is for, e.g. \"ingest-bot\"" };
-        var create = new Command("create", "Create an API key; its secret is printed once") { name, database };
+        var create = new Command("create", "Create an API key; its secret is printed once") { name };
+        database.AddTo(create);
         create.SetAction(parse =>
         {
             using var store = CommonOptions.OpenStore(parse, database);
@@ -51,7 +54,8 @@ internal static class ServeCommand
             context.Out.WriteLine(key.Secret);
             return SitrepCli.Ok;
         });
-        var list = new Command("list", "List API keys (ids and names; secrets are never stored)") { database };
+        var list = new Command("list", "List API keys (ids and names; secrets are never stored)");
+        database.AddTo(list);
         list.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             var table = new Table().AddColumns("id", "name", "created", "revoked");
@@ -61,7 +65,8 @@ internal static class ServeCommand
             return SitrepCli.Ok;
         }));
         var id = new Argument<string>("KEY_ID") { Description = "The key's id, as `sitrep keys list` shows it" };
-        var revoke = new Command("revoke", "Revoke an API key at once") { id, database };
+        var revoke = new Command("revoke", "Revoke an API key at once") { id };
+        database.AddTo(revoke);
         revoke.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             if (store.RevokeApiKey(parse.GetValue(id)!)) return SitrepCli.Ok;

@@ -9,9 +9,10 @@ internal static class StatsCommand
 {
     public static Command Create(CliContext context)
     {
-        var database = CommonOptions.Database();
+        var database = new CommonOptions.StoreOptions();
         var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("stats", "Counts of what the store holds") { database, format };
+        var command = new Command("stats", "Counts of what the store holds") { format };
+        database.AddTo(command);
         command.SetAction(parse => CommonOptions.WithStore(context, parse, database, store =>
         {
             var s = store.GetStats();

@@ -61,7 +61,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         catch (Exception e) when (e is NpgsqlException or ArgumentException)
         {
             connection?.Dispose();
-            throw new StoreException($"cannot open PostgreSQL database ({Describe(connectionString)}): {e.Message}", e);
+            throw new StoreException($"cannot open {Describe(connectionString)}: {e.Message}", e);
         }
         catch
         {
@@ -92,18 +92,19 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         return Math.Max(version, SchemaVersion);
     }
 
+    // The store's tables live in the connection's current schema (the first of its search path).
     private static int CurrentVersion(NpgsqlConnection connection) =>
-        Scalar(connection, null, "SELECT to_regclass('schema_migrations') IS NOT NULL") is true
+        Scalar(connection, null, "SELECT to_regclass(quote_ident(current_schema()) || '.schema_migrations') IS NOT NULL") is true
             ? Convert.ToInt32(Scalar(connection, null, "SELECT coalesce(max(version), 0) FROM schema_migrations"), CultureInfo.InvariantCulture)
             : 0;
 
-    // The server and database of a connection string, never its password.
-    private static string Describe(string connectionString)
+    /// <summary>The server and database of a connection string, never its password.</summary>
+    internal static string Describe(string connectionString)
     {
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"host {builder.Host}, port {builder.Port}, database {builder.Database}";
+            return $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
         }
         catch (ArgumentException)
         {
