@@ -45,6 +45,8 @@ public static class SitrepCli
         ServeCommand.Create(context),
         ServeCommand.Keys(context),
         DbCommand.Create(context),
+        QueueCommands.Enqueue(context),
+        QueueCommands.Worker(context),
     };
 
     private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction

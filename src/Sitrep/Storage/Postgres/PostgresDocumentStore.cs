@@ -119,9 +119,17 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     /// advisory lock until commit: each worker's linking reads every batch linked before it, as it
     /// would in a single process, and the same reports give the same incidents in any order.
     /// </summary>
-    public StoreOutcome Store(IReadOnlyList<Document> batch)
+    public StoreOutcome Store(IReadOnlyList<Document> batch) => StoreBatch(batch, []);
+
+    /// <summary>
+    /// Stores the documents made from claimed work rows and marks those rows done, in one transaction:
+    /// a worker that dies before the commit leaves both undone, and the rows go to another worker.
+    /// </summary>
+    public StoreOutcome StoreWork(IReadOnlyList<Document> batch, IReadOnlyList<long> workIds) => StoreBatch(batch, workIds);
+
+    private StoreOutcome StoreBatch(IReadOnlyList<Document> batch, IReadOnlyList<long> workIds)
     {
-        if (batch.Count == 0) return default;
+        if (batch.Count == 0 && workIds.Count == 0) return default;
         var now = _clock.GetUtcNow();
         using var transaction = _connection.BeginTransaction();
         var added = new List<Document>();
@@ -136,6 +144,12 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         {
             Execute(_connection, transaction, $"SELECT pg_advisory_xact_lock({LinkingLock})");
             ReportLinker.Link(added, new LinkData(this, transaction));
+        }
+        if (workIds.Count > 0)
+        {
+            using var done = new NpgsqlCommand("UPDATE work SET state = 'done', done_at = now(), leased_until = NULL WHERE id = ANY(@ids)", _connection, transaction);
+            done.Parameters.AddWithValue("ids", workIds.ToArray());
+            done.ExecuteNonQuery();
         }
         transaction.Commit();
         return new StoreOutcome(added.Count, batch.Count - added.Count);
@@ -275,6 +289,9 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         using var command = new NpgsqlCommand(sql, connection, transaction);
         return command.ExecuteScalar();
     }
+
+    /// <summary>The store's connection, for the work queue's statements (<see cref="WorkQueue"/>).</summary>
+    public NpgsqlConnection Connection => _connection;
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();

@@ -138,5 +138,28 @@ internal static class PostgresMigrations
             revoked_at  timestamptz
         );
         """,
+        // 2: the work queue of shared deployments: raw reports waiting for a worker (sitrep enqueue),
+        // one row per delivery so every (source, file) that brought a report is recorded when stored.
+        // A claim leases rows to one worker until leased_until; a worker that dies lets its lease run
+        // out and the rows go to another. Rows that failed max-attempts times are quarantined with
+        // their last error instead of blocking the queue.
+        """
+        CREATE TABLE work (
+            id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            document_id   text COLLATE "C" NOT NULL,
+            source        text NOT NULL,
+            file          text NOT NULL,
+            report        jsonb NOT NULL,
+            state         text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'quarantined')),
+            attempts      integer NOT NULL DEFAULT 0,
+            worker        text,
+            leased_until  timestamptz,
+            error         text,
+            enqueued_at   timestamptz NOT NULL DEFAULT now(),
+            done_at       timestamptz,
+            UNIQUE (document_id, source, file)
+        );
+        CREATE INDEX work_pending ON work (id) WHERE state = 'pending';
+        """,
     ];
 }
