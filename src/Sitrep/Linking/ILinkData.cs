@@ -3,6 +3,8 @@ namespace Sitrep.Linking;
 /// <summary>
 /// What <see cref="ReportLinker"/> reads and writes, inside the transaction that stores a batch: each
 /// store answers these with its own SQL and indexes, and the linking decisions are made once, in the linker.
+/// A store may hold writes back until <see cref="Flush"/> or its next read (a server store sends them in
+/// one round trip); every read sees every write made before it.
 /// </summary>
 internal interface ILinkData
 {
@@ -19,13 +21,12 @@ internal interface ILinkData
     List<EventMention> EventsOf(string documentId, bool placedOnly);
 
     /// <summary>
-    /// Incident heads of other reports with the mention's disorder type, in <paramref name="cells"/>,
-    /// dated within the window each pair of time precisions allows.
+    /// For each of a report's mentions, the incident heads of other reports it may belong to: same
+    /// disorder type, dated within the window each pair of time precisions allows, and either in the grid
+    /// cells within <see cref="IncidentMatcher.MaxRadiusKm"/> (town-level mentions, see
+    /// <see cref="LinkCells.Around"/>) or in the same first-level division with either side region-level.
     /// </summary>
-    List<EventMention> HeadsNear(EventMention mention, IReadOnlyList<int> cells);
-
-    /// <summary>Incident heads of other reports in the mention's first-level division, region-level on either side, within the date windows.</summary>
-    List<EventMention> HeadsInRegion(EventMention mention);
+    List<EventMention>[] Candidates(IReadOnlyList<EventMention> mentions);
 
     /// <summary>Pairs an analyst separated that involve this report's events, or null when none.</summary>
     HashSet<(string, string)>? Separations(string documentId);
@@ -33,8 +34,8 @@ internal interface ILinkData
     /// <summary>Whether an analyst separated any member of one incident from any member of the other.</summary>
     bool Separated(string firstIncident, string secondIncident);
 
-    /// <summary>Stores the link; false when it was already stored.</summary>
-    bool InsertLink(EventLink link);
+    /// <summary>Stores a new link.</summary>
+    void InsertLink(EventLink link);
 
     /// <summary>The head of a stored incident.</summary>
     EventMention HeadOf(string incident);
@@ -44,4 +45,7 @@ internal interface ILinkData
 
     /// <summary>Moves every member of incident <paramref name="drop"/> into incident <paramref name="keep"/>.</summary>
     void Rename(string keep, string drop);
+
+    /// <summary>Sends the writes held back, if any.</summary>
+    void Flush();
 }

@@ -21,6 +21,7 @@ internal static class ReportLinker
             var duplicates = LinkDuplicates(document, data);
             LinkEvents(document, duplicates, data);
         }
+        data.Flush();
     }
 
     // Records the report's near-duplicates and returns them, most alike first. A story syndicated a
@@ -76,13 +77,8 @@ internal static class ReportLinker
         }
         else
         {
-            foreach (var m in mentions)
-            {
-                if (m.Latitude is not { } lat || m.Longitude is not { } lon) continue;
-                if (m.GeoPrecision <= 2) Found(data.HeadsNear(m, LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm)), [m]);
-                // Region-level events match within their division, whatever the distance.
-                if (m.Admin1 is not null) Found(data.HeadsInRegion(m), [m]);
-            }
+            var candidates = data.Candidates(mentions);
+            for (int i = 0; i < mentions.Count; i++) Found(candidates[i], [mentions[i]]);
         }
         if (byIncident.Count == 0) return;
 
@@ -115,7 +111,9 @@ internal static class ReportLinker
         string first = merging.Resolve(merging.IncidentOfNew[fresh.Id]), second = merging.Resolve(stored.IncidentId);
         // An analyst's separation holds across incidents: no link may join two events they split.
         if (first != second && data.Separated(first, second)) return;
-        if (!data.InsertLink(link) || first == second) return;
+        // The report is new, so none of its links is stored yet.
+        data.InsertLink(link);
+        if (first == second) return;
         // The merged incident's head is the better of the two heads: one row changes, not every member's.
         var firstHead = merging.Heads.GetValueOrDefault(first) ?? data.HeadOf(first);
         var secondHead = merging.Heads.GetValueOrDefault(second) ?? (stored.IsHead ? stored : data.HeadOf(second));

@@ -67,7 +67,17 @@ public sealed partial class SqliteDocumentStore
             return Mentions(find);
         }
 
-        public List<EventMention> HeadsNear(EventMention mention, IReadOnlyList<int> cells)
+        // In process, a query per mention costs no round trip.
+        public List<EventMention>[] Candidates(IReadOnlyList<EventMention> mentions) => [.. mentions.Select(m =>
+        {
+            var found = new List<EventMention>();
+            if (m is { GeoPrecision: <= 2, Latitude: { } lat, Longitude: { } lon }) found.AddRange(HeadsNear(m, LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm)));
+            // Region-level events match within their division, whatever the distance.
+            if (m is { Admin1: not null, Latitude: not null }) found.AddRange(HeadsInRegion(m));
+            return found;
+        })];
+
+        private List<EventMention> HeadsNear(EventMention mention, IReadOnlyList<int> cells)
         {
             var near = Command(ByPrecision("incident_heads_by_cell",
                 $"incident_head = 1 AND family = $family AND cell IN ({string.Join(", ", cells.Select((_, i) => "$c" + i))}) AND document_id <> $document"));
@@ -76,7 +86,7 @@ public sealed partial class SqliteDocumentStore
             return Mentions(near);
         }
 
-        public List<EventMention> HeadsInRegion(EventMention mention)
+        private List<EventMention> HeadsInRegion(EventMention mention)
         {
             var region = Command(ByPrecision("incident_heads_by_region",
                 "incident_head = 1 AND family = $family AND country = $country AND admin1 = $admin1 AND document_id <> $document AND (geo_precision >= 3 OR $precision >= 3)"));
@@ -112,13 +122,18 @@ public sealed partial class SqliteDocumentStore
             return find.ExecuteScalar() is not null;
         }
 
-        public bool InsertLink(EventLink link)
+        public void InsertLink(EventLink link)
         {
             var insert = Command("INSERT OR IGNORE INTO event_links (a, b, reason) VALUES ($a, $b, $reason)");
             insert.Parameters.AddWithValue("$a", link.A);
             insert.Parameters.AddWithValue("$b", link.B);
             insert.Parameters.AddWithValue("$reason", link.Reason);
-            return insert.ExecuteNonQuery() > 0;
+            insert.ExecuteNonQuery();
+        }
+
+        // Writes run as they are made.
+        public void Flush()
+        {
         }
 
         public EventMention HeadOf(string incident)

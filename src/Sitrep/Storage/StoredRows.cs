@@ -94,16 +94,17 @@ internal static class StoredRows
         };
     }
 
-    /// <summary>A row of <see cref="MentionColumns"/>.</summary>
-    public static EventMention ReadMention(DbDataReader r)
+    /// <summary>A row of <see cref="MentionColumns"/>, from column <paramref name="first"/> on.</summary>
+    public static EventMention ReadMention(DbDataReader r, int first = 0)
     {
-        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        string? Text(int i) => r.IsDBNull(first + i) ? null : r.GetString(first + i);
+        int? Int(int i) => r.IsDBNull(first + i) ? null : r.GetInt32(first + i);
+        double? Real(int i) => r.IsDBNull(first + i) ? null : r.GetDouble(first + i);
         return new EventMention(
-            r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), ReadDate(r, 4),
-            r.IsDBNull(5) ? 0 : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetDouble(7),
-            Text(8), Text(9), r.IsDBNull(10) ? 0 : r.GetInt32(10), Text(11), r.IsDBNull(12) ? null : r.GetInt32(12))
+            Text(0)!, Text(1)!, Text(2)!, Text(3)!, ReadDate(r, first + 4),
+            Int(5) ?? 0, Real(6), Real(7), Text(8), Text(9), Int(10) ?? 0, Text(11), Int(12))
         {
-            IncidentId = r.GetString(13), IsHead = Convert.ToInt64(r.GetValue(14), CultureInfo.InvariantCulture) != 0, Confidence = r.GetDouble(15),
+            IncidentId = Text(13)!, IsHead = Convert.ToInt64(r.GetValue(first + 14), CultureInfo.InvariantCulture) != 0, Confidence = Real(15) ?? 0,
         };
     }
 

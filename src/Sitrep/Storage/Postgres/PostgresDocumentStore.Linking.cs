@@ -13,15 +13,39 @@ public sealed partial class PostgresDocumentStore
 {
     private const int MaxEventCandidates = 200;
 
+    // Linking's reads go to the server as they come, one round trip each (a report's candidate
+    // searches in one); its writes wait in a batch sent with the next read or at the end, so a report
+    // costs a handful of round trips, not one per statement.
     private sealed class LinkData(PostgresDocumentStore store, NpgsqlTransaction transaction) : ILinkData
     {
         private bool? _anySeparations;
+        private NpgsqlBatch? _writes;
 
-        private NpgsqlCommand Command(string sql) => new(sql, store._connection, transaction);
+        private NpgsqlCommand Read(string sql)
+        {
+            Flush();
+            return new NpgsqlCommand(sql, store._connection, transaction);
+        }
+
+        private NpgsqlParameterCollection Write(string sql)
+        {
+            _writes ??= new NpgsqlBatch(store._connection, transaction);
+            var command = new NpgsqlBatchCommand(sql);
+            _writes.BatchCommands.Add(command);
+            return command.Parameters;
+        }
+
+        public void Flush()
+        {
+            if (_writes is null) return;
+            using var writes = _writes;
+            _writes = null;
+            writes.ExecuteNonQuery();
+        }
 
         public List<(string Id, uint[] Signature)> DuplicateCandidates(long[] bandKeys, int limit)
         {
-            using var find = Command("""
+            using var find = Read("""
                 SELECT s.document_id, s.signature FROM document_signatures s
                 WHERE s.document_id IN (SELECT document_id FROM document_bands WHERE band = ANY(@keys) LIMIT @limit)
                 """);
@@ -35,55 +59,87 @@ public sealed partial class PostgresDocumentStore
 
         public void SaveDuplicates(IReadOnlyList<(string A, string B, double Similarity)> pairs)
         {
-            using var insert = Command("""
-                INSERT INTO document_duplicates (a, b, similarity) SELECT * FROM unnest(@a, @b, @s) ON CONFLICT DO NOTHING
-                """);
-            insert.Parameters.AddWithValue("a", pairs.Select(p => p.A).ToArray());
-            insert.Parameters.AddWithValue("b", pairs.Select(p => p.B).ToArray());
-            insert.Parameters.AddWithValue("s", pairs.Select(p => p.Similarity).ToArray());
-            insert.ExecuteNonQuery();
+            var p = Write("INSERT INTO document_duplicates (a, b, similarity) SELECT * FROM unnest(@a, @b, @s) ON CONFLICT DO NOTHING");
+            p.AddWithValue("a", pairs.Select(x => x.A).ToArray());
+            p.AddWithValue("b", pairs.Select(x => x.B).ToArray());
+            p.AddWithValue("s", pairs.Select(x => x.Similarity).ToArray());
         }
 
         public void SaveSignature(string documentId, uint[] signature, long[] bandKeys)
         {
-            using var save = Command("""
-                INSERT INTO document_signatures (document_id, signature) VALUES (@id, @signature) ON CONFLICT DO NOTHING;
-                INSERT INTO document_bands (band, document_id) SELECT unnest(@keys), @id ON CONFLICT DO NOTHING;
-                """);
-            save.Parameters.AddWithValue("id", documentId);
-            save.Parameters.AddWithValue("signature", MinHash.ToBytes(signature));
-            save.Parameters.AddWithValue("keys", bandKeys);
-            save.ExecuteNonQuery();
+            var p = Write("INSERT INTO document_signatures (document_id, signature) VALUES (@id, @signature) ON CONFLICT DO NOTHING");
+            p.AddWithValue("id", documentId);
+            p.AddWithValue("signature", MinHash.ToBytes(signature));
+            p = Write("INSERT INTO document_bands (band, document_id) SELECT unnest(@keys), @id ON CONFLICT DO NOTHING");
+            p.AddWithValue("keys", bandKeys);
+            p.AddWithValue("id", documentId);
         }
 
         public List<EventMention> EventsOf(string documentId, bool placedOnly)
         {
-            using var find = Command($"SELECT {MentionColumns} FROM events WHERE document_id = @document{(placedOnly ? " AND country IS NOT NULL" : "")}");
+            using var find = Read($"SELECT {MentionColumns} FROM events WHERE document_id = @document{(placedOnly ? " AND country IS NOT NULL" : "")}");
             find.Parameters.AddWithValue("document", documentId);
-            return Mentions(find);
+            var found = new List<EventMention>();
+            using var r = find.ExecuteReader();
+            while (r.Read()) found.Add(ReadMention(r));
+            return found;
         }
 
-        public List<EventMention> HeadsNear(EventMention mention, IReadOnlyList<int> cells)
+        // Every mention's searches in one statement: the mentions and their grid cells go as arrays,
+        // and each (mention, cell) and each mention's region is one lateral index scan per time precision.
+        public List<EventMention>[] Candidates(IReadOnlyList<EventMention> mentions)
         {
-            using var near = Command(ByPrecision("family = @family AND cell = ANY(@cells)"));
-            near.Parameters.AddWithValue("cells", cells.ToArray());
-            Window(near, mention);
-            return Mentions(near);
+            var found = mentions.Select(_ => new List<EventMention>()).ToArray();
+            var cellOf = new List<(int Mention, int Cell)>();
+            for (int i = 0; i < mentions.Count; i++)
+                if (mentions[i] is { GeoPrecision: <= 2, Latitude: { } lat, Longitude: { } lon })
+                    foreach (var cell in LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm)) cellOf.Add((i, cell));
+            using var find = Read($"""
+                WITH m AS (SELECT * FROM unnest(@ord, @family, @country, @admin1, @precision, @from1, @to1, @from2, @to2, @from3, @to3)
+                           AS m(ord, family, country, admin1, precision, from1, to1, from2, to2, from3, to3)),
+                     c AS (SELECT * FROM unnest(@cell_ord, @cell) AS c(ord, cell))
+                SELECT m.ord, h.* FROM c JOIN m ON m.ord = c.ord
+                CROSS JOIN LATERAL ({ByPrecision("e.family = m.family AND e.cell = c.cell")}) h
+                UNION ALL
+                SELECT m.ord, h.* FROM m
+                CROSS JOIN LATERAL ({ByPrecision("e.family = m.family AND e.country = m.country AND e.admin1 = m.admin1 AND (e.geo_precision >= 3 OR m.precision >= 3)")}) h
+                WHERE m.admin1 IS NOT NULL
+                """);
+            var p = find.Parameters;
+            p.AddWithValue("ord", Enumerable.Range(0, mentions.Count).ToArray());
+            p.AddWithValue("family", mentions.Select(m => LinkCells.Family(m.EventType)).ToArray());
+            p.AddWithValue("country", mentions.Select(m => m.Country).ToArray());
+            p.AddWithValue("admin1", mentions.Select(m => m.Latitude is null ? null : m.Admin1).ToArray());
+            p.AddWithValue("precision", mentions.Select(m => m.GeoPrecision).ToArray());
+            for (int precision = 1; precision <= 3; precision++)
+            {
+                int window = precision;
+                p.AddWithValue("from" + precision, mentions.Select(m => m.Date!.Value.AddDays(-IncidentMatcher.WindowDays(Math.Max(window, m.TimePrecision)))).ToArray());
+                p.AddWithValue("to" + precision, mentions.Select(m => m.Date!.Value.AddDays(IncidentMatcher.WindowDays(Math.Max(window, m.TimePrecision)))).ToArray());
+            }
+            p.AddWithValue("cell_ord", cellOf.Select(c => c.Mention).ToArray());
+            p.AddWithValue("cell", cellOf.Select(c => c.Cell).ToArray());
+            p.AddWithValue("document", mentions[0].DocumentId);
+            using var r = find.ExecuteReader();
+            while (r.Read()) found[r.GetInt32(0)].Add(ReadMention(r, first: 1));
+            return found;
         }
 
-        public List<EventMention> HeadsInRegion(EventMention mention)
-        {
-            using var region = Command(ByPrecision("family = @family AND country = @country AND admin1 = @admin1 AND (geo_precision >= 3 OR @precision >= 3)"));
-            region.Parameters.AddWithValue("country", mention.Country!);
-            region.Parameters.AddWithValue("admin1", mention.Admin1!);
-            region.Parameters.AddWithValue("precision", mention.GeoPrecision);
-            Window(region, mention);
-            return Mentions(region);
-        }
+        // One range scan per time precision of the stored heads, each with the date window the matcher
+        // allows that pair; at most MaxEventCandidates per search.
+        private static string ByPrecision(string where) => $"""
+            SELECT * FROM (
+                SELECT {Qualified} FROM events e WHERE e.incident_head = 1 AND {where} AND e.document_id <> @document AND e.time_precision = 1 AND e.date BETWEEN m.from1 AND m.to1
+                UNION ALL SELECT {Qualified} FROM events e WHERE e.incident_head = 1 AND {where} AND e.document_id <> @document AND e.time_precision = 2 AND e.date BETWEEN m.from2 AND m.to2
+                UNION ALL SELECT {Qualified} FROM events e WHERE e.incident_head = 1 AND {where} AND e.document_id <> @document AND e.time_precision = 3 AND e.date BETWEEN m.from3 AND m.to3
+            ) x LIMIT {MaxEventCandidates}
+            """;
+
+        private static readonly string Qualified = string.Join(", ", MentionColumns.Split(", ").Select(c => "e." + c));
 
         public HashSet<(string, string)>? Separations(string documentId)
         {
-            using var find = Command("SELECT a, b FROM event_separations WHERE a LIKE @prefix OR b LIKE @prefix");
+            using var find = Read("SELECT a, b FROM event_separations WHERE a LIKE @prefix OR b LIKE @prefix");
             find.Parameters.AddWithValue("prefix", documentId + "-%");
             using var r = find.ExecuteReader();
             HashSet<(string, string)>? pairs = null;
@@ -93,9 +149,13 @@ public sealed partial class PostgresDocumentStore
 
         public bool Separated(string firstIncident, string secondIncident)
         {
-            _anySeparations ??= Command("SELECT EXISTS (SELECT 1 FROM event_separations)").ExecuteScalar() is true;
+            if (_anySeparations is null)
+            {
+                using var any = Read("SELECT EXISTS (SELECT 1 FROM event_separations)");
+                _anySeparations = any.ExecuteScalar() is true;
+            }
             if (!_anySeparations.Value) return false;
-            using var find = Command("""
+            using var find = Read("""
                 SELECT 1 FROM event_separations s JOIN events x ON x.id = s.a JOIN events y ON y.id = s.b
                 WHERE (x.incident_id = @first AND y.incident_id = @second) OR (x.incident_id = @second AND y.incident_id = @first)
                 LIMIT 1
@@ -105,64 +165,29 @@ public sealed partial class PostgresDocumentStore
             return find.ExecuteScalar() is not null;
         }
 
-        public bool InsertLink(EventLink link)
+        public void InsertLink(EventLink link)
         {
-            using var insert = Command("INSERT INTO event_links (a, b, reason) VALUES (@a, @b, @reason) ON CONFLICT DO NOTHING");
-            insert.Parameters.AddWithValue("a", link.A);
-            insert.Parameters.AddWithValue("b", link.B);
-            insert.Parameters.AddWithValue("reason", link.Reason);
-            return insert.ExecuteNonQuery() > 0;
+            var p = Write("INSERT INTO event_links (a, b, reason) VALUES (@a, @b, @reason) ON CONFLICT DO NOTHING");
+            p.AddWithValue("a", link.A);
+            p.AddWithValue("b", link.B);
+            p.AddWithValue("reason", link.Reason);
         }
 
         public EventMention HeadOf(string incident)
         {
-            using var find = Command($"SELECT {MentionColumns} FROM events WHERE incident_id = @incident AND incident_head = 1");
+            using var find = Read($"SELECT {MentionColumns} FROM events WHERE incident_id = @incident AND incident_head = 1");
             find.Parameters.AddWithValue("incident", incident);
-            return Mentions(find) is [var head] ? head : throw new InvalidOperationException($"incident {incident} has no head");
+            using var r = find.ExecuteReader();
+            return r.Read() ? ReadMention(r) : throw new InvalidOperationException($"incident {incident} has no head");
         }
 
-        public void Demote(string eventId)
-        {
-            using var demote = Command("UPDATE events SET incident_head = 0 WHERE id = @id");
-            demote.Parameters.AddWithValue("id", eventId);
-            demote.ExecuteNonQuery();
-        }
+        public void Demote(string eventId) => Write("UPDATE events SET incident_head = 0 WHERE id = @id").AddWithValue("id", eventId);
 
         public void Rename(string keep, string drop)
         {
-            using var merge = Command("UPDATE events SET incident_id = @keep WHERE incident_id = @drop");
-            merge.Parameters.AddWithValue("keep", keep);
-            merge.Parameters.AddWithValue("drop", drop);
-            merge.ExecuteNonQuery();
-        }
-
-        // One range scan per time precision, each with the date window the matcher allows that pair.
-        private static string ByPrecision(string where) => $"""
-            SELECT {MentionColumns} FROM events WHERE incident_head = 1 AND {where} AND document_id <> @document AND time_precision = 1 AND date BETWEEN @from1 AND @to1
-            UNION ALL SELECT {MentionColumns} FROM events WHERE incident_head = 1 AND {where} AND document_id <> @document AND time_precision = 2 AND date BETWEEN @from2 AND @to2
-            UNION ALL SELECT {MentionColumns} FROM events WHERE incident_head = 1 AND {where} AND document_id <> @document AND time_precision = 3 AND date BETWEEN @from3 AND @to3
-            LIMIT {MaxEventCandidates}
-            """;
-
-        private static void Window(NpgsqlCommand find, EventMention m)
-        {
-            var date = m.Date!.Value;
-            find.Parameters.AddWithValue("family", LinkCells.Family(m.EventType));
-            for (int precision = 1; precision <= 3; precision++)
-            {
-                int days = IncidentMatcher.WindowDays(Math.Max(precision, m.TimePrecision));
-                find.Parameters.AddWithValue("from" + precision, date.AddDays(-days));
-                find.Parameters.AddWithValue("to" + precision, date.AddDays(days));
-            }
-            find.Parameters.AddWithValue("document", m.DocumentId);
-        }
-
-        private static List<EventMention> Mentions(NpgsqlCommand find)
-        {
-            var found = new List<EventMention>();
-            using var r = find.ExecuteReader();
-            while (r.Read()) found.Add(ReadMention(r));
-            return found;
+            var p = Write("UPDATE events SET incident_id = @keep WHERE incident_id = @drop");
+            p.AddWithValue("keep", keep);
+            p.AddWithValue("drop", drop);
         }
     }
 
