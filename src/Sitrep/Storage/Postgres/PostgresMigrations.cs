@@ -98,8 +98,10 @@ internal static class PostgresMigrations
         CREATE INDEX events_by_document ON events (document_id, ordinal);
         CREATE INDEX events_by_incident ON events (incident_id);
         CREATE INDEX events_geom ON events USING gist (geom);
-        CREATE INDEX incident_heads_by_cell ON events (family, cell, time_precision, date) WHERE incident_head = 1;
-        CREATE INDEX incident_heads_by_region ON events (family, country, admin1, time_precision, date) WHERE incident_head = 1;
+        -- Linking's candidate indexes lead with the place, so neither can serve the other's search:
+        -- led by the family, the planner would walk a whole family's heads through the wrong one.
+        CREATE INDEX incident_heads_by_cell ON events (cell, family, time_precision, date) WHERE incident_head = 1;
+        CREATE INDEX incident_heads_by_region ON events (country, admin1, family, time_precision, date) WHERE incident_head = 1;
 
         CREATE TABLE event_links (
             a       text COLLATE "C" NOT NULL,   -- event ids, a < b
