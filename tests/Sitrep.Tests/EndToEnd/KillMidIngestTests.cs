@@ -18,7 +18,7 @@ public class KillMidIngestTests
         var corpus = WriteCorpus(dir.File("corpus.jsonl"));
         var db = dir.File("s.db");
 
-        using (var child = StartIngest(corpus, db))
+        using (var child = CliProcess.Start("ingest", corpus, "--db", db, "--batch-size", "100"))
         {
             long stored = await WaitForFirstCommit(db, child);
             child.Kill();
@@ -55,24 +55,6 @@ public class KillMidIngestTests
             writer.WriteLine(JsonSerializer.Serialize(new { published = "2022-01-06", source = "Test Wire", text }));
         }
         return path;
-    }
-
-    private static Process StartIngest(string corpus, string db)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "sitrep.dll");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { cli, "ingest", corpus, "--db", db, "--batch-size", "100" }) info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     private static async Task<long> WaitForFirstCommit(string db, Process child)

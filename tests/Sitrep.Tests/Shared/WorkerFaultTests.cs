@@ -32,7 +32,7 @@ public sealed class WorkerFaultTests
         const int reports = 1500;
         Enqueue(connection, WriteCorpus(dir.File("corpus.jsonl"), reports));
 
-        using (var doomed = StartWorker(connection, "--lease-seconds", "2", "--batch-size", "25", "--threads", "1"))
+        using (var doomed = CliProcess.Start("worker", "--postgres", connection, "--lease-seconds", "2", "--batch-size", "25", "--threads", "1"))
         {
             await WaitUntil(() => Scalar(connection, "SELECT count(*) FROM documents") > 0, doomed);
             doomed.Kill(); // SIGKILL: no chance to release its claim or finish its batch
@@ -157,24 +157,6 @@ public sealed class WorkerFaultTests
             writer.WriteLine(JsonSerializer.Serialize(new { published = "2024-03-06", source = "Test Wire", text }));
         }
         return path;
-    }
-
-    private static Process StartWorker(string connection, params string[] options)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "sitrep.dll");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { cli, "worker", "--postgres", connection }.Concat(options)) info.ArgumentList.Add(arg);
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 
     private static void Server(string command, string serverDir)
