@@ -96,7 +96,17 @@ internal static class QueueCommands
             };
             var clock = Stopwatch.StartNew();
             var pipeline = DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps);
-            var totals = await new QueueWorker(connection, pipeline, options).RunAsync(line => context.Error.WriteLine($"worker: {line}"), cancellation);
+            WorkerTotals totals;
+            try
+            {
+                totals = await new QueueWorker(connection, pipeline, options).RunAsync(line => context.Error.WriteLine($"worker: {line}"), cancellation);
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or StoreException)
+            {
+                // Not a lost connection (those are retried): the claimed work stays leased and returns to the queue.
+                await context.Error.WriteLineAsync($"sitrep: worker stopped: {e.Message}; its unfinished work returns to the queue when its lease runs out");
+                return SitrepCli.Fatal;
+            }
             context.Out.WriteLine(JsonSerializer.Serialize(new
             {
                 stored = totals.Stored, already_known = totals.AlreadyKnown, failed = totals.Failed, reconnects = totals.Reconnects,

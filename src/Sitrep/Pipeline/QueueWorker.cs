@@ -144,12 +144,22 @@ public sealed class QueueWorker(string connectionString, DocumentPipeline pipeli
             using var listen = new NpgsqlCommand($"LISTEN {WorkQueue.Channel}", listener);
             listen.ExecuteNonQuery();
         }
-        // New work is announced; a lease running out is not, so wake for the earliest one too.
+        // New work is announced; a lease running out is not, so wake for the earliest one too. The
+        // wait is cut into short spells so that Ctrl+C stops an idle worker at once.
         var wait = leased is { } expiry ? expiry + TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(30);
+        // Finishing workers announce nothing: one about to exit looks again every second.
         if (options.ExitWhenIdle && wait > TimeSpan.FromSeconds(1)) wait = TimeSpan.FromSeconds(1);
-        listener.Wait(wait);
+        var deadline = DateTime.UtcNow + wait;
+        while (!cancellation.IsCancellationRequested && DateTime.UtcNow < deadline)
+        {
+            // Whole milliseconds, at least one: Npgsql reads a zero timeout as "wait for ever".
+            int spell = (int)Math.Clamp((deadline - DateTime.UtcNow).TotalMilliseconds, 1, IdleSpell.TotalMilliseconds);
+            if (listener.Wait(spell)) break;
+        }
         return !cancellation.IsCancellationRequested;
     }
+
+    private static readonly TimeSpan IdleSpell = TimeSpan.FromMilliseconds(500);
 
     private static bool IsConnectionLoss(Exception e) => Inner(e) switch
     {
