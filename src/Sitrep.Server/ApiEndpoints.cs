@@ -51,7 +51,8 @@ public static class ApiEndpoints
         {
             if (Filters.Parse(request.Query, out var problem, paged: false) is not { } filter) return problem!;
             using var store = stores.Open();
-            var events = store.ListEvents(filter.Query with { Limit = SummaryLimit, IncidentsOnly = true });
+            // Each incident by its head, with the incident's figures.
+            var events = store.ListIncidentsWithin(filter.Query with { Limit = SummaryLimit }).Select(i => i.Representative with { Event = i.Event }).ToList();
             return Json(json => GeoJsonWriter.Write(json, events), "application/geo+json");
         }).WithSummary("The filtered incidents (each by its head, the event coded most precisely) as a GeoJSON FeatureCollection");
 
@@ -116,8 +117,8 @@ public static class ApiEndpoints
         {
             if (Filters.Parse(request.Query, out var problem, paged: false) is not { } filter) return problem!;
             using var store = stores.Open();
-            var events = store.ListEvents(filter.Query with { Limit = SummaryLimit, IncidentsOnly = true });
-            return Results.Ok(SituationSummary.Of(events, filter.Query.Country, filter.Query.From, filter.Query.To));
+            var incidents = store.ListIncidentsWithin(filter.Query with { Limit = SummaryLimit });
+            return Results.Ok(SituationSummary.Of(incidents, filter.Query.Country, filter.Query.From, filter.Query.To));
         }).WithSummary("Situation summary: totals, fatalities and events by type, day and place");
 
         reads.MapGet("/search", (string? q, int? limit, StoreFactory stores) =>

@@ -1,11 +1,12 @@
-using Sitrep.Storage;
+using Sitrep.Linking;
 
 namespace Sitrep.Reports;
 
 /// <summary>
-/// The figures a situation report opens with, computed from stored events: totals and fatalities by
-/// event type, a day-by-day count, and the places with most events. Fatalities are summed from each
-/// event's own (conservative, ACLED-coded) figure; every event keeps its source and evidence.
+/// The figures a situation report opens with, computed from incidents: totals and fatalities by event
+/// type, a day-by-day count, and the places with most incidents. Each incident counts once, coded by its
+/// head, with its figure chosen from every report's claims as <see cref="Incident.Conservative"/> does,
+/// the same figure `sitrep report` and the event listings give.
 /// </summary>
 public sealed record SituationSummary(
     string? Country, DateOnly? From, DateOnly? To, int Events, int Fatalities, int Injured, int Reports,
@@ -20,9 +21,10 @@ public sealed record SituationSummary(
     /// <summary>Events at one place.</summary>
     public sealed record PlaceCount(string Place, string Country, double Latitude, double Longitude, int Events, int Fatalities);
 
-    /// <summary>Summarises <paramref name="events"/> (already filtered to the report's country and dates).</summary>
-    public static SituationSummary Of(IReadOnlyList<StoredEvent> events, string? country, DateOnly? from, DateOnly? to)
+    /// <summary>Summarises <paramref name="incidents"/> (already filtered to the report's country and dates).</summary>
+    public static SituationSummary Of(IReadOnlyList<Incident> incidents, string? country, DateOnly? from, DateOnly? to)
     {
+        var events = incidents.Select(i => i.Representative with { Event = i.Event }).ToList();
         var byType = events.GroupBy(e => e.Event.EventType)
             .Select(g => new TypeCount(g.Key, g.Count(), g.Sum(e => e.Event.Fatalities ?? 0)))
             .OrderByDescending(t => t.Events).ThenBy(t => t.EventType, StringComparer.Ordinal).ToList();
@@ -34,6 +36,6 @@ public sealed record SituationSummary(
             .Select(g => new PlaceCount(g.Key.Name, g.Key.Country, g.First().Event.Place!.Latitude, g.First().Event.Place!.Longitude, g.Count(), g.Sum(e => e.Event.Fatalities ?? 0)))
             .OrderByDescending(p => p.Events).ThenBy(p => p.Place, StringComparer.Ordinal).Take(20).ToList();
         return new SituationSummary(country, from, to, events.Count, events.Sum(e => e.Event.Fatalities ?? 0), events.Sum(e => e.Event.Injured ?? 0),
-            events.Select(e => e.DocumentId).Distinct().Count(), byType, byDay, byPlace);
+            incidents.SelectMany(i => i.Documents).Distinct().Count(), byType, byDay, byPlace);
     }
 }

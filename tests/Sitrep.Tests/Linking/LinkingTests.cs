@@ -34,6 +34,26 @@ public sealed class LinkingTests
 
     [Theory]
     [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void IncidentsWithin_GiveTheSameIncidentsAndFiguresAsListingEach(string kind)
+    {
+        using var dir = new TempDirectory();
+        using var store = TestStores.Open(kind, dir);
+        store.Store([.. Market(), Read(GrenadeAttack, new DateOnly(2024, 3, 9), "Coast Post")]);
+        var query = new EventQuery(Limit: 1000);
+
+        var each = store.ListIncidents(query);
+        var within = store.ListIncidentsWithin(query);
+
+        Assert.Equal(each.Select(i => (i.Id, i.Event.Fatalities, string.Join(" ", i.Documents))), within.Select(i => (i.Id, i.Event.Fatalities, string.Join(" ", i.Documents))));
+        // The summary counts each incident once, with its figure from every report's claims (19, not a head's own 12 or 15).
+        var summary = Sitrep.Reports.SituationSummary.Of(within, null, null, null);
+        Assert.Equal(each.Count, summary.Events);
+        Assert.Equal(each.Sum(i => i.Event.Fatalities ?? 0), summary.Fatalities);
+        Assert.Contains(within, i => i.Event.Fatalities == 19 && i.Documents.Count == 3 && i.Representative.Event.Fatalities != 19);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
     public void SourcesDifferingOnOneDay_GiveTheLowestFigure(string kind)
     {
         using var dir = new TempDirectory();
