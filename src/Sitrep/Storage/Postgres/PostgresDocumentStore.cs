@@ -18,9 +18,10 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     private readonly NpgsqlConnection _connection;
     private readonly TimeProvider _clock;
 
-    // The advisory lock key of the linking step: any constant both readers of this code agree on.
-    private const long LinkingLock = 0x5174_7265_704C_696E; // "SitrepLin"
-    private const long MigrationLock = 0x5174_7265_704D_6967; // "SitrepMig"
+    // Advisory lock keys (arbitrary constants) of the linking step and of migrations: every worker
+    // running this code takes the same ones.
+    private const long LinkingLock = 0x5174_7265_704C_696E;
+    private const long MigrationLock = 0x5174_7265_704D_6967;
 
     private PostgresDocumentStore(NpgsqlConnection connection, TimeProvider clock)
     {
@@ -33,11 +34,6 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
 
     /// <summary>The schema version this build writes.</summary>
     public static int SchemaVersion => PostgresMigrations.Steps.Length;
-
-    /// <summary>
-    /// Whether storing links new reports to their near-duplicates and their events to incidents (default true).
-    /// </summary>
-    public bool Linking { get; set; } = true;
 
     /// <summary>
     /// Connects to the database named by an Npgsql <paramref name="connectionString"/>. Its schema must be
@@ -149,7 +145,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
             InsertDelivery(document, now, transaction);
         }
         InsertEvents(added, transaction);
-        if (Linking && added.Count > 0)
+        if (added.Count > 0)
         {
             Execute(_connection, transaction, $"SELECT pg_advisory_xact_lock({LinkingLock})");
             ReportLinker.Link(added, new LinkData(this, transaction));
