@@ -52,7 +52,7 @@ public static class ApiEndpoints
             if (Filters.Parse(request.Query, out var problem, paged: false) is not { } filter) return problem!;
             using var store = stores.Open();
             // Each incident by its head, with the incident's figures.
-            var events = store.ListIncidentsWithin(filter.Query with { Limit = SummaryLimit }).Select(i => i.Representative with { Event = i.Event }).ToList();
+            var events = store.ListIncidentsWithin(filter.Query with { Limit = SummaryLimit }).Select(i => i.AsEvent).ToList();
             return Json(json => GeoJsonWriter.Write(json, events), "application/geo+json");
         }).WithSummary("The filtered incidents (each by its head, the event coded most precisely) as a GeoJSON FeatureCollection");
 

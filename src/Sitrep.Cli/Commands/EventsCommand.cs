@@ -43,7 +43,7 @@ internal static class EventsCommand
     private static void Write(CliContext context, string format, IReadOnlyList<Incident> incidents)
     {
         // Writers of single events get each incident's representative with the incident's figures.
-        var events = incidents.Select(i => i.Representative with { Event = i.Event }).ToList();
+        var events = incidents.Select(i => i.AsEvent).ToList();
         switch (format)
         {
             case "json":

@@ -105,6 +105,9 @@ public sealed class Incident
         }
     }
 
+    /// <summary>The incident as one stored event: its representative, with the incident's figures.</summary>
+    public StoredEvent AsEvent => Representative with { Event = Event };
+
     private static IEnumerable<Claim> ClaimsOf(StoredEvent m)
     {
         string? source = m.Event.Source ?? m.DocumentSource;

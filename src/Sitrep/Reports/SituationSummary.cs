@@ -24,7 +24,7 @@ public sealed record SituationSummary(
     /// <summary>Summarises <paramref name="incidents"/> (already filtered to the report's country and dates).</summary>
     public static SituationSummary Of(IReadOnlyList<Incident> incidents, string? country, DateOnly? from, DateOnly? to)
     {
-        var events = incidents.Select(i => i.Representative with { Event = i.Event }).ToList();
+        var events = incidents.Select(i => i.AsEvent).ToList();
         var byType = events.GroupBy(e => e.Event.EventType)
             .Select(g => new TypeCount(g.Key, g.Count(), g.Sum(e => e.Event.Fatalities ?? 0)))
             .OrderByDescending(t => t.Events).ThenBy(t => t.EventType, StringComparer.Ordinal).ToList();

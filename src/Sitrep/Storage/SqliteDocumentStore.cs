@@ -177,7 +177,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         if (file != _lastFile)
         {
             _lastFile = file;
-            _lastFullPath = file == "-" ? "-" : Path.GetFullPath(file);
+            _lastFullPath = DeliveryFile(file);
         }
         return _lastFullPath;
     }
@@ -211,20 +211,10 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     public StoreStats GetStats()
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT count(*) FROM documents),
-                   (SELECT count(*) FROM deliveries),
-                   (SELECT count(DISTINCT file) FROM deliveries),
-                   (SELECT count(DISTINCT source) FROM documents WHERE source IS NOT NULL),
-                   (SELECT coalesce(sum(words), 0) FROM documents),
-                   (SELECT coalesce(sum(sentence_count), 0) FROM documents),
-                   (SELECT min(date) FROM documents),
-                   (SELECT max(date) FROM documents)
-            """;
+        command.CommandText = StatsSql;
         using var r = command.ExecuteReader();
         r.Read();
-        return new StoreStats(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5),
-            ReadDate(r, 6), ReadDate(r, 7), SchemaVersion);
+        return ReadStats(r, SchemaVersion);
     }
 
     /// <inheritdoc/>
@@ -248,11 +238,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         command.Parameters.AddWithValue("$offset", query.Offset);
         var results = new List<DocumentSummary>();
         using var r = command.ExecuteReader();
-        while (r.Read())
-        {
-            results.Add(new DocumentSummary(r.GetString(0), ReadDate(r, 1)!.Value, NullableString(r, 2), NullableString(r, 3),
-                r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), NullableString(r, 8) ?? ""));
-        }
+        while (r.Read()) results.Add(ReadDocumentSummary(r));
         return results;
     }
 
@@ -264,8 +250,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         command.Parameters.AddWithValue("$id", id);
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;
-        return new StoredDocument(r.GetString(0), ReadDate(r, 1)!.Value, NullableString(r, 2), NullableString(r, 3), NullableString(r, 4), r.GetString(5),
-            ReadRanges((byte[])r.GetValue(6)));
+        return ReadStoredDocument(r);
     }
 
     /// <inheritdoc/>
@@ -300,7 +285,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         var hits = new List<SearchHit>();
         using var r = command.ExecuteReader();
         while (r.Read())
-            hits.Add(new SearchHit(r.GetString(0), ReadDate(r, 1)!.Value, NullableString(r, 2), NullableString(r, 3), r.GetString(4), -r.GetDouble(5)));
+            hits.Add(ReadSearchHit(r, -r.GetDouble(5))); // bm25: lower is better
         return hits;
     }
 
@@ -309,11 +294,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
              .Select(t => t.Replace("\"", ""))
              .Where(t => t.Any(char.IsLetterOrDigit))
              .Select(t => $"\"{t}\""));
-
-    private static DateOnly? ReadDate(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -108,6 +108,40 @@ internal static class StoredRows
         };
     }
 
+    /// <summary>Store-wide figures, in the order <see cref="ReadStats"/> reads them (SQL both stores run).</summary>
+    public const string StatsSql = """
+        SELECT (SELECT count(*) FROM documents),
+               (SELECT count(*) FROM deliveries),
+               (SELECT count(DISTINCT file) FROM deliveries),
+               (SELECT count(DISTINCT source) FROM documents WHERE source IS NOT NULL),
+               (SELECT CAST(coalesce(sum(words), 0) AS BIGINT) FROM documents),
+               (SELECT CAST(coalesce(sum(sentence_count), 0) AS BIGINT) FROM documents),
+               (SELECT min(date) FROM documents),
+               (SELECT max(date) FROM documents)
+        """;
+
+    /// <summary>The row of <see cref="StatsSql"/>.</summary>
+    public static StoreStats ReadStats(DbDataReader r, int schemaVersion) => new(
+        r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), ReadDate(r, 6), ReadDate(r, 7), schemaVersion);
+
+    /// <summary>A listed report: id, date, source, title, preview, words, sentences, deliveries, first file.</summary>
+    public static DocumentSummary ReadDocumentSummary(DbDataReader r) => new(
+        r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), Text(r, 8) ?? "");
+
+    /// <summary>A stored report: id, date, source, title, url, text, sentence ranges.</summary>
+    public static StoredDocument ReadStoredDocument(DbDataReader r) => new(
+        r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), Text(r, 4), r.GetString(5), ReadRanges((byte[])r.GetValue(6)));
+
+    /// <summary>A search hit: id, date, source, title, snippet, then the score (higher is better) given apart, as each store ranks its own way.</summary>
+    public static SearchHit ReadSearchHit(DbDataReader r, double score) => new(
+        r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), r.GetString(4), score);
+
+    /// <summary>A text column that may be null.</summary>
+    public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    /// <summary>The file a delivery records: its full path, or "-" for standard input.</summary>
+    public static string DeliveryFile(string file) => file == "-" ? "-" : Path.GetFullPath(file);
+
     /// <summary>A date column: ISO text (SQLite) or a date (PostgreSQL).</summary>
     public static DateOnly? ReadDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetValue(i) switch
     {

@@ -193,7 +193,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         var p = command.Parameters;
         p.AddWithValue("document_id", d.Id);
         p.AddWithValue("source", d.Source ?? "");
-        p.AddWithValue("file", d.Origin.File == "-" ? "-" : Path.GetFullPath(d.Origin.File));
+        p.AddWithValue("file", DeliveryFile(d.Origin.File));
         p.AddWithValue("line", NpgsqlDbType.Integer, (object?)d.Origin.Line ?? DBNull.Value);
         p.AddWithValue("external_id", NpgsqlDbType.Text, (object?)d.ExternalId ?? DBNull.Value);
         p.AddWithValue("url", NpgsqlDbType.Text, (object?)d.Url ?? DBNull.Value);
@@ -204,20 +204,10 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     /// <inheritdoc/>
     public StoreStats GetStats()
     {
-        using var command = new NpgsqlCommand("""
-            SELECT (SELECT count(*) FROM documents),
-                   (SELECT count(*) FROM deliveries),
-                   (SELECT count(DISTINCT file) FROM deliveries),
-                   (SELECT count(DISTINCT source) FROM documents WHERE source IS NOT NULL),
-                   (SELECT coalesce(sum(words), 0)::bigint FROM documents),
-                   (SELECT coalesce(sum(sentence_count), 0)::bigint FROM documents),
-                   (SELECT min(date) FROM documents),
-                   (SELECT max(date) FROM documents)
-            """, _connection);
+        using var command = new NpgsqlCommand(StatsSql, _connection);
         using var r = command.ExecuteReader();
         r.Read();
-        return new StoreStats(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5),
-            ReadDate(r, 6), ReadDate(r, 7), SchemaVersion);
+        return ReadStats(r, SchemaVersion);
     }
 
     /// <inheritdoc/>
@@ -240,9 +230,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         command.Parameters.AddWithValue("offset", query.Offset);
         var results = new List<DocumentSummary>();
         using var r = command.ExecuteReader();
-        while (r.Read())
-            results.Add(new DocumentSummary(r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3),
-                r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), Text(r, 8) ?? ""));
+        while (r.Read()) results.Add(ReadDocumentSummary(r));
         return results;
     }
 
@@ -253,7 +241,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         command.Parameters.AddWithValue("id", id);
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;
-        return new StoredDocument(r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), Text(r, 4), r.GetString(5), ReadRanges((byte[])r.GetValue(6)));
+        return ReadStoredDocument(r);
     }
 
     /// <summary>
@@ -277,11 +265,9 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         var hits = new List<SearchHit>();
         using var r = command.ExecuteReader();
         while (r.Read())
-            hits.Add(new SearchHit(r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), r.GetString(4), r.GetFloat(5)));
+            hits.Add(ReadSearchHit(r, r.GetFloat(5)));
         return hits;
     }
-
-    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static void Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql)
     {

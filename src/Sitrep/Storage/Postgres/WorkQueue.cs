@@ -47,7 +47,7 @@ public static class WorkQueue
             var documents = chunk.Select(r => (Report: r, Document: r.ToDocument())).ToArray();
             insert.Parameters.AddWithValue("ids", documents.Select(d => d.Document.Id).ToArray());
             insert.Parameters.AddWithValue("sources", documents.Select(d => d.Report.Source ?? "").ToArray());
-            insert.Parameters.AddWithValue("files", documents.Select(d => FullPath(d.Report.Origin.File)).ToArray());
+            insert.Parameters.AddWithValue("files", documents.Select(d => StoredRows.DeliveryFile(d.Report.Origin.File)).ToArray());
             insert.Parameters.AddWithValue("reports", documents.Select(d => JsonSerializer.Serialize(Stored.Of(d.Report), Json)).ToArray());
             added += insert.ExecuteNonQuery();
             transaction.Commit();
@@ -127,12 +127,10 @@ public static class WorkQueue
         return next.ExecuteScalar() is TimeSpan wait ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : null;
     }
 
-    private static string FullPath(string file) => file == "-" ? "-" : Path.GetFullPath(file);
-
     // A raw report as the queue keeps it (JSON): everything RawReport holds.
     private sealed record Stored(string Text, DateOnly Date, string File, int? Line, DateTimeOffset? Published, string? Source, string? Url, string? Title, string? ExternalId)
     {
-        public static Stored Of(RawReport r) => new(r.Text, r.Date, FullPath(r.Origin.File), r.Origin.Line, r.Published, r.Source, r.Url, r.Title, r.ExternalId);
+        public static Stored Of(RawReport r) => new(r.Text, r.Date, StoredRows.DeliveryFile(r.Origin.File), r.Origin.Line, r.Published, r.Source, r.Url, r.Title, r.ExternalId);
 
         public RawReport ToReport() => new(Text, Date, new SourceLocation(File, Line))
         {
