@@ -19,21 +19,12 @@ public sealed partial class SqliteDocumentStore
     private sealed class LinkData(SqliteDocumentStore store, SqliteTransaction transaction) : ILinkData
     {
         private bool? _anySeparations;
+        private bool _duplicatesRead;
 
         private SqliteCommand Command(string sql) => store.Command(transaction, sql);
 
-        public List<(string Id, uint[] Signature)> DuplicateCandidates(long[] bandKeys, int limit)
-        {
-            var find = Command($"""
-                SELECT s.document_id, s.signature FROM document_signatures s
-                WHERE s.document_id IN (SELECT document_id FROM document_bands WHERE band IN ({string.Join(", ", bandKeys.Select((_, i) => "$k" + i))}) LIMIT {limit})
-                """);
-            for (int i = 0; i < bandKeys.Length; i++) find.Parameters.AddWithValue("$k" + i, bandKeys[i]);
-            var found = new List<(string, uint[])>();
-            using var r = find.ExecuteReader();
-            while (r.Read()) found.Add((r.GetString(0), MinHash.FromBytes((byte[])r.GetValue(1))));
-            return found;
-        }
+        public List<(string Id, uint[] Signature)> DuplicateCandidates(long[] bandKeys, int limit) =>
+            Duplicates().Candidates(bandKeys, limit);
 
         public void SaveDuplicates(IReadOnlyList<(string A, string B, double Similarity)> pairs)
         {
@@ -49,15 +40,32 @@ public sealed partial class SqliteDocumentStore
 
         public void SaveSignature(string documentId, uint[] signature, long[] bandKeys)
         {
-            var save = Command("INSERT OR IGNORE INTO document_signatures (document_id, signature) VALUES ($id, $signature)");
+            var index = Duplicates();
+            var save = Command("INSERT INTO document_signatures (document_id, signature) VALUES ($id, $signature) RETURNING seq");
             save.Parameters.AddWithValue("$id", documentId);
             save.Parameters.AddWithValue("$signature", MinHash.ToBytes(signature));
-            save.ExecuteNonQuery();
-            // Every band key in one statement: twenty single-row inserts cost more than the search.
-            var band = Command($"INSERT OR IGNORE INTO document_bands (band, document_id) VALUES {string.Join(", ", bandKeys.Select((_, i) => $"($k{i}, $id)"))}");
-            band.Parameters.AddWithValue("$id", documentId);
-            for (int i = 0; i < bandKeys.Length; i++) band.Parameters.AddWithValue("$k" + i, bandKeys[i]);
-            band.ExecuteNonQuery();
+            store._signaturesIndexed = (long)save.ExecuteScalar()!;
+            index.Add(documentId, signature, bandKeys);
+        }
+
+        // The in-memory band index, first brought up to date with the signatures stored since it was
+        // last read: all of them on the first batch, else those another process stored meanwhile
+        // (this transaction holds the write lock, so none can be added while it runs).
+        private DuplicateIndex Duplicates()
+        {
+            if (_duplicatesRead) return store._duplicates!;
+            store._duplicates ??= new DuplicateIndex();
+            var read = Command("SELECT seq, document_id, signature FROM document_signatures WHERE seq > $after ORDER BY seq");
+            read.Parameters.AddWithValue("$after", store._signaturesIndexed);
+            using (var r = read.ExecuteReader())
+                while (r.Read())
+                {
+                    var signature = MinHash.FromBytes((byte[])r.GetValue(2));
+                    store._duplicates.Add(r.GetString(1), signature, MinHash.BandKeys(signature));
+                    store._signaturesIndexed = r.GetInt64(0);
+                }
+            _duplicatesRead = true;
+            return store._duplicates;
         }
 
         public List<EventMention> EventsOf(string documentId, bool placedOnly)
@@ -317,4 +325,15 @@ public sealed partial class SqliteDocumentStore
     }
 
     private readonly Dictionary<string, SqliteCommand> _linkCommands = new(StringComparer.Ordinal);
+
+    // The stored reports' LSH band index, read when linking first needs it, and the seq of the last
+    // signature it holds. A batch that fails drops it: it may hold reports the rollback took back.
+    private DuplicateIndex? _duplicates;
+    private long _signaturesIndexed;
+
+    private void ForgetDuplicateIndex()
+    {
+        _duplicates = null;
+        _signaturesIndexed = 0;
+    }
 }

@@ -109,26 +109,34 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         string now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         using var transaction = _connection.BeginTransaction();
         _insertDocument!.Transaction = _indexText!.Transaction = _insertDelivery!.Transaction = _insertEvent!.Transaction = transaction;
-        var newDocuments = new List<Document>();
-        foreach (var document in batch)
+        try
         {
-            if (InsertDocument(document, now))
+            var newDocuments = new List<Document>();
+            foreach (var document in batch)
             {
-                if (added++ == 0) firstNewRow = LastInsertRowid();
-                InsertEvents(document); // only with the document's first copy: a re-run stores nothing twice
-                newDocuments.Add(document);
+                if (InsertDocument(document, now))
+                {
+                    if (added++ == 0) firstNewRow = LastInsertRowid();
+                    InsertEvents(document); // only with the document's first copy: a re-run stores nothing twice
+                    newDocuments.Add(document);
+                }
+                InsertDelivery(document, now);
             }
-            InsertDelivery(document, now);
+            if (Linking) LinkNewDocuments(newDocuments, transaction);
+            if (added > 0)
+            {
+                // New rows get consecutive rowids above every older row. Indexing them in one statement
+                // is about twice as fast as one FTS5 insert per document.
+                _indexText.Parameters["$first"].Value = firstNewRow;
+                _indexText.ExecuteNonQuery();
+            }
+            transaction.Commit();
         }
-        if (Linking) LinkNewDocuments(newDocuments, transaction);
-        if (added > 0)
+        catch
         {
-            // New rows get consecutive rowids above every older row. Indexing them in one statement
-            // is about twice as fast as one FTS5 insert per document.
-            _indexText.Parameters["$first"].Value = firstNewRow;
-            _indexText.ExecuteNonQuery();
+            ForgetDuplicateIndex();
+            throw;
         }
-        transaction.Commit();
         return new StoreOutcome(added, batch.Count - added);
     }
 

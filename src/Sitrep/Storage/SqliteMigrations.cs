@@ -171,5 +171,20 @@ internal static class SqliteMigrations
         CREATE INDEX events_by_country_in_order ON events(incident_head, country, date, document_id, ordinal);
         CREATE INDEX events_by_place ON events(incident_head, latitude, longitude, date, country, document_id, ordinal);
         """,
+        // 8: LSH band keys are no longer stored: they derive from each report's signature, and the
+        // store indexes them in memory (Linking.DuplicateIndex), reading the signatures in the order
+        // they were stored and, on later batches, only those stored since (by seq).
+        """
+        CREATE TABLE report_signatures (
+            seq          INTEGER PRIMARY KEY,
+            document_id  TEXT NOT NULL,
+            signature    BLOB NOT NULL
+        );
+        INSERT INTO report_signatures (document_id, signature)
+            SELECT s.document_id, s.signature FROM document_signatures s JOIN documents d ON d.id = s.document_id ORDER BY d.rowid;
+        DROP TABLE document_bands;
+        DROP TABLE document_signatures;
+        ALTER TABLE report_signatures RENAME TO document_signatures;
+        """,
     ];
 }

@@ -165,4 +165,22 @@ public sealed class LinkingTests
         Assert.InRange(duplicates[0].Similarity, MinHash.DuplicateThreshold, 1.0);
         Assert.Empty(store.ListDuplicates(other.Id));
     }
+
+    [Fact]
+    public void NearDuplicates_StoredByAnotherProcess_AreFoundByAStoreOpenedBefore()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "shared.db");
+        var original = Read(MarketWire + " " + MarketDaily, new DateOnly(2024, 3, 9), "Sahel Wire");
+        var copy = Read("MAIDUGURI (Sahel Wire) - " + MarketWire + " " + MarketDaily, new DateOnly(2024, 3, 9), "Metro Reprint");
+        using var first = SqliteDocumentStore.Open(path);
+        using var second = SqliteDocumentStore.Open(path);
+        // The first store reads the stored reports' signatures into memory with its first batch.
+        first.Store([Read(TeachersMarch, new DateOnly(2024, 3, 5), "Kenya Today")]);
+
+        second.Store([original]);
+        first.Store([copy]);
+
+        Assert.Equal([copy.Id], first.ListDuplicates(original.Id).Select(d => d.DocumentId));
+    }
 }
