@@ -150,17 +150,21 @@ public sealed class Geoparser(Gazetteer gazetteer)
         if (kind != EntityKind.None)
             while (spanEnd < sentence.EndToken && entityTypes[spanEnd] == kind) spanEnd++;
         next = kind == EntityKind.None ? first + 1 : spanEnd;
-        if (kind == EntityKind.Person)
+        if (kind is EntityKind.Person or EntityKind.Other && LongestName(document, first, spanEnd, key).End == spanEnd)
         {
-            // The tagger takes unfamiliar names for people; "in Tuxtla Gutierrez, Chiapas" says otherwise.
+            // The tagger takes unfamiliar names for people, and towns for the clubs named after them:
+            // "in Tuxtla Gutierrez, Chiapas", "Recife, Pernambuco" and "Kakiri (Wakiso district)" say otherwise.
             bool placeContext = afterPlace || first > sentence.FirstToken && LocationPrepositions.Contains(document.TextOf(tokens[first - 1].Range));
-            if (!placeContext || LongestName(document, first, spanEnd, key).End != spanEnd) return null;
-            kind = EntityKind.Location;
+            if (kind == EntityKind.Person && placeContext || FollowedByDivision(document, sentence, spanEnd, key)) kind = EntityKind.Location;
         }
+        if (kind == EntityKind.Person) return null;
         while (spanEnd > first + 1 && !StartsName(document.Text, tokens[spanEnd - 1])) spanEnd--; // the tagger's "Alma-Ata of"
 
-        int limit = kind == EntityKind.None ? Math.Min(sentence.EndToken, first + MaxNameTokens) : spanEnd;
+        // A tagged place may be the start of a longer name the tagger cut ("Rio Grande" of "Rio Grande do Norte").
+        int limit = kind is EntityKind.None or EntityKind.Location ? Math.Min(sentence.EndToken, Math.Max(spanEnd, first + MaxNameTokens)) : spanEnd;
         var (end, postings) = LongestName(document, first, limit, key);
+        if (kind == EntityKind.Location && end > spanEnd) spanEnd = end;
+        else if (kind == EntityKind.Location && end > 0 && end < spanEnd) (end, postings) = LongestName(document, first, spanEnd, key);
         bool fuzzy = false;
         string matchedKey = new(key[..PlaceNames.Key(Slice(document, first, Math.Max(end, first + 1)), key)]);
         switch (kind)
@@ -211,6 +215,18 @@ public sealed class Geoparser(Gazetteer gazetteer)
         if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None) return null;
         if (candidate.EndToken > next) next = candidate.EndToken;
         return candidate;
+    }
+
+    /// <summary>Whether ", Y" or "(Y" follows, Y a division or country the gazetteer knows.</summary>
+    private bool FollowedByDivision(Document document, Sentence sentence, int end, Span<char> key)
+    {
+        if (end + 1 >= sentence.EndToken || document.TextOf(document.Tokens[end].Range) is not ("," or "(")) return false;
+        if (!StartsName(document.Text, document.Tokens[end + 1])) return false;
+        var (parentEnd, postings) = LongestName(document, end + 1, Math.Min(sentence.EndToken, end + 1 + MaxNameTokens), key);
+        if (parentEnd < 0) return false;
+        foreach (var posting in postings)
+            if (IsDivisionOrCountry(posting) && (posting & NameIndex.CoreFlag) == 0) return true;
+        return false;
     }
 
     private static ReadOnlySpan<char> Slice(Document document, int first, int end) =>
@@ -465,7 +481,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             // "Pisky, Donetsk" with no Pisky in Donetsk region in the gazetteer: a namesake elsewhere would put
             // the event on the wrong map; leave it unresolved and let its container stand for it.
             if (bestEntry >= 0 && gazetteer.Level(bestEntry) is not (PlaceLevel.Country or PlaceLevel.Region)
-                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0 && ParentIsDivision(candidates, c))
+                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0 && ParentIsDivision(candidates, c, gazetteer.CountryCode(bestEntry)))
                 bestEntry = -1;
             c.Chosen = bestEntry;
             double margin = double.IsNegativeInfinity(second) ? 3 : best - second;
@@ -492,11 +508,17 @@ public sealed class Geoparser(Gazetteer gazetteer)
         return divisions;
     }
 
-    private bool ParentIsDivision(List<Candidate> candidates, Candidate c)
+    // Whether a parent names a division of the child's country: only then does its not containing the
+    // child tell against it. "Brasilia, Distrito Federal", where the gazetteer knows Brazil's district by
+    // another name and Venezuela's by this one, says nothing against Brasília.
+    private bool ParentIsDivision(List<Candidate> candidates, Candidate c, ushort country)
     {
         foreach (var p in c.Parents)
             foreach (var posting in candidates[p].Postings)
-                if (gazetteer.Level(posting & NameIndex.EntryMask) is PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Admin2) return true;
+            {
+                int e = posting & NameIndex.EntryMask;
+                if (gazetteer.Level(e) is PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Admin2 && gazetteer.CountryCode(e) == country) return true;
+            }
         return false;
     }
 

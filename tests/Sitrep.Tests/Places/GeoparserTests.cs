@@ -118,6 +118,33 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ANameTheTaggerCallsAPersonOrClub_IsATownWhenADivisionOfItFollows()
+    {
+        var recife = Place("About 50 school bus drivers protested in Recife, Pernambuco, on Friday.", "Recife");
+        Assert.Equal(("BR", "city"), (recife.Country, recife.Level));
+        var ludhiana = Place("Around 70 nurses staged a protest at the Civil Hospital, Ludhiana (Punjab), on Friday.", "Ludhiana");
+        Assert.Equal(("IN", "city"), (ludhiana.Country, ludhiana.Level));
+    }
+
+    [Fact]
+    public void ATaggedPlace_ExtendsToTheLongerNameTheTaggerCut()
+    {
+        var found = Places("A man was shot dead in Mossoro, Rio Grande do Norte, on Saturday.");
+        var state = found.Single(p => p.Place.Level == "admin1").Place;
+        Assert.Equal(("Rio Grande do Norte", "BR"), (state.Name, state.Country));
+        Assert.Equal("BR", found.Single(p => p.Text == "Mossoro").Place.Country);
+    }
+
+    [Fact]
+    public void ATownIsKept_WhenItsContainerNamesOnlyAnotherCountrysDivision()
+    {
+        // The gazetteer knows Brazil's Federal District by its English name, Venezuela's by this one.
+        Assert.Equal("BR", Place("Health workers protested in Brasilia, Distrito Federal, on Friday.", "Brasilia").Country);
+        // Kharkiv names a division of Ukraine that holds no Kramatorsk: the town is not put there.
+        Assert.DoesNotContain(Places("Shells fell on Kramatorsk, Kharkiv, overnight."), p => p.Text == "Kramatorsk");
+    }
+
+    [Fact]
     public void Seed_AllThirteenPlacesResolveWithinTolerance()
     {
         var found = Places(Seed.Text());
