@@ -210,6 +210,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             Postings = postings, Tagged = kind == EntityKind.Location, Key = matchedKey, Fuzzy = fuzzy,
         };
         if (end < tokens.Length && StreetWords.Contains(document.TextOf(tokens[end].Range))) return null; // "Saray square", "Jalandhar bypass"
+        if (end < tokens.Length && CurrencyWords.Contains(document.TextOf(tokens[end].Range))) return null; // "the US dollar"
         ReadCues(document, candidate, key);
         if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate)) return null;
         if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None) return null;
@@ -311,6 +312,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
     private static readonly HashSet<string> StreetWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "square", "street", "road", "avenue", "boulevard", "lane", "roundabout", "junction", "bypass", "highway",
+    };
+
+    private static readonly HashSet<string> CurrencyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "dollar", "dollars", "pound", "pounds", "peso", "pesos", "rupee", "rupees", "franc", "francs", "dinar", "dinars",
     };
 
     private static readonly HashSet<string> LocationPrepositions = new(StringComparer.Ordinal)
@@ -476,7 +482,8 @@ public sealed class Geoparser(Gazetteer gazetteer)
             }
             // Prefer the city to a division of the same name it is the seat of ("Almaty" the city, not the
             // city-region), unless the text said "region".
-            if (bestEntry >= 0 && c.Cue != Cue.Division && gazetteer.Level(bestEntry) is PlaceLevel.Admin1 or PlaceLevel.Admin2)
+            if (bestEntry >= 0 && c.Cue != Cue.Division && gazetteer.Level(bestEntry) is PlaceLevel.Admin1 or PlaceLevel.Admin2
+                && !ContainsAChild(candidates, c, bestEntry, date))
                 bestEntry = SeatOf(c, bestEntry);
             // "Pisky, Donetsk" with no Pisky in Donetsk region in the gazetteer: a namesake elsewhere would put
             // the event on the wrong map; leave it unresolved and let its container stand for it.
@@ -519,6 +526,15 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 int e = posting & NameIndex.EntryMask;
                 if (gazetteer.Level(e) is PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Admin2 && gazetteer.CountryCode(e) == country) return true;
             }
+        return false;
+    }
+
+    // "Hays district (Al Hudaydah)": a division that holds a place named with it is the division, not its seat.
+    private bool ContainsAChild(List<Candidate> candidates, Candidate c, int division, DateOnly date)
+    {
+        foreach (var ch in c.Children)
+            foreach (var posting in candidates[ch].Postings)
+                if (Contains(division, posting & NameIndex.EntryMask, date)) return true;
         return false;
     }
 

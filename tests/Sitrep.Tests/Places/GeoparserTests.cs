@@ -145,6 +145,24 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ADivisionHoldingAPlaceNamedWithIt_IsTheDivisionNotItsSeat()
+    {
+        var found = Places("Forces fired mortars north of Hays district (Al Hudaydah) on Friday.");
+        Assert.Equal(("admin1", "YE"), (found.Single(p => p.Text == "Al Hudaydah").Place.Level, found.Single(p => p.Text == "Al Hudaydah").Place.Country));
+        // Named alone, it is the city, as before.
+        Assert.Equal("city", Place("Protesters gathered in Al Hudaydah on Friday.", "Al Hudaydah").Level);
+    }
+
+    [Fact]
+    public void ACountryNamingACurrency_IsNotAPlace()
+    {
+        var found = Places("Protesters in Beirut denounced the rise of the US dollar against the Lebanese pound.").Select(p => p.Text).ToList();
+        Assert.DoesNotContain("US", found);
+        Assert.Contains("Beirut", found);
+        Assert.Contains("US", Places("Troops from the US arrived on Friday.").Select(p => p.Text));
+    }
+
+    [Fact]
     public void Seed_AllThirteenPlacesResolveWithinTolerance()
     {
         var found = Places(Seed.Text());
