@@ -147,8 +147,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
         var tokens = document.Tokens;
         var kind = entityTypes[first];
         int spanEnd = first + 1;
+        // A tagged span ends at a comma: "LGA, Borno" is two names, whatever the tagger joined.
         if (kind != EntityKind.None)
-            while (spanEnd < sentence.EndToken && entityTypes[spanEnd] == kind) spanEnd++;
+            while (spanEnd < sentence.EndToken && entityTypes[spanEnd] == kind && document.TextOf(tokens[spanEnd].Range) != ",") spanEnd++;
         next = kind == EntityKind.None ? first + 1 : spanEnd;
         if (kind is EntityKind.Person or EntityKind.Other && LongestName(document, first, spanEnd, key).End == spanEnd)
         {
@@ -176,7 +177,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
             case EntityKind.Other:
                 // An organisation or other name may hold a place: a division the tagger took for an
                 // organisation ("Metcalfe County") or one that opens it ("Kentucky State Police").
-                if (end < 0 || !IsDivisionOrCountry(postings[0]) || (postings[0] & (NameIndex.AlternateFlag | NameIndex.CoreFlag)) != 0
+                // Another spelling of a division, or its name without "State", counts where it stands as a
+                // container: "(Masisi, Nord-Kivu)", "(Damboa LGA, Borno)".
+                bool container = first > sentence.FirstToken && document.TextOf(tokens[first - 1].Range) is "," or "(";
+                int excluded = container ? 0 : NameIndex.AlternateFlag | NameIndex.CoreFlag;
+                if (end < 0 || !IsDivisionOrCountry(postings[0]) || (postings[0] & excluded) != 0
                     || IsGenericWord(document, first, end)) return null;
                 break;
             default:

@@ -163,6 +163,18 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void DivisionsAreFoundUnderTheSpellingsMonitorsWrite_AsContainers()
+    {
+        var kivu = Place("Armed men attacked a mine in Rubaya (Masisi, Nord-Kivu) on Saturday.", "Nord-Kivu");
+        Assert.Equal(("North Kivu", "CD", "admin1"), (kivu.Name, kivu.Country, kivu.Level));
+        var idleb = Place("Thousands marched in the town of Haranbush in Idleb province.", "Idleb province");
+        Assert.Equal(("SY", "admin1"), (idleb.Country, idleb.Level));
+        // A span the tagger ran across a comma is two names: "LGA, Borno".
+        var borno = Place("Troops shelled positions in Buk (Damboa LGA, Borno) on Saturday.", "Borno");
+        Assert.Equal(("NG", "admin1"), (borno.Country, borno.Level));
+    }
+
+    [Fact]
     public void Seed_AllThirteenPlacesResolveWithinTolerance()
     {
         var found = Places(Seed.Text());
