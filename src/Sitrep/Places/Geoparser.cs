@@ -96,6 +96,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         public ushort CueCountry;     // "the Kazakh city of Aktau"
         public readonly List<int> Parents = [];
         public readonly List<int> Children = [];
+        public bool ParentInParentheses; // "Bule (Djugu, Ituri)": what follows in brackets holds it
         public int Chosen = -1;
         public double Confidence;
         public string Key = "";
@@ -420,6 +421,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             bool link = between is "," or "(" or "in" or "in the" or "of" or "of the" or ", in" or "near";
             bool possessive = between is "'s" or "’s";
             if (link) Connect(candidates, i, i + 1);
+            if (between is "(") child.ParentInParentheses = true;
             else if (possessive) Connect(candidates, i + 1, i);
         }
     }
@@ -490,10 +492,12 @@ public sealed class Geoparser(Gazetteer gazetteer)
             if (bestEntry >= 0 && c.Cue != Cue.Division && gazetteer.Level(bestEntry) is PlaceLevel.Admin1 or PlaceLevel.Admin2
                 && !ContainsAChild(candidates, c, bestEntry, date))
                 bestEntry = SeatOf(c, bestEntry);
-            // "Pisky, Donetsk" with no Pisky in Donetsk region in the gazetteer: a namesake elsewhere would put
-            // the event on the wrong map; leave it unresolved and let its container stand for it.
+            // "Pisky, Donetsk" with no Pisky in Donetsk region in the gazetteer, or "Bule (Djugu, Ituri)" with
+            // no Bule in Congo: a namesake elsewhere would put the event on the wrong map; leave it
+            // unresolved and let its container stand for it.
             if (bestEntry >= 0 && gazetteer.Level(bestEntry) is not (PlaceLevel.Country or PlaceLevel.Region)
-                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0 && ParentIsDivision(candidates, c, gazetteer.CountryCode(bestEntry)))
+                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0
+                && (ParentIsDivision(candidates, c) || c.ParentInParentheses && !ParentSharesCountry(candidates, c, gazetteer.CountryCode(bestEntry))))
                 bestEntry = -1;
             c.Chosen = bestEntry;
             double margin = double.IsNegativeInfinity(second) ? 3 : best - second;
@@ -520,17 +524,19 @@ public sealed class Geoparser(Gazetteer gazetteer)
         return divisions;
     }
 
-    // Whether a parent names a division of the child's country: only then does its not containing the
-    // child tell against it. "Brasilia, Distrito Federal", where the gazetteer knows Brazil's district by
-    // another name and Venezuela's by this one, says nothing against Brasília.
-    private bool ParentIsDivision(List<Candidate> candidates, Candidate c, ushort country)
+    private bool ParentSharesCountry(List<Candidate> candidates, Candidate c, ushort country)
     {
         foreach (var p in c.Parents)
             foreach (var posting in candidates[p].Postings)
-            {
-                int e = posting & NameIndex.EntryMask;
-                if (gazetteer.Level(e) is PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Admin2 && gazetteer.CountryCode(e) == country) return true;
-            }
+                if (gazetteer.CountryCode(posting & NameIndex.EntryMask) == country) return true;
+        return false;
+    }
+
+    private bool ParentIsDivision(List<Candidate> candidates, Candidate c)
+    {
+        foreach (var p in c.Parents)
+            foreach (var posting in candidates[p].Postings)
+                if (gazetteer.Level(posting & NameIndex.EntryMask) is PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Admin2) return true;
         return false;
     }
 

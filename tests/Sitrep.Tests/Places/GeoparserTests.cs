@@ -136,12 +136,14 @@ public class GeoparserTests
     }
 
     [Fact]
-    public void ATownIsKept_WhenItsContainerNamesOnlyAnotherCountrysDivision()
+    public void ATownIsNotPutInADivisionThatDoesNotHoldIt()
     {
-        // The gazetteer knows Brazil's Federal District by its English name, Venezuela's by this one.
+        // "Distrito Federal" names Brazil's Federal District too, so it holds Brasília.
         Assert.Equal("BR", Place("Health workers protested in Brasilia, Distrito Federal, on Friday.", "Brasilia").Country);
         // Kharkiv names a division of Ukraine that holds no Kramatorsk: the town is not put there.
         Assert.DoesNotContain(Places("Shells fell on Kramatorsk, Kharkiv, overnight."), p => p.Text == "Kramatorsk");
+        // Nor is a village the gazetteer lacks put on a namesake abroad.
+        Assert.DoesNotContain(Places("Residents of Bule (Djugu, Ituri) demonstrated on Friday."), p => p.Text == "Bule");
     }
 
     [Fact]
