@@ -34,6 +34,12 @@ internal interface ILinkData
     /// <summary>Whether an analyst separated any member of one incident from any member of the other.</summary>
     bool Separated(string firstIncident, string secondIncident);
 
+    /// <summary>
+    /// Stores a new report's events, the <c>i</c>-th in <c>incidents[i]</c> (its incident and whether it
+    /// heads it); later reads see them.
+    /// </summary>
+    void SaveEvents(Documents.Document document, IReadOnlyList<(string IncidentId, bool IsHead)> incidents);
+
     /// <summary>Stores a new link.</summary>
     void InsertLink(EventLink link);
 

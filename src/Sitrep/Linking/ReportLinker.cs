@@ -6,7 +6,9 @@ namespace Sitrep.Linking;
 /// Links newly stored reports to what the store holds, in the batch's transaction: near-duplicate
 /// reports by MinHash/LSH, and each new event's incident among the incidents already stored. Links are
 /// pairs decided by symmetric tests, and an incident is a connected set of linked events named by its
-/// smallest id, so any order of arrival gives the same incidents.
+/// smallest id, so any order of arrival gives the same incidents. A report's events are stored once
+/// its links are decided, each already in its incident and with its head flag: only stored rows an
+/// incident's merge changes are rewritten.
 /// </summary>
 internal static class ReportLinker
 {
@@ -19,7 +21,7 @@ internal static class ReportLinker
         foreach (var document in added)
         {
             var duplicates = LinkDuplicates(document, data);
-            LinkEvents(document, duplicates, data);
+            data.SaveEvents(document, LinkEvents(document, duplicates, data));
         }
         data.Flush();
     }
@@ -48,18 +50,20 @@ internal static class ReportLinker
         return duplicates;
     }
 
-    // Links the report's events to the incidents already stored. A near-duplicate of a stored report
-    // tells of the same incidents: its events are matched with that report's alone. Otherwise each
-    // event is matched with the heads of stored incidents found by blocking keys the matcher implies:
-    // same disorder type, a date within the window of the two time precisions, and either a grid cell
-    // near the event's point (for town-level places) or the same first-level division. An incident is
-    // matched through its head, its most precisely coded event, so a story told by a thousand reports
-    // costs one comparison, not a thousand. Each incident gets at most one link.
-    private static void LinkEvents(Document document, List<(string Id, double Similarity)> duplicates, ILinkData data)
+    // Links the report's events to the incidents already stored and returns, for each event in order,
+    // the incident it is in and whether it heads it. A near-duplicate of a stored report tells of the
+    // same incidents: its events are matched with that report's alone. Otherwise each event is matched
+    // with the heads of stored incidents found by blocking keys the matcher implies: same disorder type,
+    // a date within the window of the two time precisions, and either a grid cell near the event's point
+    // (for town-level places) or the same first-level division. An incident is matched through its head,
+    // its most precisely coded event, so a story told by a thousand reports costs one comparison, not a
+    // thousand. Each incident gets at most one link.
+    private static List<(string IncidentId, bool IsHead)> LinkEvents(Document document, List<(string Id, double Similarity)> duplicates, ILinkData data)
     {
-        var mentions = document.Events.Select((e, i) => EventMention.Of(document.Id, i + 1, e))
-            .Where(m => m.Country is not null && m.Date is not null).ToList();
-        if (mentions.Count == 0) return;
+        var all = document.Events.Select((e, i) => EventMention.Of(document.Id, i + 1, e)).ToList();
+        var merging = new ReportMerge(all);
+        var mentions = all.Where(m => m.Country is not null && m.Date is not null).ToList();
+        if (mentions.Count == 0) return merging.Assignments(all);
 
         // Each incident found, with the pairs of (new event, stored event) the search found it by.
         var byIncident = new Dictionary<string, List<(EventMention New, EventMention Stored)>>(StringComparer.Ordinal);
@@ -80,30 +84,46 @@ internal static class ReportLinker
             var candidates = data.Candidates(mentions);
             for (int i = 0; i < mentions.Count; i++) Found(candidates[i], [mentions[i]]);
         }
-        if (byIncident.Count == 0) return;
+        if (byIncident.Count == 0) return merging.Assignments(all);
 
         var separated = data.Separations(document.Id);
-        // The report's events as stored now: an earlier report of the batch may already have linked them.
-        var merging = new ReportMerge(data.EventsOf(document.Id, placedOnly: false));
         foreach (var (_, pairs) in byIncident.OrderBy(p => p.Key, StringComparer.Ordinal))
             if (IncidentPairing.Best(pairs, separated) is { } best)
                 AddLink(best.Link, best.New, best.Stored, merging, data);
+        return merging.Assignments(all);
     }
 
-    // What linking one report has changed so far: the incident each of its events is in now, the
-    // incidents renamed by a merge, and the head of each incident it touched. Kept in memory so a
-    // link costs three statements (the link, the demoted head, the renamed members).
-    private sealed class ReportMerge(IReadOnlyList<EventMention> stored)
+    // What linking one report has decided so far, in memory: the incident each of its (not yet stored)
+    // events is in, the incidents renamed by a merge, the head of each incident it touched, and which of
+    // those incidents have stored members (whose rows a merge must rewrite).
+    private sealed class ReportMerge
     {
-        public Dictionary<string, string> IncidentOfNew { get; } = stored.ToDictionary(m => m.Id, m => m.IncidentId, StringComparer.Ordinal);
+        public ReportMerge(IReadOnlyList<EventMention> fresh)
+        {
+            foreach (var m in fresh)
+            {
+                IncidentOfNew[m.Id] = m.Id;
+                Heads[m.Id] = m;
+            }
+        }
+
+        public Dictionary<string, string> IncidentOfNew { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, string> Renamed { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, EventMention> Heads { get; } = stored.Where(m => m.IsHead).ToDictionary(m => m.IncidentId, m => m, StringComparer.Ordinal);
+        public Dictionary<string, EventMention> Heads { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> WithStoredMembers { get; } = new(StringComparer.Ordinal);
+
+        public bool IsNew(string eventId) => IncidentOfNew.ContainsKey(eventId);
 
         public string Resolve(string incident)
         {
             while (Renamed.TryGetValue(incident, out var next)) incident = next;
             return incident;
         }
+
+        public List<(string IncidentId, bool IsHead)> Assignments(IReadOnlyList<EventMention> fresh) =>
+        [
+            .. fresh.Select(m => Resolve(IncidentOfNew[m.Id]) is var incident ? (incident, Heads[incident].Id == m.Id) : default),
+        ];
     }
 
     private static void AddLink(EventLink link, EventMention fresh, EventMention stored, ReportMerge merging, ILinkData data)
@@ -114,14 +134,17 @@ internal static class ReportLinker
         // The report is new, so none of its links is stored yet.
         data.InsertLink(link);
         if (first == second) return;
-        // The merged incident's head is the better of the two heads: one row changes, not every member's.
-        var firstHead = merging.Heads.GetValueOrDefault(first) ?? data.HeadOf(first);
+        merging.WithStoredMembers.Add(second);
+        // The merged incident's head is the better of the two heads: one row changes at most, not every member's.
+        var firstHead = merging.Heads[first];
         var secondHead = merging.Heads.GetValueOrDefault(second) ?? (stored.IsHead ? stored : data.HeadOf(second));
         var head = EventMention.BetterHead(firstHead, secondHead);
-        data.Demote(head == firstHead ? secondHead.Id : firstHead.Id);
-        // Incidents merge under the smaller name.
+        var demoted = head == firstHead ? secondHead : firstHead;
+        if (!merging.IsNew(demoted.Id)) data.Demote(demoted.Id);
+        // Incidents merge under the smaller name; the stored members of the other are renamed.
         var (keep, drop) = string.CompareOrdinal(first, second) < 0 ? (first, second) : (second, first);
-        data.Rename(keep, drop);
+        if (merging.WithStoredMembers.Contains(drop)) data.Rename(keep, drop);
+        merging.WithStoredMembers.Add(keep);
         merging.Renamed[drop] = keep;
         merging.Heads[keep] = head;
         merging.IncidentOfNew[fresh.Id] = keep;

@@ -15,7 +15,8 @@ public sealed partial class SqliteDocumentStore
         $"INSERT INTO events ({string.Join(", ", EventColumns)}) VALUES ({string.Join(", ", EventColumns.Select(c => "$" + c))}) ON CONFLICT (id) DO NOTHING",
         [.. EventColumns.Select(c => "$" + c)]);
 
-    private void InsertEvents(Document d)
+    // Each event in its incident (as linking decided, else alone).
+    private void InsertEvents(Document d, IReadOnlyList<(string IncidentId, bool IsHead)>? incidents)
     {
         // Parameters are set by position, in EventColumns order: a report has many events and the
         // by-name lookup (a linear search of 31 names) cost more than SQLite's own insert.
@@ -28,7 +29,7 @@ public sealed partial class SqliteDocumentStore
                 null => DBNull.Value,
                 DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ => value,
-            });
+            }, incidents?[ordinal - 1]);
             if (column != EventColumns.Length) throw new InvalidOperationException("an event column has no value");
             _insertEvent.ExecuteNonQuery();
         }

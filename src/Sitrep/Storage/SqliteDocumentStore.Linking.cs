@@ -130,6 +130,9 @@ public sealed partial class SqliteDocumentStore
             return find.ExecuteScalar() is not null;
         }
 
+        public void SaveEvents(Document document, IReadOnlyList<(string IncidentId, bool IsHead)> incidents) =>
+            store.InsertEvents(document, incidents);
+
         public void InsertLink(EventLink link)
         {
             var insert = Command("INSERT OR IGNORE INTO event_links (a, b, reason) VALUES ($a, $b, $reason)");

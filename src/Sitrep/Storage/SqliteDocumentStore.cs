@@ -117,12 +117,13 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 if (InsertDocument(document, now))
                 {
                     if (added++ == 0) firstNewRow = LastInsertRowid();
-                    InsertEvents(document); // only with the document's first copy: a re-run stores nothing twice
-                    newDocuments.Add(document);
+                    newDocuments.Add(document); // its events only with its first copy: a re-run stores nothing twice
                 }
                 InsertDelivery(document, now);
             }
+            // Linking stores each report's events as it decides their incidents.
             if (Linking) LinkNewDocuments(newDocuments, transaction);
+            else foreach (var document in newDocuments) InsertEvents(document, incidents: null);
             if (added > 0)
             {
                 // New rows get consecutive rowids above every older row. Indexing them in one statement

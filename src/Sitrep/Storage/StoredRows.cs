@@ -18,14 +18,17 @@ internal static class StoredRows
         "id", "document_id", "ordinal", "event_type", "sub_event_type", "plover", "date", "time_precision",
         "place_start", "place_end", "place_name", "geonameid", "latitude", "longitude", "country", "admin1", "level", "place_confidence",
         "geo_precision", "actor1", "actor2", "inter1", "inter2", "fatalities", "fatalities_text", "injured", "injured_text",
-        "source", "confidence", "notes", "evidence", "incident_id",
+        "source", "confidence", "notes", "evidence", "incident_id", "incident_head",
     ];
 
     /// <summary>The columns linking reads of an event (see <see cref="ReadMention"/>).</summary>
     public const string MentionColumns = "id, document_id, event_type, sub_event_type, date, time_precision, latitude, longitude, country, admin1, geo_precision, actor1, inter1, incident_id, incident_head, confidence";
 
-    /// <summary>The values of <see cref="EventColumns"/> for the <paramref name="ordinal"/>-th event (from 1) of <paramref name="d"/>, in order.</summary>
-    public static void EventValues(Document d, int ordinal, Action<object?> next)
+    /// <summary>
+    /// The values of <see cref="EventColumns"/> for the <paramref name="ordinal"/>-th event (from 1) of
+    /// <paramref name="d"/>, in order, in <paramref name="incident"/> when linking put it in one (else alone).
+    /// </summary>
+    public static void EventValues(Document d, int ordinal, Action<object?> next, (string IncidentId, bool IsHead)? incident = null)
     {
         var e = d.Events[ordinal - 1];
         string id = StoredEvent.IdOf(d.Id, ordinal);
@@ -60,7 +63,8 @@ internal static class StoredRows
         next(e.Confidence);
         next(e.Notes);
         next(RangeBlob(e.Evidence.ToArray().AsSpan(), r => r));
-        next(id); // alone in its incident until linking finds others
+        next(incident?.IncidentId ?? id);
+        next(incident is { IsHead: false } ? 0 : 1);
     }
 
     /// <summary>

@@ -12,19 +12,17 @@ public sealed partial class PostgresDocumentStore
     private static readonly string InsertEventSql =
         $"INSERT INTO events ({string.Join(", ", EventColumns)}) VALUES ({string.Join(", ", EventColumns.Select((_, i) => "$" + (i + 1)))})";
 
-    // Every event of the batch's new reports in one round trip. Their reports were new in this
-    // transaction, so no other transaction can hold their events: no conflict to handle.
-    private void InsertEvents(IReadOnlyList<Document> added, NpgsqlTransaction transaction)
+    // A new report's events, each in its incident, added to a batch of writes: their report was new in
+    // this transaction, so no other transaction can hold its events and there is no conflict to handle.
+    private static void AddEventInserts(NpgsqlBatch batch, Document d, IReadOnlyList<(string IncidentId, bool IsHead)> incidents)
     {
-        using var batch = new NpgsqlBatch(_connection, transaction);
-        foreach (var d in added)
-            for (int ordinal = 1; ordinal <= d.Events.Count; ordinal++)
-            {
-                var command = new NpgsqlBatchCommand(InsertEventSql);
-                StoredRows.EventValues(d, ordinal, value => command.Parameters.Add(value is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NullType(command.Parameters.Count) } : new NpgsqlParameter { Value = value }));
-                batch.BatchCommands.Add(command);
-            }
-        if (batch.BatchCommands.Count > 0) batch.ExecuteNonQuery();
+        for (int ordinal = 1; ordinal <= d.Events.Count; ordinal++)
+        {
+            var command = new NpgsqlBatchCommand(InsertEventSql);
+            StoredRows.EventValues(d, ordinal, value => command.Parameters.Add(value is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NullType(command.Parameters.Count) } : new NpgsqlParameter { Value = value }),
+                incidents[ordinal - 1]);
+            batch.BatchCommands.Add(command);
+        }
     }
 
     // A null parameter still needs a type for PostgreSQL to accept it: that of its column.

@@ -43,6 +43,12 @@ public sealed partial class PostgresDocumentStore
             writes.ExecuteNonQuery();
         }
 
+        public void SaveEvents(Documents.Document document, IReadOnlyList<(string IncidentId, bool IsHead)> incidents)
+        {
+            _writes ??= new NpgsqlBatch(store._connection, transaction);
+            AddEventInserts(_writes, document, incidents);
+        }
+
         public List<(string Id, uint[] Signature)> DuplicateCandidates(long[] bandKeys, int limit)
         {
             using var find = Read("""

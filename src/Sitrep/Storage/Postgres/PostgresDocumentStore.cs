@@ -118,11 +118,12 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     }
 
     /// <summary>
-    /// Stores a batch in one transaction. Documents and events are written under row locks only, so
-    /// several workers store at once; a document two workers race to store is kept once (the second
-    /// waits on the first's key, then finds it there). Linking then takes one transaction-scoped
-    /// advisory lock until commit: each worker's linking reads every batch linked before it, as it
-    /// would in a single process, and the same reports give the same incidents in any order.
+    /// Stores a batch in one transaction. Documents are written under row locks only, so several
+    /// workers store at once; a document two workers race to store is kept once (the second waits on
+    /// the first's key, then finds it there). Linking then takes one transaction-scoped advisory lock
+    /// until commit and stores each new report's events in the incidents it decides: each worker's
+    /// linking reads every batch linked before it, as it would in a single process, and the same
+    /// reports give the same incidents in any order.
     /// </summary>
     public StoreOutcome Store(IReadOnlyList<Document> batch) => StoreBatch(batch, []);
 
@@ -144,7 +145,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
             if (seen.Add(document.Id) && InsertDocument(document, now, transaction)) added.Add(document);
             InsertDelivery(document, now, transaction);
         }
-        InsertEvents(added, transaction);
+        // Linking stores each new report's events as it decides their incidents.
         if (added.Count > 0)
         {
             Execute(_connection, transaction, $"SELECT pg_advisory_xact_lock({LinkingLock})");
