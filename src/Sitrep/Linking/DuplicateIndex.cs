@@ -5,7 +5,7 @@ namespace Sitrep.Linking;
 /// its band keys in an open-addressing multimap. It is rebuilt from the stored signatures (band keys
 /// derive from them) and kept up to date as reports are stored, so a new report's duplicate
 /// candidates cost twenty array probes instead of twenty B-tree searches, and storing a report writes
-/// one signature row instead of twenty index entries. About 330 bytes a report.
+/// one signature row instead of twenty index entries. About 0.7 KB a report (64 MB at 100,000).
 /// </summary>
 internal sealed class DuplicateIndex
 {

@@ -17,8 +17,8 @@ internal interface ILinkData
     /// <summary>Keeps a report's signature and band keys for later reports to find it.</summary>
     void SaveSignature(string documentId, uint[] signature, long[] bandKeys);
 
-    /// <summary>A report's stored events; with <paramref name="placedOnly"/>, those with a country.</summary>
-    List<EventMention> EventsOf(string documentId, bool placedOnly);
+    /// <summary>A stored report's events that have a country.</summary>
+    List<EventMention> PlacedEventsOf(string documentId);
 
     /// <summary>
     /// For each of a report's mentions, the incident heads of other reports it may belong to: same

@@ -77,7 +77,7 @@ internal static class ReportLinker
         }
         if (duplicates.Count > 0)
         {
-            foreach (var (duplicate, _) in duplicates.Take(3)) Found(data.EventsOf(duplicate, placedOnly: true), mentions);
+            foreach (var (duplicate, _) in duplicates.Take(3)) Found(data.PlacedEventsOf(duplicate), mentions);
         }
         else
         {
@@ -120,10 +120,16 @@ internal static class ReportLinker
             return incident;
         }
 
-        public List<(string IncidentId, bool IsHead)> Assignments(IReadOnlyList<EventMention> fresh) =>
-        [
-            .. fresh.Select(m => Resolve(IncidentOfNew[m.Id]) is var incident ? (incident, Heads[incident].Id == m.Id) : default),
-        ];
+        public List<(string IncidentId, bool IsHead)> Assignments(IReadOnlyList<EventMention> fresh)
+        {
+            var assignments = new List<(string, bool)>(fresh.Count);
+            foreach (var m in fresh)
+            {
+                string incident = Resolve(IncidentOfNew[m.Id]);
+                assignments.Add((incident, Heads[incident].Id == m.Id));
+            }
+            return assignments;
+        }
     }
 
     private static void AddLink(EventLink link, EventMention fresh, EventMention stored, ReportMerge merging, ILinkData data)

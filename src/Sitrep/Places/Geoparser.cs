@@ -166,7 +166,6 @@ public sealed class Geoparser(Gazetteer gazetteer)
         int limit = kind is EntityKind.None or EntityKind.Location ? Math.Min(sentence.EndToken, Math.Max(spanEnd, first + MaxNameTokens)) : spanEnd;
         var (end, postings) = LongestName(document, first, limit, key);
         if (kind == EntityKind.Location && end > spanEnd) spanEnd = end;
-        else if (kind == EntityKind.Location && end > 0 && end < spanEnd) (end, postings) = LongestName(document, first, spanEnd, key);
         bool fuzzy = false;
         string matchedKey = new(key[..PlaceNames.Key(Slice(document, first, Math.Max(end, first + 1)), key)]);
         switch (kind)
@@ -420,8 +419,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
             if (space > 0 && LinkWords.Contains(between[..space].ToString())) between = between[(space + 1)..];
             bool link = between is "," or "(" or "in" or "in the" or "of" or "of the" or ", in" or "near";
             bool possessive = between is "'s" or "’s";
-            if (link) Connect(candidates, i, i + 1);
-            if (between is "(") child.ParentInParentheses = true;
+            if (link)
+            {
+                Connect(candidates, i, i + 1);
+                if (between is "(") child.ParentInParentheses = true;
+            }
             else if (possessive) Connect(candidates, i + 1, i);
         }
     }

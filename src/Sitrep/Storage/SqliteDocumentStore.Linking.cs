@@ -68,9 +68,9 @@ public sealed partial class SqliteDocumentStore
             return store._duplicates;
         }
 
-        public List<EventMention> EventsOf(string documentId, bool placedOnly)
+        public List<EventMention> PlacedEventsOf(string documentId)
         {
-            var find = Command($"SELECT {MentionColumns} FROM events WHERE document_id = $document{(placedOnly ? " AND country IS NOT NULL" : "")}");
+            var find = Command($"SELECT {MentionColumns} FROM events WHERE document_id = $document AND country IS NOT NULL");
             find.Parameters.AddWithValue("$document", documentId);
             return Mentions(find);
         }

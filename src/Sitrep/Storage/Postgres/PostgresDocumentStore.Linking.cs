@@ -81,9 +81,9 @@ public sealed partial class PostgresDocumentStore
             p.AddWithValue("id", documentId);
         }
 
-        public List<EventMention> EventsOf(string documentId, bool placedOnly)
+        public List<EventMention> PlacedEventsOf(string documentId)
         {
-            using var find = Read($"SELECT {MentionColumns} FROM events WHERE document_id = @document{(placedOnly ? " AND country IS NOT NULL" : "")}");
+            using var find = Read($"SELECT {MentionColumns} FROM events WHERE document_id = @document AND country IS NOT NULL");
             find.Parameters.AddWithValue("document", documentId);
             var found = new List<EventMention>();
             using var r = find.ExecuteReader();
