@@ -5,7 +5,8 @@ namespace Sitrep.Events;
 /// <summary>
 /// Death and injury figures, coded by ACLED's rules. A figure counts for the death (or injury) word
 /// nearest to it in its clause ("2 soldiers were killed and 4 others were wounded": 2 dead, 4
-/// injured); a lone victim ("a man was shot dead", "killing a woman") is 1; an analyst's own coding
+/// injured), but not the attackers' ("shot dead by two gunmen"); a lone victim ("a man was shot dead",
+/// "killing a drug suspect", "the officer died") is 1; an analyst's own coding
 /// ("1 fatality.", "fatalities coded as 10") wins; vague amounts take ACLED's fixed values ("several"
 /// 10, "dozens" 12, "hundreds" 100); "over 1,000" and "at least 5" take the stated bound.
 /// </summary>
@@ -18,7 +19,13 @@ public static class Casualties
         "man", "woman", "person", "child", "boy", "girl", "civilian", "soldier", "officer", "policeman", "member", "farmer",
         "student", "resident", "villager", "driver", "leader", "journalist", "activist", "fighter", "militant", "commander",
         "teenager", "youth", "worker", "trader", "herder", "guard", "doctor", "nurse", "teacher", "chief", "elder", "pastor",
+        "suspect", "victim", "trafficker", "dealer", "gendarme", "delegate", "laborer", "labourer", "prisoner", "refugee",
+        "shopkeeper", "protester", "demonstrator", "bodyguard", "employee", "official", "councilor", "councillor", "mayor",
+        "judge", "lawyer", "businessman", "adolescent", "infant", "baby", "policewoman", "priest", "imam", "cadre", "rebel",
     };
+
+    // Words between an article and the victim it introduces: "a drug suspect", "a young Baloch man".
+    private const int MaxModifiers = 2;
 
     /// <summary>The figure in <paramref name="sentence"/> for deaths or injuries (<paramref name="kind"/>), with its phrase.</summary>
     public static (int Count, string Text)? Find(Document document, Sentence sentence, EventCue kind)
@@ -58,17 +65,33 @@ public static class Casualties
         foreach (var q in QuantitiesIn(document, sentence))
         {
             int first = Index(document, sentence, q.Range.Start), last = Index(document, sentence, q.Range.End) - 1;
+            if (first >= 1 && words[first - 1] == "by") continue; // the attackers: "shot dead by two armed men"
             int distance = NearestCue(words, cues, first, last, kind, other);
             if (distance < 0 || Code(document.TextOf(q.Range), q) is not { } count) continue;
             if (best is null || distance < best.Value.Distance) best = (count, document.TextOf(q.Range), distance);
         }
         if (best is { } b) return (b.Count, b.Text);
 
-        // A lone victim: "a man was shot dead", "killing a woman", "one person died".
+        // A lone victim: "a man was shot dead", "killing a drug suspect", "one person died", "the officer died".
         for (int i = 0; i + 1 < words.Length; i++)
         {
-            if (words[i] is not ("a" or "an" or "one") || !Victims.Contains(EventFeatures.Stem(words[i + 1]))) continue;
-            if (NearestCue(words, cues, i, i + 1, kind, other) >= 0) return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + i + 1].End)));
+            if (words[i] is not ("a" or "an" or "one" or "the") || (i >= 1 && words[i - 1] == "by")) continue;
+            if (LoneVictim(words, i, singularOnly: words[i] == "the") is not { } noun) continue;
+            if (NearestCue(words, cues, i, noun, kind, other) >= 0)
+                return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + noun].End)));
+        }
+        return null;
+    }
+
+    // The victim noun an article introduces, after at most two modifiers, or null. After "the" only a
+    // singular noun counts ("the officer", not "the officers").
+    private static int? LoneVictim(string[] words, int article, bool singularOnly)
+    {
+        for (int k = article + 1; k < words.Length && k <= article + 1 + MaxModifiers; k++)
+        {
+            if (Victims.Contains(words[k])) return k;
+            if (!singularOnly && Victims.Contains(EventFeatures.Stem(words[k]))) return k;
+            if (!words[k].All(char.IsLetter)) return null;
         }
         return null;
     }

@@ -73,6 +73,22 @@ public class EventCoderTests
         Assert.Equal("Dozens", dozens.FatalitiesText);
     }
 
+    [Theory]
+    [InlineData("Police shot dead a drug suspect during a raid in Bulacan on Monday.", "a drug suspect")]
+    [InlineData("Gunmen attacked a police officer in Celaya on Monday. The officer died in hospital.", "The officer")]
+    [InlineData("A man was shot dead by two armed men on a motorcycle in Teresina on Monday.", "A man")]
+    public void ALoneVictim_IsOneDeath_AndTheAttackersAreNotCounted(string text, string phrase)
+    {
+        var e = Events(text).Single(e => e.Fatalities > 0);
+        Assert.Equal((1, phrase), (e.Fatalities, e.FatalitiesText));
+    }
+
+    [Fact]
+    public void TheVictims_WithoutAFigure_AreNotOneDeath()
+    {
+        Assert.DoesNotContain(Events("The soldiers were killed in an ambush near Kidal on Monday."), e => e.Fatalities == 1);
+    }
+
     [Fact]
     public void Injuries_AreNotDeaths()
     {
