@@ -157,7 +157,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
             // The tagger takes unfamiliar names for people, and towns for the clubs named after them:
             // "in Tuxtla Gutierrez, Chiapas", "Recife, Pernambuco" and "Kakiri (Wakiso district)" say otherwise.
             bool placeContext = afterPlace || first > sentence.FirstToken && LocationPrepositions.Contains(document.TextOf(tokens[first - 1].Range));
-            if (kind == EntityKind.Person && placeContext || FollowedByDivision(document, sentence, spanEnd, key)) kind = EntityKind.Location;
+            if (kind == EntityKind.Person && placeContext || FollowedByDivision(document, sentence, spanEnd, key)
+                || spanEnd < sentence.EndToken && IsDivisionWord(document, tokens[spanEnd], key)) // "Damboa LGA", "Aravalli district"
+                kind = EntityKind.Location;
         }
         if (kind == EntityKind.Person) return null;
         while (spanEnd > first + 1 && !StartsName(document.Text, tokens[spanEnd - 1])) spanEnd--; // the tagger's "Alma-Ata of"
@@ -343,6 +345,15 @@ public sealed class Geoparser(Gazetteer gazetteer)
         "city", "town", "village", "capital", "port", "settlement", "township", "hamlet", "suburb", "municipality",
     };
 
+    // A word that, after a name, makes it a division: the gazetteer's own ("region", "district") and the
+    // administrative units news names by their local word ("Damboa LGA", "Kolofata subdivision").
+    private static bool IsDivisionWord(string word) =>
+        word is not ("of" or "de" or "the" or "la" or "del" or "city") && GazetteerBuilder.DivisionWords.Contains(word)
+        || word is "lga" or "subdivision" or "tehsil" or "taluka" or "commune" or "township" or "sub-district";
+
+    private static bool IsDivisionWord(Document document, Token token, Span<char> key) =>
+        token.Kind == TokenKind.Word && IsDivisionWord(new string(key[..PlaceNames.Key(document.Text.AsSpan(token.Start, token.Length), key)]));
+
     /// <summary>Reads "X region" / "X province" after the name and "the (Kazakh) city of" before it.</summary>
     private void ReadCues(Document document, Candidate c, Span<char> key)
     {
@@ -354,7 +365,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             var word = new string(key[..n]);
             bool startsLongerName = char.IsUpper(text[tokens[c.EndToken].Start]) && c.EndToken + 1 < tokens.Length
                 && StartsName(text, tokens[c.EndToken + 1]); // "California State University"
-            if (word is not ("of" or "de" or "the" or "la" or "del" or "city") && GazetteerBuilder.DivisionWords.Contains(word) && !startsLongerName)
+            if (IsDivisionWord(word) && !startsLongerName)
             {
                 c.Cue = Cue.Division;
                 c.End = tokens[c.EndToken].End;
@@ -463,7 +474,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 int e = posting & NameIndex.EntryMask;
                 var level = gazetteer.Level(e);
                 if (c.Cue == Cue.Division && level is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)) continue;
-                if (c.Cue != Cue.Division && (posting & NameIndex.CoreFlag) != 0 && level != PlaceLevel.Admin1) continue; // "Johnson" is not Johnson County
+                // "Johnson" is not Johnson County, but "Masisi, Nord-Kivu" is Masisi Territory, which North Kivu holds.
+                if (c.Cue != Cue.Division && (posting & NameIndex.CoreFlag) != 0 && level != PlaceLevel.Admin1
+                    && (c.Parents.Count == 0 || Containment(candidates, c, e, date) == 0)) continue;
                 if (++considered > 64) break; // postings are sorted by prior; the tail never wins
                 // A sound-alike is a guess: only inside the countries the report names.
                 if (c.Fuzzy && focus.GetValueOrDefault(gazetteer.CountryCode(e)) == 0) continue;

@@ -177,6 +177,16 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ADistrictNamedAsContainer_IsTheDistrict()
+    {
+        var lga = Place("Troops shelled positions in Buk (Damboa LGA, Borno) on Saturday.", "Damboa LGA");
+        Assert.Equal(("admin2", "NG"), (lga.Level, lga.Country));
+        // Named without its "Territory", held by the division that follows it.
+        var masisi = Place("Armed men attacked a mine in Rubaya (Masisi, Nord-Kivu) on Saturday.", "Masisi");
+        Assert.Equal(("Masisi Territory", "admin2"), (masisi.Name, masisi.Level));
+    }
+
+    [Fact]
     public void Seed_AllThirteenPlacesResolveWithinTolerance()
     {
         var found = Places(Seed.Text());
