@@ -75,20 +75,26 @@ public sealed partial class SqliteDocumentStore
             return Mentions(find);
         }
 
-        // In process, a query per mention costs no round trip.
-        public List<EventMention>[] Candidates(IReadOnlyList<EventMention> mentions) => [.. mentions.Select(m =>
+        // In process, a query per mention costs no round trip. Mentions of a report with the same search
+        // keys (one place, day and kind of event told twice) share one search.
+        public List<EventMention>[] Candidates(IReadOnlyList<EventMention> mentions)
         {
-            var found = new List<EventMention>();
-            if (m is { GeoPrecision: <= 2, Latitude: { } lat, Longitude: { } lon }) found.AddRange(HeadsNear(m, LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm)));
-            // Region-level events match within their division, whatever the distance.
-            if (m is { Admin1: not null, Latitude: not null }) found.AddRange(HeadsInRegion(m));
-            return found;
-        })];
+            var searched = new Dictionary<(int, DateOnly?, int, int, double?, double?, string?, string?), List<EventMention>>();
+            return [.. mentions.Select(m =>
+            {
+                var key = (LinkCells.Family(m.EventType), m.Date, m.TimePrecision, m.GeoPrecision, m.Latitude, m.Longitude, m.Country, m.Admin1);
+                if (searched.TryGetValue(key, out var known)) return known;
+                var found = new List<EventMention>();
+                if (m is { GeoPrecision: <= 2, Latitude: { } lat, Longitude: { } lon }) found.AddRange(HeadsNear(m, LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm)));
+                // Region-level events match within their division, whatever the distance.
+                if (m is { Admin1: not null, Latitude: not null }) found.AddRange(HeadsInRegion(m));
+                return searched[key] = found;
+            })];
+        }
 
         private List<EventMention> HeadsNear(EventMention mention, IReadOnlyList<int> cells)
         {
-            var near = Command(ByPrecision("incident_heads_by_cell",
-                $"incident_head = 1 AND family = $family AND cell IN ({string.Join(", ", cells.Select((_, i) => "$c" + i))}) AND document_id <> $document"));
+            var near = Command(HeadsNearSql(cells.Count));
             for (int i = 0; i < cells.Count; i++) near.Parameters.AddWithValue("$c" + i, cells[i]);
             Window(near, mention);
             return Mentions(near);
@@ -96,8 +102,7 @@ public sealed partial class SqliteDocumentStore
 
         private List<EventMention> HeadsInRegion(EventMention mention)
         {
-            var region = Command(ByPrecision("incident_heads_by_region",
-                "incident_head = 1 AND family = $family AND country = $country AND admin1 = $admin1 AND document_id <> $document AND (geo_precision >= 3 OR $precision >= 3)"));
+            var region = Command(HeadsInRegionSql);
             region.Parameters.AddWithValue("$country", mention.Country);
             region.Parameters.AddWithValue("$admin1", mention.Admin1);
             region.Parameters.AddWithValue("$precision", mention.GeoPrecision);
@@ -179,6 +184,15 @@ public sealed partial class SqliteDocumentStore
     }
 
     private const int MaxEventCandidates = 200;
+
+    // The candidate searches' SQL, built once (per number of grid cells): the statement cache is keyed by its text.
+    private static readonly string HeadsInRegionSql = ByPrecision("incident_heads_by_region",
+        "incident_head = 1 AND family = $family AND country = $country AND admin1 = $admin1 AND document_id <> $document AND (geo_precision >= 3 OR $precision >= 3)");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> HeadsNearSqlByCells = new();
+
+    private static string HeadsNearSql(int cells) => HeadsNearSqlByCells.GetOrAdd(cells, n => ByPrecision("incident_heads_by_cell",
+        $"incident_head = 1 AND family = $family AND cell IN ({string.Join(", ", Enumerable.Range(0, n).Select(i => "$c" + i))}) AND document_id <> $document"));
 
     // A candidate query in three index range scans, one per time precision of the stored events:
     // each with the date window the matcher would allow that pair (the wider of the two precisions'),
