@@ -423,17 +423,20 @@ public sealed class Geoparser(Gazetteer gazetteer)
             var child = candidates[i];
             var parent = candidates[i + 1];
             int gap = parent.FirstToken - child.EndToken;
-            if (gap < 1 || gap > 4) continue;
+            if (gap < 1 || gap > 6) continue;
             var between = text.AsSpan(tokens[child.EndToken].Start, tokens[parent.FirstToken - 1].End - tokens[child.EndToken].Start);
             // "Arada (Tripoli)", "Bara town in Idleb", "Pamoli village (Beni, Nord-Kivu)"
             int space = between.IndexOf(' ');
             if (space > 0 && LinkWords.Contains(between[..space].ToString())) between = between[(space + 1)..];
-            bool link = between is "," or "(" or "in" or "in the" or "of" or "of the" or ", in" or "near";
+            // "Mabai (Kankara LGA, Katsina)": the bracket's last name holds the place whatever stands before it.
+            bool bracketTail = between.Length > 1 && between[0] == '(' && between[^1] == ',' && between.IndexOfAny(')', '.') < 0;
+            if (gap > 4 && !bracketTail) continue;
+            bool link = between is "," or "(" or "in" or "in the" or "of" or "of the" or ", in" or "near" || bracketTail;
             bool possessive = between is "'s" or "’s";
             if (link)
             {
                 Connect(candidates, i, i + 1);
-                if (between is "(") child.ParentInParentheses = true;
+                if (between is "(" || bracketTail) child.ParentInParentheses = true;
             }
             else if (possessive) Connect(candidates, i + 1, i);
         }

@@ -142,8 +142,9 @@ public class GeoparserTests
         Assert.Equal("BR", Place("Health workers protested in Brasilia, Distrito Federal, on Friday.", "Brasilia").Country);
         // Kharkiv names a division of Ukraine that holds no Kramatorsk: the town is not put there.
         Assert.DoesNotContain(Places("Shells fell on Kramatorsk, Kharkiv, overnight."), p => p.Text == "Kramatorsk");
-        // Nor is a village the gazetteer lacks put on a namesake abroad.
+        // Nor is a village the gazetteer lacks put on a namesake abroad, whatever stands in the bracket before its container.
         Assert.DoesNotContain(Places("Residents of Bule (Djugu, Ituri) demonstrated on Friday."), p => p.Text == "Bule");
+        Assert.All(Places("Gunmen attacked Mabai (Kankara LGA, Katsina) on Friday."), p => Assert.Equal("NG", p.Place.Country));
     }
 
     [Fact]
