@@ -466,7 +466,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         {
             var c = candidates[i];
             double best = double.NegativeInfinity, second = double.NegativeInfinity;
-            int bestEntry = -1;
+            int bestEntry = -1, bestPosting = 0;
             int considered = 0;
             // The mention's own vote (its name, or where the first pass put it) does not count for itself.
             var (ownCountry, ownVote) = c.IsCountryName(gazetteer) ? (gazetteer.CountryCode(c.Postings[0] & NameIndex.EntryMask), 1.0)
@@ -502,6 +502,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
                     second = best;
                     best = score;
                     bestEntry = e;
+                    bestPosting = posting;
                 }
                 else if (score > second) second = score;
             }
@@ -516,6 +517,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
             if (bestEntry >= 0 && gazetteer.Level(bestEntry) is not (PlaceLevel.Country or PlaceLevel.Region)
                 && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0
                 && (ParentIsDivision(candidates, c) || c.ParentInParentheses && !ParentSharesCountry(candidates, c, gazetteer.CountryCode(bestEntry))))
+                bestEntry = -1;
+            // "Bala" is another name of Basel: in a report whose other places are all elsewhere, a town
+            // matched only by another name of it, in a country nothing else in the report points to, is a guess.
+            if (nearby && bestEntry >= 0 && (bestPosting & NameIndex.AlternateFlag) != 0 && gazetteer.Level(bestEntry) is PlaceLevel.City or PlaceLevel.District
+                && focusTotal - ownVote > 0 && focus.GetValueOrDefault(gazetteer.CountryCode(bestEntry)) - (gazetteer.CountryCode(bestEntry) == ownCountry ? ownVote : 0) <= 0)
                 bestEntry = -1;
             c.Chosen = bestEntry;
             double margin = double.IsNegativeInfinity(second) ? 3 : best - second;

@@ -188,6 +188,17 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ATownMatchedByAnotherOfItsNames_InACountryNothingElsePointsTo_IsLeftOut()
+    {
+        // "Bala" is another name of Basel; the report is about Afghanistan.
+        Assert.All(Places("Taliban militants ambushed policemen in Bala Duri village of Nahrin district, Baghlan."),
+            p => Assert.Equal("AF", p.Place.Country));
+        // Another name of a town is kept where the report points to its country, or nowhere else.
+        Assert.Equal("UA", Place("Ukrainian police detained protesters in Kiev on Monday.", "Kiev").Country);
+        Assert.Equal("UA", Place("Protesters marched in Kiev on Monday.", "Kiev").Country);
+    }
+
+    [Fact]
     public void Seed_AllThirteenPlacesResolveWithinTolerance()
     {
         var found = Places(Seed.Text());
