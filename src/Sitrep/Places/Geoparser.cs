@@ -97,6 +97,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         public readonly List<int> Parents = [];
         public readonly List<int> Children = [];
         public bool ParentInParentheses; // "Bule (Djugu, Ituri)": what follows in brackets holds it
+        public bool AllCaps;                // "WA", "SAN": written as a code
         public int Chosen = -1;
         public double Confidence;
         public string Key = "";
@@ -218,6 +219,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         };
         if (end < tokens.Length && StreetWords.Contains(document.TextOf(tokens[end].Range))) return null; // "Saray square", "Jalandhar bypass"
         if (end < tokens.Length && CurrencyWords.Contains(document.TextOf(tokens[end].Range))) return null; // "the US dollar"
+        candidate.AllCaps = IsAllCaps(document, candidate);
         ReadCues(document, candidate, key);
         if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate)) return null;
         if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None) return null;
@@ -484,7 +486,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 // A sound-alike is a guess: only inside the countries the report names.
                 if (c.Fuzzy && focus.GetValueOrDefault(gazetteer.CountryCode(e)) == 0) continue;
                 // Two or three letters ("WA", "SA") name countries and states, not villages.
-                if (c.Key.Length <= 3 && level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Admin2) continue;
+                // Three letters not written in capitals that the tagger calls a place, or that a division holds, are a town: "Nis, Serbia", "in Ufa".
+                if (c.Key.Length <= 3 && level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Admin2
+                    && !(c.Key.Length == 3 && !c.AllCaps && (c.Tagged || c.Parents.Count > 0))) continue;
                 double score = GazetteerBuilder.Prior(posting, gazetteer.Columns);
                 if (c.Cue == Cue.Division) score += DivisionCueWeight;
                 if (c.Cue == Cue.Settlement && level is PlaceLevel.City or PlaceLevel.District) score += DivisionCueWeight;

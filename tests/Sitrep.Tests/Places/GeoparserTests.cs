@@ -199,6 +199,15 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void AThreeLetterTown_NotWrittenAsACode_IsATown()
+    {
+        var nis = Place("Citizens protested from their balconies in Nis, Serbia, on Friday.", "Nis");
+        Assert.Equal(("RS", "city"), (nis.Country, nis.Level));
+        var providencia = Place("Nearly 50 Peruvian citizens protested in Providencia, Metropolitana, on Friday.", "Providencia");
+        Assert.Equal("CL", providencia.Country);
+    }
+
+    [Fact]
     public void Seed_AllThirteenPlacesResolveWithinTolerance()
     {
         var found = Places(Seed.Text());
