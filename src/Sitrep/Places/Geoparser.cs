@@ -430,6 +430,8 @@ public sealed class Geoparser(Gazetteer gazetteer)
             // "Arada (Tripoli)", "Bara town in Idleb", "Pamoli village (Beni, Nord-Kivu)"
             int space = between.IndexOf(' ');
             if (space > 0 && LinkWords.Contains(between[..space].ToString())) between = between[(space + 1)..];
+            // "Palma in northern Mozambique": a compass word between says nothing against containment.
+            if (between.StartsWith("in ") && CompassWords.Contains(between[3..].ToString())) between = "in";
             // "Mabai (Kankara LGA, Katsina)": the bracket's last name holds the place whatever stands before it.
             bool bracketTail = between.Length > 1 && between[0] == '(' && between[^1] == ',' && between.IndexOfAny(')', '.') < 0;
             if (gap > 4 && !bracketTail) continue;
@@ -443,6 +445,12 @@ public sealed class Geoparser(Gazetteer gazetteer)
             else if (possessive) Connect(candidates, i + 1, i);
         }
     }
+
+    private static readonly HashSet<string> CompassWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western", "south-eastern",
+        "south-western", "northeastern", "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
+    };
 
     // Words that may stand between a place and the one containing it: "Bara town in Idleb".
     private static readonly HashSet<string> LinkWords = new(StringComparer.OrdinalIgnoreCase)
