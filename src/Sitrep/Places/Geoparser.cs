@@ -472,6 +472,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         var anchors = nearby ? Anchors(candidates) : [];
         var chosen = new int[candidates.Count];
         for (int i = 0; i < candidates.Count; i++) chosen[i] = candidates[i].Chosen;
+        var contradicted = new HashSet<(string Key, int Entry)>();
         for (int i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
@@ -529,7 +530,10 @@ public sealed class Geoparser(Gazetteer gazetteer)
             if (bestEntry >= 0 && gazetteer.Level(bestEntry) is not (PlaceLevel.Country or PlaceLevel.Region)
                 && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0
                 && (ParentIsDivision(candidates, c) || c.ParentInParentheses && !ParentSharesCountry(candidates, c, gazetteer.CountryCode(bestEntry))))
+            {
+                if (!ParentSharesCountry(candidates, c, gazetteer.CountryCode(bestEntry))) contradicted.Add((c.Key, bestEntry));
                 bestEntry = -1;
+            }
             // "Bala" is another name of Basel: in a report whose other places are all elsewhere, a town
             // matched only by another name of it, in a country nothing else in the report points to, is a guess.
             if (nearby && bestEntry >= 0 && (bestPosting & NameIndex.AlternateFlag) != 0 && gazetteer.Level(bestEntry) is PlaceLevel.City or PlaceLevel.District
@@ -539,6 +543,14 @@ public sealed class Geoparser(Gazetteer gazetteer)
             double margin = double.IsNegativeInfinity(second) ? 3 : best - second;
             c.Confidence = bestEntry < 0 ? 0 : (c.Tagged ? 0.95 : 0.8) * (1 - 0.5 * Math.Exp(-margin));
         }
+        // One name is one place in a report: where its container ruled out a namesake in another country,
+        // the namesake is out for the name's other mentions too ("Palma in northern Mozambique" ... "control of Palma").
+        foreach (var c in candidates)
+            if (c.Chosen >= 0 && contradicted.Contains((c.Key, c.Chosen)))
+            {
+                c.Chosen = -1;
+                c.Confidence = 0;
+            }
     }
 
     private static bool Names(Candidate c, int entry)
