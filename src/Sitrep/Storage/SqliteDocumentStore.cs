@@ -58,8 +58,11 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             connection.Open();
             // 16 KiB pages (set before the first table exists) hold several reports each and make
             // ingest about 25% faster than the default 4 KiB; WAL lets readers run during an ingest.
+            // Checkpoints every 8,192 pages (128 MB of log) rather than SQLite's 1,000: a batch of 250
+            // reports dirties more than 1,000 pages, so the default copied the log into the database
+            // at nearly every commit; this cut commit time by a fifth (ingest bench, 20,000 reports).
             Execute(connection, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; " +
-                                "PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+                                "PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;");
             Migrate(connection);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
