@@ -528,11 +528,14 @@ public sealed class Geoparser(Gazetteer gazetteer)
             // no Bule in Congo: a namesake elsewhere would put the event on the wrong map; leave it
             // unresolved and let its container stand for it.
             if (bestEntry >= 0 && gazetteer.Level(bestEntry) is not (PlaceLevel.Country or PlaceLevel.Region)
-                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0
-                && (ParentIsDivision(candidates, c) || c.ParentInParentheses && !ParentSharesCountry(candidates, c, gazetteer.CountryCode(bestEntry))))
+                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0)
             {
-                if (!ParentSharesCountry(candidates, c, gazetteer.CountryCode(bestEntry))) contradicted.Add((c.Key, bestEntry));
-                bestEntry = -1;
+                bool abroad = !ParentSharesCountry(candidates, c, gazetteer.CountryCode(bestEntry));
+                if (ParentIsDivision(candidates, c) || c.ParentInParentheses && abroad)
+                {
+                    if (abroad) contradicted.Add((c.Key, bestEntry));
+                    bestEntry = -1;
+                }
             }
             // "Bala" is another name of Basel: in a report whose other places are all elsewhere, a town
             // matched only by another name of it, in a country nothing else in the report points to, is a guess.
