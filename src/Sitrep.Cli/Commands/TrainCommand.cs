@@ -87,7 +87,7 @@ internal static class TrainCommand
                 context.Error.WriteLine($"gazetteer names: {names.Count:N0}");
             }
             else context.Error.WriteLine("sitrep: no gazetteer (run 'npm ci' or set SITREP_GAZETTEER); training without gazetteer features");
-            var model = new PerceptronTrainer(labels, clusters, names).Train(sentences, parse.GetValue(epochs), parse.GetValue(seed), (epoch, tagger) =>
+            var model = PerceptronTrainer.TrainTwoPass(labels, clusters, names, sentences, parse.GetValue(epochs), parse.GetValue(seed), (epoch, tagger) =>
             {
                 var line = $"epoch {epoch}: {tagger.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:N0} s";
                 if (devSentences.Count > 0) line += $", dev F1 {NerEvaluation.Run(devSentences, tagger).Overall.F1 * 100:N2}";

@@ -9,11 +9,13 @@ namespace Sitrep.Entities;
 internal static class NerFeatures
 {
     /// <summary>Most features one token can have.</summary>
-    public const int MaxPerToken = 80;
+    public const int MaxPerToken = 100;
+
+    private const int MaxOtherContexts = 20;
 
     /// <summary>Writes the features of token <paramref name="i"/> to <paramref name="output"/>; returns how many.</summary>
     public static int Extract(IReadOnlyList<string> words, int i, string previousLabel, string previousLabel2,
-        bool sentenceInCapitals, DocumentCase document, int[]?[] wordClasses, int[] gazetteer, Span<ulong> output)
+        bool sentenceInCapitals, DocumentCase document, int[]?[] wordClasses, int[] gazetteer, int[]? firstPass, Span<ulong> output)
     {
         int n = 0;
         var word = words[i].AsSpan();
@@ -46,6 +48,20 @@ internal static class NerFeatures
         var seen = (document.SeenCapitalised(lower) ? "cap" : "") + (document.SeenLowercase(lower) ? "low" : "");
         output[n++] = Combine(Hash(55, seen), Hash(55, shortShape));
         output[n++] = Combine(Hash(56, seen), Hash(56, i == 0 || sentenceInCapitals ? "unreliable" : "reliable"));
+        n += document.OtherContexts(words, i, output.Slice(n, MaxOtherContexts));
+        if (firstPass is not null)
+        {
+            int code = firstPass[i] & 0xFFFF;
+            output[n++] = Combine(Hash(90, ""), (ulong)code);
+            output[n++] = Combine(Hash(91, shortShape), (ulong)(code >> 8));
+            output[n++] = Combine(Hash(92, previousLabel), (ulong)(code >> 8));
+            // The first pass's labels around the token: the right-hand context a greedy pass cannot see.
+            int Label(int j) => j < 0 || j >= words.Count ? 0 : firstPass[j] >> 16;
+            output[n++] = Combine(Hash(93, ""), (ulong)Label(i));
+            output[n++] = Combine(Hash(94, ""), (ulong)Label(i + 1));
+            output[n++] = Combine(Hash(95, ""), (ulong)(Label(i + 1) * 16 + Label(i + 2)));
+            output[n++] = Combine(Hash(96, previousLabel), (ulong)(Label(i) * 16 + Label(i + 1)));
+        }
         // Word classes learnt from unlabelled news, for this word and its neighbours.
         for (int offset = -1; offset <= 1; offset++)
         {
@@ -84,6 +100,15 @@ internal static class NerFeatures
             }
         }
         return n;
+    }
+
+    /// <summary>The neighbour at <paramref name="offset"/> from token <paramref name="i"/>, lower-cased, as a context-aggregation feature.</summary>
+    public static ulong ContextHash(IReadOnlyList<string> words, int i, int offset)
+    {
+        int j = i + offset;
+        var neighbour = j < 0 ? "<s>".AsSpan() : j >= words.Count ? "</s>".AsSpan() : words[j].AsSpan();
+        Span<char> buffer = stackalloc char[Math.Min(Math.Max(neighbour.Length, 1), 64)];
+        return Combine(Hash(80 + offset + 2, Lower(neighbour, buffer)), (ulong)offset);
     }
 
     /// <summary>True when the sentence has letters and none in lower case (a headline or dateline).</summary>

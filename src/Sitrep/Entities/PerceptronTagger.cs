@@ -7,19 +7,21 @@ namespace Sitrep.Entities;
 /// </summary>
 public sealed class PerceptronTagger
 {
-    private const string Magic = "SITREP-NER-3";
+    private const string Magic = "SITREP-NER-4";
     private readonly string[] _labels;
     private readonly FeatureWeights _weights;
     private readonly WordClusters _clusters;
     private readonly NameLexicon _names;
+    private readonly PerceptronTagger? _firstPass;
 
-    internal PerceptronTagger(string[] labels, FeatureWeights weights, WordClusters clusters, NameLexicon names)
+    internal PerceptronTagger(string[] labels, FeatureWeights weights, WordClusters clusters, NameLexicon names, PerceptronTagger? firstPass = null)
     {
         if (weights.Width != labels.Length) throw new ArgumentException("one weight per label expected", nameof(weights));
         _labels = labels;
         _weights = weights;
         _clusters = clusters;
         _names = names;
+        _firstPass = firstPass;
     }
 
     /// <summary>The labels, e.g. "O", "B-PER", "I-PER".</summary>
@@ -32,7 +34,11 @@ public sealed class PerceptronTagger
     public int FeatureCount => _weights.Count;
 
     /// <summary>Tags one sentence; <paramref name="document"/> tells how its words are written elsewhere in the report.</summary>
-    public string[] Tag(IReadOnlyList<string> words, DocumentCase? document = null)
+    public string[] Tag(IReadOnlyList<string> words, DocumentCase? document = null) =>
+        _firstPass is null ? Tag(words, document, null) : TagDocument([words])[0];
+
+    /// <summary>Tags one sentence, given what the first pass said of each word's other occurrences (null for a one-pass model).</summary>
+    internal string[] Tag(IReadOnlyList<string> words, DocumentCase? document, int[]? firstPass)
     {
         document ??= DocumentCase.None;
         bool capitals = NerFeatures.IsAllCaps(words);
@@ -44,7 +50,7 @@ public sealed class PerceptronTagger
         string previous = "<s>", previous2 = "<s>";
         for (int i = 0; i < words.Count; i++)
         {
-            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, classes, gazetteer, features);
+            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, classes, gazetteer, firstPass, features);
             scores.Clear();
             _weights.AddScores(features[..n], scores);
             var label = _labels[Best(_labels, scores, previous)];
@@ -63,7 +69,8 @@ public sealed class PerceptronTagger
     public string[][] TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         var context = new DocumentCase(sentences);
-        var tags = sentences.Select(s => Tag(s, context)).ToArray();
+        var firstPass = _firstPass is null ? null : PredictionAggregation.Of(sentences, [.. sentences.Select(s => _firstPass.Tag(s, context, null))]);
+        var tags = sentences.Select((s, k) => Tag(s, context, firstPass?[k])).ToArray();
         var votes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         for (int s = 0; s < tags.Length; s++)
             foreach (var (type, start, end) in ConllCorpus.Chunks(tags[s]))
@@ -111,12 +118,9 @@ public sealed class PerceptronTagger
         writer.Write(Magic);
         writer.Write(_labels.Length);
         foreach (var label in _labels) writer.Write(label);
-        writer.Write(_weights.Count);
-        for (int row = 0; row < _weights.Count; row++)
-        {
-            writer.Write(_weights.Hashes[row]);
-            foreach (var weight in _weights.Row(row)) writer.Write((Half)weight);
-        }
+        writer.Write(_firstPass is not null);
+        if (_firstPass is not null) WriteWeights(writer, _firstPass._weights);
+        WriteWeights(writer, _weights);
         writer.Write(_clusters.Count);
         foreach (var (word, classes) in _clusters.Classes.OrderBy(w => w.Key, StringComparer.Ordinal))
         {
@@ -132,6 +136,29 @@ public sealed class PerceptronTagger
         }
     }
 
+    private static void WriteWeights(BinaryWriter writer, FeatureWeights weights)
+    {
+        writer.Write(weights.Count);
+        for (int row = 0; row < weights.Count; row++)
+        {
+            writer.Write(weights.Hashes[row]);
+            foreach (var weight in weights.Row(row)) writer.Write((Half)weight);
+        }
+    }
+
+    private static FeatureWeights ReadWeights(BinaryReader reader, int width)
+    {
+        int count = reader.ReadInt32();
+        var hashes = new ulong[count];
+        var weights = new float[count * width];
+        for (int row = 0; row < count; row++)
+        {
+            hashes[row] = reader.ReadUInt64();
+            for (int l = 0; l < width; l++) weights[row * width + l] = (float)reader.ReadHalf();
+        }
+        return new FeatureWeights(hashes, weights, width);
+    }
+
     /// <summary>Reads a model written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> for anything else.</summary>
     public static PerceptronTagger Load(string path)
     {
@@ -141,14 +168,8 @@ public sealed class PerceptronTagger
             if (reader.ReadString() != Magic) throw Damaged(path, "is not a Sitrep NER model of this version");
             var labels = new string[reader.ReadInt32()];
             for (int l = 0; l < labels.Length; l++) labels[l] = reader.ReadString();
-            int count = reader.ReadInt32();
-            var hashes = new ulong[count];
-            var weights = new float[count * labels.Length];
-            for (int row = 0; row < count; row++)
-            {
-                hashes[row] = reader.ReadUInt64();
-                for (int l = 0; l < labels.Length; l++) weights[row * labels.Length + l] = (float)reader.ReadHalf();
-            }
+            var firstPassWeights = reader.ReadBoolean() ? ReadWeights(reader, labels.Length) : null;
+            var weights = ReadWeights(reader, labels.Length);
             int clustered = reader.ReadInt32();
             var classes = new Dictionary<string, int[]>(clustered, StringComparer.Ordinal);
             for (int w = 0; w < clustered; w++)
@@ -161,7 +182,10 @@ public sealed class PerceptronTagger
             int named = reader.ReadInt32();
             var names = new Dictionary<string, NameKinds>(named, StringComparer.Ordinal);
             for (int k = 0; k < named; k++) names[reader.ReadString()] = (NameKinds)reader.ReadByte();
-            return new PerceptronTagger(labels, new FeatureWeights(hashes, weights, labels.Length), new WordClusters(classes), new NameLexicon(names));
+            var clusters = new WordClusters(classes);
+            var lexicon = new NameLexicon(names);
+            var firstPass = firstPassWeights is null ? null : new PerceptronTagger(labels, firstPassWeights, clusters, lexicon);
+            return new PerceptronTagger(labels, weights, clusters, lexicon, firstPass);
         }
         catch (EndOfStreamException e)
         {

@@ -16,8 +16,38 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
     private long[] _stamps = new long[1024];
     private long _clock;
 
+    /// <summary>
+    /// Trains a two-pass tagger: a first pass as the one-pass <c>Train</c> does, then a second pass that also
+    /// reads what the first said of each word's other occurrences in the report. The second pass learns
+    /// from first-pass labels of reports the first pass was not trained on (five folds by report), so
+    /// it learns how far to trust them on unseen text.
+    /// </summary>
+    public static PerceptronTagger TrainTwoPass(IReadOnlyList<string> labels, WordClusters? clusters, NameLexicon? names,
+        IReadOnlyList<TaggedSentence> sentences, int epochs, int seed, Action<int, PerceptronTagger>? afterEpoch = null)
+    {
+        const int Folds = 5;
+        var heldOutLabels = new string[sentences.Count][];
+        for (int fold = 0; fold < Folds; fold++)
+        {
+            var training = sentences.Where(s => s.Document % Folds != fold).ToList();
+            var tagger = new PerceptronTrainer(labels, clusters, names).Train(training, epochs, seed);
+            foreach (var document in Enumerable.Range(0, sentences.Count).Where(s => sentences[s].Document % Folds == fold).GroupBy(s => sentences[s].Document))
+            {
+                var words = document.Select(s => (IReadOnlyList<string>)sentences[s].Words).ToList();
+                var context = new DocumentCase(words);
+                foreach (int s in document) heldOutLabels[s] = tagger.Tag(sentences[s].Words, context, null);
+            }
+        }
+        var firstPass = new PerceptronTrainer(labels, clusters, names).Train(sentences, epochs, seed);
+        return new PerceptronTrainer(labels, clusters, names).Train(sentences, epochs, seed, afterEpoch, firstPass, heldOutLabels);
+    }
+
     /// <summary>Trains for <paramref name="epochs"/> passes; <paramref name="afterEpoch"/> sees each epoch's model.</summary>
-    public PerceptronTagger Train(IReadOnlyList<TaggedSentence> sentences, int epochs, int seed, Action<int, PerceptronTagger>? afterEpoch = null)
+    public PerceptronTagger Train(IReadOnlyList<TaggedSentence> sentences, int epochs, int seed, Action<int, PerceptronTagger>? afterEpoch = null) =>
+        Train(sentences, epochs, seed, afterEpoch, null, null);
+
+    private PerceptronTagger Train(IReadOnlyList<TaggedSentence> sentences, int epochs, int seed, Action<int, PerceptronTagger>? afterEpoch,
+        PerceptronTagger? firstPass, IReadOnlyList<string[]>? firstPassLabels)
     {
         var random = new Random(seed);
         Span<ulong> features = stackalloc ulong[NerFeatures.MaxPerToken];
@@ -27,6 +57,14 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
         var capitals = sentences.Select(s => NerFeatures.IsAllCaps(s.Words)).ToArray();
         var classes = sentences.Select(s => _clusters.ClassesOf(s.Words)).ToArray();
         var gazetteer = sentences.Select(s => _names.Match(s.Words)).ToArray();
+        var aggregated = new int[]?[sentences.Count];
+        if (firstPassLabels is not null)
+            foreach (var document in Enumerable.Range(0, sentences.Count).GroupBy(s => sentences[s].Document))
+            {
+                var codes = PredictionAggregation.Of([.. document.Select(s => (IReadOnlyList<string>)sentences[s].Words)], [.. document.Select(s => firstPassLabels[s])]);
+                int k = 0;
+                foreach (int s in document) aggregated[s] = codes[k++];
+            }
         // Sentences shuffled across reports: measured 0.8 F1 better on dev than reports in turn.
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         for (int epoch = 1; epoch <= epochs; epoch++)
@@ -39,7 +77,7 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
                 for (int i = 0; i < sentence.Words.Length; i++)
                 {
                     _clock++;
-                    int n = NerFeatures.Extract(sentence.Words, i, previous, previous2, capitals[s], documents[sentence.Document], classes[s], gazetteer[s], features);
+                    int n = NerFeatures.Extract(sentence.Words, i, previous, previous2, capitals[s], documents[sentence.Document], classes[s], gazetteer[s], aggregated[s], features);
                     Array.Clear(scores);
                     foreach (var feature in features[..n])
                     {
@@ -61,9 +99,9 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
                     previous = _labels[guess];
                 }
             }
-            afterEpoch?.Invoke(epoch, Averaged());
+            afterEpoch?.Invoke(epoch, Averaged(firstPass));
         }
-        return Averaged();
+        return Averaged(firstPass);
     }
 
     /// <summary>The case context of each document of a corpus, by document number.</summary>
@@ -95,7 +133,7 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
     }
 
     // The average of every weight over every step so far; features whose averages are all ~0 are dropped.
-    private PerceptronTagger Averaged()
+    private PerceptronTagger Averaged(PerceptronTagger? firstPass)
     {
         int width = _labels.Length;
         var hashes = new List<ulong>(_rows.Count);
@@ -116,6 +154,6 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
             // Rounded as the model file stores them, so a saved model tags exactly as the one trained.
             foreach (var a in averaged) weights.Add((float)(Half)a);
         }
-        return new PerceptronTagger(_labels, new FeatureWeights([.. hashes], [.. weights], width), _clusters, _names);
+        return new PerceptronTagger(_labels, new FeatureWeights([.. hashes], [.. weights], width), _clusters, _names, firstPass);
     }
 }
