@@ -11,11 +11,14 @@ public sealed class DocumentCase
     private readonly HashSet<string> _lowercase = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _capitalisedLookup;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lowercaseLookup;
-    private readonly Dictionary<string, Dictionary<ulong, int>> _contexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NameContexts> _contexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NameContexts>.AlternateLookup<ReadOnlySpan<char>> _contextsLookup;
 
     /// <summary>Collects the case of every word in the report's sentences.</summary>
     public DocumentCase(IEnumerable<IReadOnlyList<string>> sentences)
     {
+        _contextsLookup = _contexts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[64];
         foreach (var words in sentences)
         {
             for (int i = 0; i < words.Count; i++)
@@ -25,14 +28,9 @@ public sealed class DocumentCase
                 if (char.IsLower(w[0])) _lowercase.Add(w);
                 else if (i > 0 && w.Any(char.IsLower)) _capitalisedInside.Add(w.ToLowerInvariant());
                 if (!char.IsUpper(w[0])) continue;
-                var key = w.ToLowerInvariant();
-                var contexts = _contexts.TryGetValue(key, out var c) ? c : _contexts[key] = [];
-                for (int offset = -2; offset <= 2; offset++)
-                    if (offset != 0)
-                    {
-                        var h = NerFeatures.ContextHash(words, i, offset);
-                        contexts[h] = contexts.GetValueOrDefault(h) + 1;
-                    }
+                var key = NerFeatures.Lower(w, lower);
+                if (!_contextsLookup.TryGetValue(key, out var contexts)) _contextsLookup[key] = contexts = new NameContexts();
+                contexts.Add(words, i);
             }
         }
         _capitalisedLookup = _capitalisedInside.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -49,20 +47,45 @@ public sealed class DocumentCase
     /// The neighbours (within two tokens) of the word's other occurrences in the report, as feature
     /// hashes: the company a name keeps elsewhere says what it is here (Ratinov and Roth's context aggregation).
     /// </summary>
-    public int OtherContexts(IReadOnlyList<string> words, int i, Span<ulong> output)
+    public int OtherContexts(IReadOnlyList<string> words, int i, ReadOnlySpan<char> lower, Span<ulong> output)
     {
-        if (words[i].Length == 0 || !char.IsUpper(words[i][0]) || !_contexts.TryGetValue(words[i].ToLowerInvariant(), out var contexts)) return 0;
-        Span<ulong> own = stackalloc ulong[4];
-        int k = 0;
-        for (int offset = -2; offset <= 2; offset++)
-            if (offset != 0) own[k++] = NerFeatures.ContextHash(words, i, offset);
+        var word = words[i];
+        if (word.Length == 0 || !char.IsUpper(word[0]) || !_contextsLookup.TryGetValue(lower, out var contexts) || contexts.Occurrences < 2) return 0;
+        Span<ulong> own = stackalloc ulong[NameContexts.PerOccurrence];
+        NameContexts.Of(words, i, own);
         int n = 0;
-        foreach (var (hash, count) in contexts)
+        foreach (var (hash, count) in contexts.Counts)
         {
             if (n == output.Length) break;
             if (count - own.Count(hash) > 0) output[n++] = hash;
         }
         return n;
+    }
+
+    /// <summary>The neighbours of every occurrence of one capitalised word, counted.</summary>
+    private sealed class NameContexts
+    {
+        public const int PerOccurrence = 4;
+
+        public int Occurrences { get; private set; }
+
+        public Dictionary<ulong, int> Counts { get; } = [];
+
+        public void Add(IReadOnlyList<string> words, int i)
+        {
+            Occurrences++;
+            Span<ulong> hashes = stackalloc ulong[PerOccurrence];
+            Of(words, i, hashes);
+            foreach (var h in hashes) Counts[h] = Counts.GetValueOrDefault(h) + 1;
+        }
+
+        /// <summary>The neighbours at -2, -1, +1 and +2 of token <paramref name="i"/>, as features.</summary>
+        public static void Of(IReadOnlyList<string> words, int i, Span<ulong> output)
+        {
+            int k = 0;
+            for (int offset = -2; offset <= 2; offset++)
+                if (offset != 0) output[k++] = NerFeatures.ContextHash(words, i, offset);
+        }
     }
 
     /// <summary>True when the word (given in lower case) appears in lower case elsewhere.</summary>

@@ -48,7 +48,7 @@ internal static class NerFeatures
         var seen = (document.SeenCapitalised(lower) ? "cap" : "") + (document.SeenLowercase(lower) ? "low" : "");
         output[n++] = Combine(Hash(55, seen), Hash(55, shortShape));
         output[n++] = Combine(Hash(56, seen), Hash(56, i == 0 || sentenceInCapitals ? "unreliable" : "reliable"));
-        n += document.OtherContexts(words, i, output.Slice(n, MaxOtherContexts));
+        n += document.OtherContexts(words, i, lower, output.Slice(n, MaxOtherContexts));
         if (firstPass is not null)
         {
             int code = firstPass[i] & 0xFFFF;
@@ -107,8 +107,22 @@ internal static class NerFeatures
     {
         int j = i + offset;
         var neighbour = j < 0 ? "<s>".AsSpan() : j >= words.Count ? "</s>".AsSpan() : words[j].AsSpan();
-        Span<char> buffer = stackalloc char[Math.Min(Math.Max(neighbour.Length, 1), 64)];
+        Span<char> buffer = stackalloc char[64];
         return Combine(Hash(80 + offset + 2, Lower(neighbour, buffer)), (ulong)offset);
+    }
+
+    /// <summary>
+    /// True for a plain lower-case word after no entity ("said", "the"): it opens a name so rarely
+    /// (54 of 203,621 training tokens, "serie A" and "de" among them) that the tagger calls it O
+    /// without scoring it, which halves the work of tagging. Training still scores these words
+    /// (measured: skipping them there too costs 0.3 dev F1; skipping them only when tagging costs nothing).
+    /// </summary>
+    public static bool IsPlainOutside(string word, string previousLabel)
+    {
+        if (word.Length == 0 || !char.IsLower(word[0]) || previousLabel is not ("O" or "<s>")) return false;
+        foreach (char c in word)
+            if (char.IsUpper(c)) return false;
+        return true;
     }
 
     /// <summary>True when the sentence has letters and none in lower case (a headline or dateline).</summary>
@@ -125,7 +139,7 @@ internal static class NerFeatures
     }
 
     /// <summary>Lower case into <paramref name="buffer"/> (words longer than the buffer are cut).</summary>
-    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
+    internal static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
     {
         int n = Math.Min(word.Length, buffer.Length);
         word[..n].ToLowerInvariant(buffer[..n]);

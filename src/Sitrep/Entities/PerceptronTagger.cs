@@ -35,22 +35,32 @@ public sealed class PerceptronTagger
 
     /// <summary>Tags one sentence; <paramref name="document"/> tells how its words are written elsewhere in the report.</summary>
     public string[] Tag(IReadOnlyList<string> words, DocumentCase? document = null) =>
-        _firstPass is null ? Tag(words, document, null) : TagDocument([words])[0];
+        _firstPass is null ? Tag(Prepare(words), document ?? DocumentCase.None, null) : TagDocument([words])[0];
+
+    /// <summary>What both passes read of a sentence besides its words, computed once.</summary>
+    internal readonly record struct SentenceInput(IReadOnlyList<string> Words, bool Capitals, int[]?[] Classes, int[] Gazetteer);
+
+    internal SentenceInput Prepare(IReadOnlyList<string> words) =>
+        new(words, NerFeatures.IsAllCaps(words), _clusters.ClassesOf(words), _names.Match(words));
 
     /// <summary>Tags one sentence, given what the first pass said of each word's other occurrences (null for a one-pass model).</summary>
-    internal string[] Tag(IReadOnlyList<string> words, DocumentCase? document, int[]? firstPass)
+    internal string[] Tag(SentenceInput sentence, DocumentCase document, int[]? firstPass)
     {
-        document ??= DocumentCase.None;
-        bool capitals = NerFeatures.IsAllCaps(words);
-        var classes = _clusters.ClassesOf(words);
-        var gazetteer = _names.Match(words);
+        var words = sentence.Words;
         var tags = new string[words.Count];
         Span<ulong> features = stackalloc ulong[NerFeatures.MaxPerToken];
         Span<float> scores = stackalloc float[_weights.Stride];
         string previous = "<s>", previous2 = "<s>";
         for (int i = 0; i < words.Count; i++)
         {
-            int n = NerFeatures.Extract(words, i, previous, previous2, capitals, document, classes, gazetteer, firstPass, features);
+            if (NerFeatures.IsPlainOutside(words[i], previous))
+            {
+                tags[i] = "O";
+                previous2 = previous;
+                previous = "O";
+                continue;
+            }
+            int n = NerFeatures.Extract(words, i, previous, previous2, sentence.Capitals, document, sentence.Classes, sentence.Gazetteer, firstPass, features);
             scores.Clear();
             _weights.AddScores(features[..n], scores);
             var label = _labels[Best(_labels, scores, previous)];
@@ -69,8 +79,9 @@ public sealed class PerceptronTagger
     public string[][] TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         var context = new DocumentCase(sentences);
-        var firstPass = _firstPass is null ? null : PredictionAggregation.Of(sentences, [.. sentences.Select(s => _firstPass.Tag(s, context, null))]);
-        var tags = sentences.Select((s, k) => Tag(s, context, firstPass?[k])).ToArray();
+        var inputs = sentences.Select(Prepare).ToArray();
+        var firstPass = _firstPass is null ? null : PredictionAggregation.Of(sentences, [.. inputs.Select(s => _firstPass.Tag(s, context, null))]);
+        var tags = inputs.Select((s, k) => Tag(s, context, firstPass?[k])).ToArray();
         var votes = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         for (int s = 0; s < tags.Length; s++)
             foreach (var (type, start, end) in ConllCorpus.Chunks(tags[s]))

@@ -35,7 +35,7 @@ public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters
             {
                 var words = document.Select(s => (IReadOnlyList<string>)sentences[s].Words).ToList();
                 var context = new DocumentCase(words);
-                foreach (int s in document) heldOutLabels[s] = tagger.Tag(sentences[s].Words, context, null);
+                foreach (int s in document) heldOutLabels[s] = tagger.Tag(tagger.Prepare(sentences[s].Words), context, null);
             }
         }
         var firstPass = new PerceptronTrainer(labels, clusters, names).Train(sentences, epochs, seed);

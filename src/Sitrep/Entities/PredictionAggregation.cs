@@ -17,11 +17,14 @@ internal static class PredictionAggregation
     public static int[][] Of(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<string[]> labels)
     {
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
         for (int s = 0; s < sentences.Count; s++)
             for (int i = 0; i < sentences[s].Count; i++)
-                if (KeyOf(sentences[s][i]) is { } key)
+                if (IsName(sentences[s][i]))
                 {
-                    var c = counts.TryGetValue(key, out var existing) ? existing : counts[key] = new int[Types.Length + 1];
+                    var key = NerFeatures.Lower(sentences[s][i], buffer);
+                    if (!lookup.TryGetValue(key, out var c)) lookup[key] = c = new int[Types.Length + 1];
                     c[TypeIndex(labels[s][i])]++;
                 }
         var codes = new int[sentences.Count][];
@@ -32,8 +35,8 @@ internal static class PredictionAggregation
             for (int i = 0; i < sentences[s].Count; i++)
             {
                 codes[s][i] = LabelCode(labels[s][i]) << 16;
-                if (KeyOf(sentences[s][i]) is not { } key) continue;
-                counts[key].CopyTo(others);
+                if (!IsName(sentences[s][i])) continue;
+                lookup[NerFeatures.Lower(sentences[s][i], buffer)].CopyTo(others);
                 others[TypeIndex(labels[s][i])]--;
                 int mask = 0, best = -1;
                 for (int t = 0; t < others.Length; t++)
@@ -51,7 +54,7 @@ internal static class PredictionAggregation
     // "O" 1, "B-PER" 2, "I-PER" 3, … "I-MISC" 9.
     private static int LabelCode(string label) => label.Length > 2 ? TypeIndex(label) * 2 + (label[0] == 'B' ? 0 : 1) : 1;
 
-    private static string? KeyOf(string word) => word.Length > 0 && char.IsUpper(word[0]) ? word.ToLowerInvariant() : null;
+    private static bool IsName(string word) => word.Length > 0 && char.IsUpper(word[0]);
 
     private static int TypeIndex(string label) => label.Length > 2 ? Array.IndexOf(Types, label[2..]) + 1 : 0;
 }
