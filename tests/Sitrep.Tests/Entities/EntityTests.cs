@@ -83,6 +83,70 @@ public class EntityTests
     }
 
     [Fact]
+    public void TwoPass_IsReproducibleAndRoundTripsWithBothPasses()
+    {
+        using var dir = new TempDirectory();
+        var sentences = Corpus();
+        var labels = sentences.SelectMany(s => s.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
+        var a = PerceptronTrainer.TrainTwoPass(labels, null, null, sentences, epochs: 5, seed: 7);
+        var b = PerceptronTrainer.TrainTwoPass(labels, null, null, sentences, epochs: 5, seed: 7);
+        a.Save(dir.File("a.bin"));
+        b.Save(dir.File("b.bin"));
+        Assert.Equal(File.ReadAllBytes(dir.File("a.bin")), File.ReadAllBytes(dir.File("b.bin")));
+
+        var loaded = PerceptronTagger.Load(dir.File("a.bin"));
+        var report = sentences.Where(s => s.Document == 2).Select(s => (IReadOnlyList<string>)s.Words).ToList();
+        Assert.Equal(a.TagDocument(report), loaded.TagDocument(report));
+        Assert.Equal(sentences[1].Tags, loaded.Tag(sentences[1].Words));
+    }
+
+    [Fact]
+    public void OtherContexts_AreTheNeighboursOfTheWordsOtherOccurrencesOnly()
+    {
+        string[] first = ["Leeds", "beat", "Chelsea"], second = ["Fans", "of", "Leeds", "United", "cheered"], alone = ["Chelsea", "lost"];
+        var report = new DocumentCase([first, second]);
+        Span<ulong> output = stackalloc ulong[20];
+
+        int n = report.OtherContexts(first, 0, "leeds", output);
+        var found = output[..n].ToArray();
+        // The other "Leeds" has "Fans" and "of" before it, "United" and "cheered" after it.
+        Assert.Equal(4, n);
+        Assert.Contains(NerFeatures.ContextHash(second, 2, -2), found);
+        Assert.Contains(NerFeatures.ContextHash(second, 2, 1), found);
+        Assert.DoesNotContain(NerFeatures.ContextHash(first, 0, 1), found);
+        // A word that occurs once in the report has no other contexts, nor does a lower-case one.
+        Assert.Equal(0, report.OtherContexts(first, 2, "chelsea", output));
+        Assert.Equal(0, report.OtherContexts(first, 1, "beat", output));
+        Assert.Equal(0, new DocumentCase([alone]).OtherContexts(alone, 0, "chelsea", output));
+    }
+
+    [Fact]
+    public void PredictionAggregation_SaysWhatTheWordsOtherOccurrencesWereCalled()
+    {
+        IReadOnlyList<string>[] report = [["Leeds", "United", "won"], ["LEEDS", "2", "Chelsea", "1"], ["Leeds", "won"]];
+        string[][] firstPass = [["B-ORG", "I-ORG", "O"], ["B-LOC", "O", "B-ORG", "O"], ["B-ORG", "O"]];
+        var codes = PredictionAggregation.Of(report, firstPass);
+
+        // The headline "LEEDS" (first pass: a place) sees two others, both organisations (bit 2), mostly ORG (index 2).
+        Assert.Equal((1 << 2) | (3 << 8), codes[1][0] & 0xFFFF);
+        // The first "Leeds" sees one ORG and one LOC: both bits, and a most frequent type.
+        Assert.Equal((1 << 2) | (1 << 3), codes[0][0] & 0xFF);
+        // Words seen once get no aggregate, only their own first-pass label (above bit 16).
+        Assert.Equal(0, codes[1][2] & 0xFFFF);
+        Assert.NotEqual(codes[1][2] >> 16, codes[1][1] >> 16);
+    }
+
+    [Theory]
+    [InlineData("said", "O", true)]
+    [InlineData("said", "<s>", true)]
+    [InlineData("of", "I-ORG", false)]      // inside a name: "Bank of England"
+    [InlineData("al-Shabaab", "O", false)]  // a capital inside: scored
+    [InlineData("Paris", "O", false)]
+    [InlineData("1860", "O", false)]        // "1860 Munich"
+    public void PlainLowercaseAfterNoEntity_IsOutsideWithoutScoring(string word, string previous, bool expected) =>
+        Assert.Equal(expected, NerFeatures.IsPlainOutside(word, previous));
+
+    [Fact]
     public void Load_NotAModel_FailsClearly()
     {
         using var dir = new TempDirectory();
