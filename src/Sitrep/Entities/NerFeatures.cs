@@ -3,7 +3,8 @@ namespace Sitrep.Entities;
 /// <summary>
 /// The tagger's features for one token, as 64-bit hashes of (template, text): the word, its lower
 /// case, shape, prefixes and suffixes, its neighbours within two tokens, the two labels before it,
-/// the word's capitalisation in context, and
+/// the word's capitalisation in context, the neighbours of its other occurrences in the report, what a
+/// first pass said of the token, its right-hand neighbours and its other occurrences (second pass only), and
 /// gazetteer names (countries, divisions, cities, demonyms) covering it or its neighbours. Nothing is allocated per feature.
 /// </summary>
 internal static class NerFeatures

@@ -3,7 +3,8 @@ namespace Sitrep.Entities;
 /// <summary>
 /// A greedy left-to-right averaged-perceptron sequence tagger over BIO labels. Each label's score is
 /// the sum of the weights of the token's features (<see cref="NerFeatures"/>); "I-X" may only follow
-/// "B-X" or "I-X". Immutable and thread-safe once built.
+/// "B-X" or "I-X". A two-pass model holds a first-pass tagger whose labels for the whole report the
+/// second pass reads (<see cref="PredictionAggregation"/>). Immutable and thread-safe once built.
 /// </summary>
 public sealed class PerceptronTagger
 {
@@ -33,7 +34,10 @@ public sealed class PerceptronTagger
     /// <summary>Number of features with weights.</summary>
     public int FeatureCount => _weights.Count;
 
-    /// <summary>Tags one sentence; <paramref name="document"/> tells how its words are written elsewhere in the report.</summary>
+    /// <summary>
+    /// Tags one sentence; <paramref name="document"/> tells how its words are written elsewhere in the
+    /// report. A two-pass model reads the sentence as a report of its own (use <see cref="TagDocument"/> for reports).
+    /// </summary>
     public string[] Tag(IReadOnlyList<string> words, DocumentCase? document = null) =>
         _firstPass is null ? Tag(Prepare(words), document ?? DocumentCase.None, null) : TagDocument([words])[0];
 
