@@ -153,8 +153,8 @@ public class GeoparserTests
     [Fact]
     public void ADivisionHoldingAPlaceNamedWithIt_IsTheDivisionNotItsSeat()
     {
-        var found = Places("Forces fired mortars north of Hays district (Al Hudaydah) on Friday.");
-        Assert.Equal(("admin1", "YE"), (found.Single(p => p.Text == "Al Hudaydah").Place.Level, found.Single(p => p.Text == "Al Hudaydah").Place.Country));
+        var division = Place("Forces fired mortars north of Hays district (Al Hudaydah) on Friday.", "Al Hudaydah");
+        Assert.Equal(("admin1", "YE"), (division.Level, division.Country));
         // Named alone, it is the city, as before.
         Assert.Equal("city", Place("Protesters gathered in Al Hudaydah on Friday.", "Al Hudaydah").Level);
     }
