@@ -46,8 +46,8 @@ internal interface ILinkData
     /// <summary>The head of a stored incident.</summary>
     EventMention HeadOf(string incident);
 
-    /// <summary>Marks an event as no longer its incident's head.</summary>
-    void Demote(string eventId);
+    /// <summary>Marks a stored head as no longer its incident's head.</summary>
+    void Demote(EventMention head);
 
     /// <summary>Moves every member of incident <paramref name="drop"/> into incident <paramref name="keep"/>.</summary>
     void Rename(string keep, string drop);

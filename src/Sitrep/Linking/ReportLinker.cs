@@ -146,7 +146,7 @@ internal static class ReportLinker
         var secondHead = merging.Heads.GetValueOrDefault(second) ?? (stored.IsHead ? stored : data.HeadOf(second));
         var head = EventMention.BetterHead(firstHead, secondHead);
         var demoted = head == firstHead ? secondHead : firstHead;
-        if (!merging.IsNew(demoted.Id)) data.Demote(demoted.Id);
+        if (!merging.IsNew(demoted.Id)) data.Demote(demoted);
         // Incidents merge under the smaller name; the stored members of the other are renamed.
         var (keep, drop) = string.CompareOrdinal(first, second) < 0 ? (first, second) : (second, first);
         if (merging.WithStoredMembers.Contains(drop)) data.Rename(keep, drop);

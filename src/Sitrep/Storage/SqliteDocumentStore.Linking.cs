@@ -19,7 +19,8 @@ public sealed partial class SqliteDocumentStore
     private sealed class LinkData(SqliteDocumentStore store, SqliteTransaction transaction) : ILinkData
     {
         private bool? _anySeparations;
-        private bool _duplicatesRead;
+        private bool _duplicatesRead, _headsRead;
+        private readonly SqliteLinkIndexes _indexes = store._linkIndexes;
 
         private SqliteCommand Command(string sql) => store.Command(transaction, sql);
 
@@ -44,7 +45,7 @@ public sealed partial class SqliteDocumentStore
             var save = Command("INSERT INTO document_signatures (document_id, signature) VALUES ($id, $signature) RETURNING seq");
             save.Parameters.AddWithValue("$id", documentId);
             save.Parameters.AddWithValue("$signature", MinHash.ToBytes(signature));
-            store._signaturesIndexed = (long)save.ExecuteScalar()!;
+            _indexes.SignaturesIndexed = (long)save.ExecuteScalar()!;
             index.Add(documentId, signature, bandKeys);
         }
 
@@ -53,19 +54,38 @@ public sealed partial class SqliteDocumentStore
         // (this transaction holds the write lock, so none can be added while it runs).
         private DuplicateIndex Duplicates()
         {
-            if (_duplicatesRead) return store._duplicates!;
-            store._duplicates ??= new DuplicateIndex();
+            if (_duplicatesRead) return _indexes.Duplicates!;
+            _indexes.Duplicates ??= new DuplicateIndex();
             var read = Command("SELECT seq, document_id, signature FROM document_signatures WHERE seq > $after ORDER BY seq");
-            read.Parameters.AddWithValue("$after", store._signaturesIndexed);
+            read.Parameters.AddWithValue("$after", _indexes.SignaturesIndexed);
             using (var r = read.ExecuteReader())
                 while (r.Read())
                 {
                     var signature = MinHash.FromBytes((byte[])r.GetValue(2));
-                    store._duplicates.Add(r.GetString(1), signature, MinHash.BandKeys(signature));
-                    store._signaturesIndexed = r.GetInt64(0);
+                    _indexes.Duplicates.Add(r.GetString(1), signature, MinHash.BandKeys(signature));
+                    _indexes.SignaturesIndexed = r.GetInt64(0);
                 }
             _duplicatesRead = true;
-            return store._duplicates;
+            return _indexes.Duplicates;
+        }
+
+        // The in-memory head index, read again from the heads stored when any transaction since it was
+        // last brought up to date was not this process's linking (another process's, an unlink, a store
+        // without linking). The scan reads the table in storage order, not through an index by head.
+        private HeadIndex Heads()
+        {
+            if (_headsRead) return _indexes.Heads!;
+            long generation = (long)Command("SELECT generation FROM link_state").ExecuteScalar()!;
+            if (_indexes.Heads is null || _indexes.HeadsGeneration != generation)
+            {
+                var heads = new HeadIndex();
+                using (var r = Command($"SELECT {MentionColumns} FROM events NOT INDEXED WHERE incident_head = 1 AND date IS NOT NULL").ExecuteReader())
+                    while (r.Read()) heads.Add(ReadMention(r));
+                _indexes.Heads = heads;
+                _indexes.HeadsGeneration = generation;
+            }
+            _headsRead = true;
+            return _indexes.Heads;
         }
 
         public List<EventMention> PlacedEventsOf(string documentId)
@@ -75,39 +95,39 @@ public sealed partial class SqliteDocumentStore
             return Mentions(find);
         }
 
-        // In process, a query per mention costs no round trip. Mentions of a report with the same search
-        // keys (one place, day and kind of event told twice) share one search.
+        // Candidate heads come from the in-memory index and their rows by key. Mentions of a report with
+        // the same search keys (one place, day and kind of event told twice) share one search.
         public List<EventMention>[] Candidates(IReadOnlyList<EventMention> mentions)
         {
+            var heads = Heads();
             var searched = new Dictionary<(int, DateOnly?, int, int, double?, double?, string?, string?), List<EventMention>>();
             return [.. mentions.Select(m =>
             {
-                var key = (LinkCells.Family(m.EventType), m.Date, m.TimePrecision, m.GeoPrecision, m.Latitude, m.Longitude, m.Country, m.Admin1);
+                int family = LinkCells.Family(m.EventType);
+                var key = (family, m.Date, m.TimePrecision, m.GeoPrecision, m.Latitude, m.Longitude, m.Country, m.Admin1);
                 if (searched.TryGetValue(key, out var known)) return known;
                 var found = new List<EventMention>();
-                if (m is { GeoPrecision: <= 2, Latitude: { } lat, Longitude: { } lon }) found.AddRange(HeadsNear(m, LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm)));
+                var date = m.Date!.Value;
+                if (m is { GeoPrecision: <= 2, Latitude: { } lat, Longitude: { } lon })
+                    found.AddRange(HeadRows(heads.Near(family, LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm), date, m.TimePrecision, MaxEventCandidates)));
                 // Region-level events match within their division, whatever the distance.
-                if (m is { Admin1: not null, Latitude: not null }) found.AddRange(HeadsInRegion(m));
+                if (m is { Country: { } country, Admin1: { } admin1, Latitude: not null })
+                    found.AddRange(HeadRows(heads.InRegion(family, country, admin1, date, m.TimePrecision, m.GeoPrecision, MaxEventCandidates)));
                 return searched[key] = found;
             })];
         }
 
-        private List<EventMention> HeadsNear(EventMention mention, IReadOnlyList<int> cells)
+        // The rows of the heads with these ids, in the same order. The index holds every head this
+        // transaction can see and no other event, so every id finds its row.
+        private List<EventMention> HeadRows(List<string> ids)
         {
-            var near = Command(HeadsNearSql(cells.Count));
-            for (int i = 0; i < cells.Count; i++) near.Parameters.AddWithValue("$c" + i, cells[i]);
-            Window(near, mention);
-            return Mentions(near);
-        }
-
-        private List<EventMention> HeadsInRegion(EventMention mention)
-        {
-            var region = Command(HeadsInRegionSql);
-            region.Parameters.AddWithValue("$country", mention.Country);
-            region.Parameters.AddWithValue("$admin1", mention.Admin1);
-            region.Parameters.AddWithValue("$precision", mention.GeoPrecision);
-            Window(region, mention);
-            return Mentions(region);
+            if (ids.Count == 0) return [];
+            // By key alone: with the head flag in the WHERE clause, the planner walks the list indexes that lead with it.
+            var read = Command($"SELECT {MentionColumns} FROM events WHERE id IN (SELECT value FROM json_each($ids))");
+            read.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(ids));
+            var byId = Mentions(read).Where(m => m.IsHead).ToDictionary(m => m.Id, StringComparer.Ordinal);
+            if (byId.Count != ids.Count) throw new InvalidOperationException("the in-memory head index is out of step with the events table");
+            return [.. ids.Select(id => byId[id])];
         }
 
         public HashSet<(string, string)>? Separations(string documentId)
@@ -135,8 +155,13 @@ public sealed partial class SqliteDocumentStore
             return find.ExecuteScalar() is not null;
         }
 
-        public void SaveEvents(Document document, IReadOnlyList<(string IncidentId, bool IsHead)> incidents) =>
+        public void SaveEvents(Document document, IReadOnlyList<(string IncidentId, bool IsHead)> incidents)
+        {
+            var heads = Heads();
             store.InsertEvents(document, incidents);
+            for (int i = 0; i < incidents.Count; i++)
+                if (incidents[i].IsHead) heads.Add(EventMention.Of(document.Id, i + 1, document.Events[i]));
+        }
 
         public void InsertLink(EventLink link)
         {
@@ -159,11 +184,12 @@ public sealed partial class SqliteDocumentStore
             return Mentions(find) is [var head] ? head : throw new InvalidOperationException($"incident {incident} has no head");
         }
 
-        public void Demote(string eventId)
+        public void Demote(EventMention head)
         {
             var demote = Command("UPDATE events SET incident_head = 0 WHERE id = $id");
-            demote.Parameters.AddWithValue("$id", eventId);
+            demote.Parameters.AddWithValue("$id", head.Id);
             demote.ExecuteNonQuery();
+            Heads().Remove(head);
         }
 
         public void Rename(string keep, string drop)
@@ -184,41 +210,6 @@ public sealed partial class SqliteDocumentStore
     }
 
     private const int MaxEventCandidates = 200;
-
-    // The candidate searches' SQL, built once (per number of grid cells): the statement cache is keyed by its text.
-    private static readonly string HeadsInRegionSql = ByPrecision("incident_heads_by_region",
-        "incident_head = 1 AND family = $family AND country = $country AND admin1 = $admin1 AND document_id <> $document AND (geo_precision >= 3 OR $precision >= 3)");
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> HeadsNearSqlByCells = new();
-
-    private static string HeadsNearSql(int cells) => HeadsNearSqlByCells.GetOrAdd(cells, n => ByPrecision("incident_heads_by_cell",
-        $"incident_head = 1 AND family = $family AND cell IN ({string.Join(", ", Enumerable.Range(0, n).Select(i => "$c" + i))}) AND document_id <> $document"));
-
-    // A candidate query in three index range scans, one per time precision of the stored events:
-    // each with the date window the matcher would allow that pair (the wider of the two precisions'),
-    // so day-precise events are looked for a day either way, not a month.
-    // The index is named: the list-order indexes also lead with the head flag, and the planner,
-    // seeing that equality, would otherwise walk every head in list order.
-    private static string ByPrecision(string index, string where) => $"""
-        SELECT {MentionColumns} FROM events INDEXED BY {index} WHERE {where} AND time_precision = 1 AND date BETWEEN $from1 AND $to1
-        UNION ALL SELECT {MentionColumns} FROM events INDEXED BY {index} WHERE {where} AND time_precision = 2 AND date BETWEEN $from2 AND $to2
-        UNION ALL SELECT {MentionColumns} FROM events INDEXED BY {index} WHERE {where} AND time_precision = 3 AND date BETWEEN $from3 AND $to3
-        LIMIT {MaxEventCandidates}
-        """;
-
-    // The blocking parameters shared by both candidate queries: disorder type, date windows, other reports.
-    private static void Window(SqliteCommand find, EventMention m)
-    {
-        var date = m.Date!.Value;
-        find.Parameters.AddWithValue("$family", LinkCells.Family(m.EventType));
-        for (int precision = 1; precision <= 3; precision++)
-        {
-            int days = IncidentMatcher.WindowDays(Math.Max(precision, m.TimePrecision));
-            find.Parameters.AddWithValue("$from" + precision, IsoDate(date.AddDays(-days)));
-            find.Parameters.AddWithValue("$to" + precision, IsoDate(date.AddDays(days)));
-        }
-        find.Parameters.AddWithValue("$document", m.DocumentId);
-    }
 
     /// <summary>How an incident's members rank for its head: the same order as <see cref="Incident.Representative"/>.</summary>
     internal const string HeadOrder =
@@ -291,6 +282,7 @@ public sealed partial class SqliteDocumentStore
             update.ExecuteNonQuery();
         }
         foreach (var name in parts.Values.Distinct()) ChooseHead(name, transaction);
+        NextLinkGeneration(transaction);
         transaction.Commit();
         return new UnlinkOutcome(eventId, incident, parts.Values.Where(n => n != eventId).Distinct().Order(StringComparer.Ordinal).ToList());
     }
@@ -343,14 +335,9 @@ public sealed partial class SqliteDocumentStore
 
     private readonly Dictionary<string, SqliteCommand> _linkCommands = new(StringComparer.Ordinal);
 
-    // The stored reports' LSH band index, read when linking first needs it, and the seq of the last
-    // signature it holds. A batch that fails drops it: it may hold reports the rollback took back.
-    private DuplicateIndex? _duplicates;
-    private long _signaturesIndexed;
-
-    private void ForgetDuplicateIndex()
-    {
-        _duplicates = null;
-        _signaturesIndexed = 0;
-    }
+    // Moves the link generation on, in the transaction of any change to events, so that the in-memory
+    // head index of any other process, or of any later store in this one that did not follow the change,
+    // is read again before it is used.
+    private long NextLinkGeneration(SqliteTransaction transaction) =>
+        (long)Command(transaction, "UPDATE link_state SET generation = generation + 1 RETURNING generation").ExecuteScalar()!;
 }

@@ -15,14 +15,16 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
+    private readonly SqliteLinkIndexes _linkIndexes;
     private SqliteCommand? _insertDocument, _indexText, _insertDelivery;
     private string? _lastFile;
     private string _lastFullPath = "";
 
-    private SqliteDocumentStore(SqliteConnection connection, TimeProvider clock)
+    private SqliteDocumentStore(SqliteConnection connection, TimeProvider clock, SqliteLinkIndexes linkIndexes)
     {
         _connection = connection;
         _clock = clock;
+        _linkIndexes = linkIndexes;
     }
 
     /// <summary>The layers the SQLite store keeps (schema version <see cref="SchemaVersion"/>).</summary>
@@ -40,7 +42,13 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// A <paramref name="pooled"/> store returns its connection to a pool when disposed, keeping the
     /// connection's page cache warm for the next: what a server opening a store per request wants.
     /// </summary>
-    public static SqliteDocumentStore Open(string path, TimeProvider? clock = null, bool create = true, bool pooled = false)
+    public static SqliteDocumentStore Open(string path, TimeProvider? clock = null, bool create = true, bool pooled = false) =>
+        Open(path, clock, create, pooled, SqliteLinkIndexes.For(path));
+
+    /// <summary>Opens a store that keeps linking's in-memory indexes to itself, as another process would.</summary>
+    internal static SqliteDocumentStore OpenAsAnotherProcess(string path) => Open(path, null, create: true, pooled: false, new SqliteLinkIndexes());
+
+    private static SqliteDocumentStore Open(string path, TimeProvider? clock, bool create, bool pooled, SqliteLinkIndexes linkIndexes)
     {
         if (!create && !File.Exists(path))
             throw new StoreException($"no database at '{path}': run 'sitrep ingest PATH --db {path}' first");
@@ -75,7 +83,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             connection.Dispose();
             throw;
         }
-        return new SqliteDocumentStore(connection, clock ?? TimeProvider.System);
+        return new SqliteDocumentStore(connection, clock ?? TimeProvider.System, linkIndexes);
     }
 
     /// <summary>
@@ -110,36 +118,45 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         int added = 0;
         long firstNewRow = 0;
         string now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        using var transaction = _connection.BeginTransaction();
-        _insertDocument!.Transaction = _indexText!.Transaction = _insertDelivery!.Transaction = _insertEvent!.Transaction = transaction;
-        try
+        // Linking's in-memory indexes change with the transaction: one batch at a time per database.
+        lock (_linkIndexes)
         {
-            var newDocuments = new List<Document>();
-            foreach (var document in batch)
+            using var transaction = _connection.BeginTransaction();
+            _insertDocument!.Transaction = _indexText!.Transaction = _insertDelivery!.Transaction = _insertEvent!.Transaction = transaction;
+            try
             {
-                if (InsertDocument(document, now))
+                var newDocuments = new List<Document>();
+                foreach (var document in batch)
                 {
-                    if (added++ == 0) firstNewRow = LastInsertRowid();
-                    newDocuments.Add(document); // its events only with its first copy: a re-run stores nothing twice
+                    if (InsertDocument(document, now))
+                    {
+                        if (added++ == 0) firstNewRow = LastInsertRowid();
+                        newDocuments.Add(document); // its events only with its first copy: a re-run stores nothing twice
+                    }
+                    InsertDelivery(document, now);
                 }
-                InsertDelivery(document, now);
-            }
-            // Linking stores each report's events as it decides their incidents.
-            if (Linking) LinkNewDocuments(newDocuments, transaction);
-            else foreach (var document in newDocuments) InsertEvents(document, incidents: null);
-            if (added > 0)
-            {
+                if (added == 0)
+                {
+                    transaction.Commit();
+                    return new StoreOutcome(0, batch.Count);
+                }
+                // Linking stores each report's events as it decides their incidents.
+                if (Linking) LinkNewDocuments(newDocuments, transaction);
+                else foreach (var document in newDocuments) InsertEvents(document, incidents: null);
+                long generation = NextLinkGeneration(transaction);
                 // New rows get consecutive rowids above every older row. Indexing them in one statement
                 // is about twice as fast as one FTS5 insert per document.
                 _indexText.Parameters["$first"].Value = firstNewRow;
                 _indexText.ExecuteNonQuery();
+                transaction.Commit();
+                // Linking kept the head index in step with this batch; storing without it did not.
+                if (Linking) _linkIndexes.HeadsGeneration = generation;
             }
-            transaction.Commit();
-        }
-        catch
-        {
-            ForgetDuplicateIndex();
-            throw;
+            catch
+            {
+                _linkIndexes.Forget();
+                throw;
+            }
         }
         return new StoreOutcome(added, batch.Count - added);
     }

@@ -186,5 +186,17 @@ internal static class SqliteMigrations
         DROP TABLE document_signatures;
         ALTER TABLE report_signatures RENAME TO document_signatures;
         """,
+        // 9: the blocking indexes of step 7 are kept in memory (Linking.HeadIndex): their keys scattered
+        // every stored event across the whole file, so each batch rewrote most of their pages. A
+        // generation, moved on by every transaction that changes events, tells a process whether the
+        // heads it holds in memory are still those stored.
+        """
+        DROP INDEX incident_heads_by_cell;
+        DROP INDEX incident_heads_by_region;
+        ALTER TABLE events DROP COLUMN cell;
+        ALTER TABLE events DROP COLUMN family;
+        CREATE TABLE link_state (generation INTEGER NOT NULL);
+        INSERT INTO link_state (generation) VALUES (0);
+        """,
     ];
 }

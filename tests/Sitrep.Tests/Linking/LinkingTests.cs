@@ -174,7 +174,7 @@ public sealed class LinkingTests
         var original = Read(MarketWire + " " + MarketDaily, new DateOnly(2024, 3, 9), "Sahel Wire");
         var copy = Read("MAIDUGURI (Sahel Wire) - " + MarketWire + " " + MarketDaily, new DateOnly(2024, 3, 9), "Metro Reprint");
         using var first = SqliteDocumentStore.Open(path);
-        using var second = SqliteDocumentStore.Open(path);
+        using var second = SqliteDocumentStore.OpenAsAnotherProcess(path);
         // The first store reads the stored reports' signatures into memory with its first batch.
         first.Store([Read(TeachersMarch, new DateOnly(2024, 3, 5), "Kenya Today")]);
 
@@ -183,4 +183,45 @@ public sealed class LinkingTests
 
         Assert.Equal([copy.Id], first.ListDuplicates(original.Id).Select(d => d.DocumentId));
     }
+
+    [Fact]
+    public void Incidents_StoredByAnotherProcess_AreJoinedByAStoreOpenedBefore()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "shared.db");
+        var reports = Market();
+        using var first = SqliteDocumentStore.Open(path);
+        using var second = SqliteDocumentStore.OpenAsAnotherProcess(path);
+        // The first store reads the stored incident heads into memory with its first batch.
+        first.Store([Read(TeachersMarch, new DateOnly(2024, 3, 5), "Kenya Today")]);
+
+        second.Store([reports[0]]);
+        first.Store([reports[1]]);
+
+        var incident = first.ListIncidents(new EventQuery(Country: "NG")).Single(i => i.Event.EventType == "Violence against civilians");
+        Assert.Equal(reports[..2].Select(r => r.Id).Order(StringComparer.Ordinal), incident.Documents);
+        Assert.Equal(StoredHeads(first), SqliteLinkIndexes.For(path).Heads!.Count);
+    }
+
+    [Fact]
+    public void AnUnlinkByAnotherProcess_IsFollowedByAStoreOpenedBefore()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "shared.db");
+        var reports = Market();
+        using var first = SqliteDocumentStore.Open(path);
+        using var second = SqliteDocumentStore.OpenAsAnotherProcess(path);
+        first.Store(reports[..2]);
+        var incident = first.ListIncidents(new EventQuery(Country: "NG")).Single(i => i.Documents.Count == 2);
+
+        // The other member heads an incident of its own now, a head the first store has not seen.
+        second.UnlinkEvent(incident.Representative.Id);
+        first.Store([reports[2]]);
+
+        Assert.Equal(StoredHeads(first), SqliteLinkIndexes.For(path).Heads!.Count);
+    }
+
+    // Heads the in-memory index must hold: dated, at a time precision linking searches.
+    private static int StoredHeads(IDocumentStore store) =>
+        store.ListEvents(new EventQuery(IncidentsOnly: true, Limit: 10_000)).Count(e => e.Event is { Date: not null, TimePrecision: >= 1 and <= 3 });
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Sitrep.Linking;
 using Sitrep.Storage;
 using Sitrep.Storage.Postgres;
 using Sitrep.Tests.Support;
@@ -67,6 +68,28 @@ public class DocumentStoreTests
         Assert.Equal((long)SqliteDocumentStore.SchemaVersion, command.ExecuteScalar());
         command.CommandText = "PRAGMA page_size";
         Assert.Equal(16384L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Open_DatabaseOfTheSchemaBefore_IsBroughtUpToDateAndLinks()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("s.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; " + string.Join("\n", SqliteMigrations.Steps[..^1])
+                + $"\nPRAGMA user_version = {SqliteDocumentStore.SchemaVersion - 1};";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = SqliteDocumentStore.Open(path);
+        var reports = IncidentReports.Market();
+        store.Store(reports[..2]);
+
+        Assert.Equal(SqliteDocumentStore.SchemaVersion, store.GetStats().SchemaVersion);
+        Assert.Contains(store.ListIncidents(new EventQuery(Country: "NG")), i => i.Documents.Count == 2);
     }
 
     [Fact]

@@ -187,7 +187,7 @@ public sealed partial class PostgresDocumentStore
             return r.Read() ? ReadMention(r) : throw new InvalidOperationException($"incident {incident} has no head");
         }
 
-        public void Demote(string eventId) => Write("UPDATE events SET incident_head = 0 WHERE id = @id").AddWithValue("id", eventId);
+        public void Demote(EventMention head) => Write("UPDATE events SET incident_head = 0 WHERE id = @id").AddWithValue("id", head.Id);
 
         public void Rename(string keep, string drop)
         {
