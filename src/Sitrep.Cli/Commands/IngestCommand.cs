@@ -19,7 +19,7 @@ internal static class IngestCommand
         var format = CommonOptions.Format("table", "table", "json");
         var batchSize = new Option<int>("--batch-size")
         {
-            Description = "Documents per database transaction",
+            Description = "Reports per database transaction: a crash loses at most these, and a re-run restores them",
             DefaultValueFactory = _ => IngestOptions.Default.BatchSize,
         };
         var workers = new Option<int>("--workers")

@@ -17,6 +17,14 @@ public interface IDocumentStore : IDisposable
     /// </summary>
     StoreOutcome Store(IReadOnlyList<Document> batch);
 
+    /// <summary>
+    /// Lets the <see cref="Store"/> calls that follow share transactions of at least
+    /// <paramref name="documents"/> new reports, until the returned session is disposed, which commits
+    /// what is open. For a long ingest: a crash loses at most one shared transaction, which a re-run
+    /// restores. A store whose transactions cost the same however large they are commits each call.
+    /// </summary>
+    IDisposable ShareTransactions(int documents) => NoSharedTransactions.Instance;
+
     /// <summary>Counts and ranges over the whole store.</summary>
     StoreStats GetStats();
 
@@ -144,3 +152,13 @@ public sealed record StoreStats(
 
 /// <summary>The store cannot be used: unreadable file, newer schema, disk error. Fatal for the command.</summary>
 public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The session of a store that commits each <see cref="IDocumentStore.Store"/> call alone.</summary>
+internal sealed class NoSharedTransactions : IDisposable
+{
+    public static readonly NoSharedTransactions Instance = new();
+
+    public void Dispose()
+    {
+    }
+}

@@ -8,7 +8,8 @@ namespace Sitrep.Storage;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode, schema migrated on open, FTS5 full-text index.
-/// Each <see cref="Store"/> call is one transaction, so a killed process loses at most the open batch.
+/// Each <see cref="Store"/> call is one transaction, so a killed process loses at most the open batch;
+/// an ingest shares transactions across calls (<see cref="ShareTransactions"/>).
 /// Not thread-safe: one writer per process.
 /// </summary>
 public sealed partial class SqliteDocumentStore : IDocumentStore
@@ -118,47 +119,96 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         int added = 0;
         long firstNewRow = 0;
         string now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        // Linking's in-memory indexes change with the transaction: one batch at a time per database.
-        lock (_linkIndexes)
+        var transaction = _shared ?? _connection.BeginTransaction();
+        _shared = null;
+        _insertDocument!.Transaction = _indexText!.Transaction = _insertDelivery!.Transaction = _insertEvent!.Transaction = transaction;
+        try
         {
-            using var transaction = _connection.BeginTransaction();
-            _insertDocument!.Transaction = _indexText!.Transaction = _insertDelivery!.Transaction = _insertEvent!.Transaction = transaction;
-            try
+            var newDocuments = new List<Document>();
+            foreach (var document in batch)
             {
-                var newDocuments = new List<Document>();
-                foreach (var document in batch)
+                if (InsertDocument(document, now))
                 {
-                    if (InsertDocument(document, now))
-                    {
-                        if (added++ == 0) firstNewRow = LastInsertRowid();
-                        newDocuments.Add(document); // its events only with its first copy: a re-run stores nothing twice
-                    }
-                    InsertDelivery(document, now);
+                    if (added++ == 0) firstNewRow = LastInsertRowid();
+                    newDocuments.Add(document); // its events only with its first copy: a re-run stores nothing twice
                 }
-                if (added == 0)
-                {
-                    transaction.Commit();
-                    return new StoreOutcome(0, batch.Count);
-                }
+                InsertDelivery(document, now);
+            }
+            if (added > 0)
+            {
                 // Linking stores each report's events as it decides their incidents.
                 if (Linking) LinkNewDocuments(newDocuments, transaction);
                 else foreach (var document in newDocuments) InsertEvents(document, incidents: null);
-                long generation = NextLinkGeneration(transaction);
                 // New rows get consecutive rowids above every older row. Indexing them in one statement
                 // is about twice as fast as one FTS5 insert per document.
                 _indexText.Parameters["$first"].Value = firstNewRow;
                 _indexText.ExecuteNonQuery();
-                transaction.Commit();
-                // Linking kept the head index in step with this batch; storing without it did not.
-                if (Linking) _linkIndexes.HeadsGeneration = generation;
+                _uncommitted += added;
+                _uncommittedUnlinked |= !Linking;
+            }
+            if (_sharing > 0 && _uncommitted < _sharing) _shared = transaction;
+            else Commit(transaction);
+        }
+        catch
+        {
+            Abandon(transaction);
+            throw;
+        }
+        return new StoreOutcome(added, batch.Count - added);
+    }
+
+    // A shared transaction stays open across Store calls until it holds this many new reports (0: none shared).
+    private int _sharing;
+    private SqliteTransaction? _shared;
+    private int _uncommitted;
+    private bool _uncommittedUnlinked;
+
+    /// <inheritdoc/>
+    public IDisposable ShareTransactions(int documents)
+    {
+        if (_sharing > 0) throw new InvalidOperationException("transactions are already shared");
+        _sharing = Math.Max(1, documents);
+        return new SharedTransactions(this);
+    }
+
+    private sealed class SharedTransactions(SqliteDocumentStore store) : IDisposable
+    {
+        public void Dispose()
+        {
+            store._sharing = 0;
+            if (store._shared is not { } open) return;
+            store._shared = null;
+            try
+            {
+                store.Commit(open);
             }
             catch
             {
-                _linkIndexes.Forget();
+                store.Abandon(open);
                 throw;
             }
         }
-        return new StoreOutcome(added, batch.Count - added);
+    }
+
+    // Commits with the link generation moved on when reports were added. The head index followed
+    // every change linking made; storing without linking added heads it does not hold.
+    private void Commit(SqliteTransaction transaction)
+    {
+        long generation = _uncommitted > 0 ? NextLinkGeneration(transaction) : -1;
+        transaction.Commit();
+        transaction.Dispose();
+        if (_uncommitted > 0 && !_uncommittedUnlinked) _linkIndexes.HeadsGeneration = generation;
+        _uncommitted = 0;
+        _uncommittedUnlinked = false;
+    }
+
+    // Rolls back, and drops linking's in-memory indexes: they may hold what the rollback took back.
+    private void Abandon(SqliteTransaction transaction)
+    {
+        transaction.Dispose();
+        _uncommitted = 0;
+        _uncommittedUnlinked = false;
+        _linkIndexes.Forget();
     }
 
     // True when the document was new (not already stored).
@@ -341,6 +391,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// <inheritdoc/>
     public void Dispose()
     {
+        if (_shared is { } open) Abandon(open); // a session not ended: what it did not commit is lost, as in a crash
         _insertDocument?.Dispose();
         _indexText?.Dispose();
         _insertDelivery?.Dispose();

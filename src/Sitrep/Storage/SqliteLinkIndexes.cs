@@ -6,7 +6,8 @@ namespace Sitrep.Storage;
 /// Linking's in-memory indexes of one database file, shared by every store of it in this process (a
 /// server opens a store per request, and reading a large store's signatures and heads anew for each
 /// would cost more than the request): the near-duplicate band index and the incident-head index.
-/// Use them only inside a write transaction, under a lock on this object.
+/// They are read and changed only inside a write transaction, which SQLite grants one connection at
+/// a time, so stores of one database never change them together.
 /// </summary>
 internal sealed class SqliteLinkIndexes
 {

@@ -93,6 +93,33 @@ public class DocumentStoreTests
     }
 
     [Fact]
+    public void SharedTransactions_CommitOnceTheyHoldEnoughNewReports_AndWhenTheSessionEnds()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("s.db");
+        using var store = SqliteDocumentStore.Open(path);
+        using var reader = SqliteDocumentStore.Open(path);
+        long Visible() => reader.GetStats().Documents;
+
+        using (store.ShareTransactions(3))
+        {
+            store.Store([TestDocuments.Make("Police dispersed a march in Aktau on Monday.")]);
+            store.Store([TestDocuments.Make("Police dispersed a march in Aktau on Monday.")]); // known: not counted
+            store.Store([TestDocuments.Make("The internet was cut across the country.")]);
+            Assert.Equal(0, Visible());
+            store.Store([TestDocuments.Make("Banks ran out of cash in Almaty.")]);
+            Assert.Equal(3, Visible());
+            store.Store([TestDocuments.Make("The government resigned on Wednesday.")]);
+            Assert.Equal(3, Visible());
+        }
+
+        Assert.Equal(4, Visible());
+        // Each call commits alone again.
+        store.Store([TestDocuments.Make("Peacekeepers arrived on Thursday.")]);
+        Assert.Equal(5, Visible());
+    }
+
+    [Fact]
     public void Open_Reopen_KeepsData()
     {
         using var dir = new TempDirectory();
