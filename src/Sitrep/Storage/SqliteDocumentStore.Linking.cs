@@ -132,6 +132,7 @@ public sealed partial class SqliteDocumentStore
 
         public HashSet<(string, string)>? Separations(string documentId)
         {
+            if (!AnySeparations()) return null;
             var find = Command("SELECT a, b FROM event_separations WHERE a LIKE $prefix OR b LIKE $prefix");
             find.Parameters.AddWithValue("$prefix", documentId + "-%");
             using var r = find.ExecuteReader();
@@ -142,9 +143,7 @@ public sealed partial class SqliteDocumentStore
 
         public bool Separated(string firstIncident, string secondIncident)
         {
-            // Most stores hold no separation at all: one probe per batch instead of a join per link.
-            _anySeparations ??= Command("SELECT EXISTS (SELECT 1 FROM event_separations)").ExecuteScalar() is long and not 0;
-            if (!_anySeparations.Value) return false;
+            if (!AnySeparations()) return false;
             var find = Command("""
                 SELECT 1 FROM event_separations s JOIN events x ON x.id = s.a JOIN events y ON y.id = s.b
                 WHERE (x.incident_id = $first AND y.incident_id = $second) OR (x.incident_id = $second AND y.incident_id = $first)
@@ -154,6 +153,10 @@ public sealed partial class SqliteDocumentStore
             find.Parameters.AddWithValue("$second", secondIncident);
             return find.ExecuteScalar() is not null;
         }
+
+        // Most stores hold no separation at all: one probe per batch instead of a search per report and a join per link.
+        private bool AnySeparations() =>
+            _anySeparations ??= Command("SELECT EXISTS (SELECT 1 FROM event_separations)").ExecuteScalar() is long and not 0;
 
         public void SaveEvents(Document document, IReadOnlyList<(string IncidentId, bool IsHead)> incidents)
         {
