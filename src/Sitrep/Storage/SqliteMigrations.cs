@@ -198,5 +198,16 @@ internal static class SqliteMigrations
         CREATE TABLE link_state (generation INTEGER NOT NULL);
         INSERT INTO link_state (generation) VALUES (0);
         """,
+        // 10: the list-order indexes of step 7 hold incident heads only (every listing is of incidents):
+        // demoting a head deletes its entries instead of moving them, and the entries of the events
+        // it stands for are not kept at all.
+        """
+        DROP INDEX events_in_order;
+        DROP INDEX events_by_country_in_order;
+        DROP INDEX events_by_place;
+        CREATE INDEX incidents_in_order ON events(date, country, document_id, ordinal) WHERE incident_head = 1;
+        CREATE INDEX incidents_by_country_in_order ON events(country, date, document_id, ordinal) WHERE incident_head = 1;
+        CREATE INDEX incidents_by_place ON events(latitude, longitude, date, country, document_id, ordinal) WHERE incident_head = 1;
+        """,
     ];
 }
