@@ -138,13 +138,16 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
             {
                 // Linking stores each report's events as it decides their incidents.
                 if (Linking) LinkNewDocuments(newDocuments, transaction);
-                else foreach (var document in newDocuments) InsertEvents(document, incidents: null);
+                else
+                {
+                    foreach (var document in newDocuments) InsertEvents(document, incidents: null);
+                    _linkIndexes.ForgetHeads(); // they head incidents of their own, which the index does not hold
+                }
                 // New rows get consecutive rowids above every older row. Indexing them in one statement
                 // is about twice as fast as one FTS5 insert per document.
                 _indexText.Parameters["$first"].Value = firstNewRow;
                 _indexText.ExecuteNonQuery();
                 _uncommitted += added;
-                _uncommittedUnlinked |= !Linking;
             }
             if (_sharing > 0 && _uncommitted < _sharing) _shared = transaction;
             else Commit(transaction);
@@ -161,7 +164,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     private int _sharing;
     private SqliteTransaction? _shared;
     private int _uncommitted;
-    private bool _uncommittedUnlinked;
 
     /// <inheritdoc/>
     public IDisposable ShareTransactions(int documents)
@@ -190,16 +192,14 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         }
     }
 
-    // Commits with the link generation moved on when reports were added. The head index followed
-    // every change linking made; storing without linking added heads it does not hold.
+    // Commits with the link generation moved on when reports were added; the head index, if any, followed them.
     private void Commit(SqliteTransaction transaction)
     {
         long generation = _uncommitted > 0 ? NextLinkGeneration(transaction) : -1;
         transaction.Commit();
         transaction.Dispose();
-        if (_uncommitted > 0 && !_uncommittedUnlinked) _linkIndexes.HeadsGeneration = generation;
+        if (_uncommitted > 0) _linkIndexes.HeadsGeneration = generation;
         _uncommitted = 0;
-        _uncommittedUnlinked = false;
     }
 
     // Rolls back, and drops linking's in-memory indexes: they may hold what the rollback took back.
@@ -207,7 +207,6 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         transaction.Dispose();
         _uncommitted = 0;
-        _uncommittedUnlinked = false;
         _linkIndexes.Forget();
     }
 

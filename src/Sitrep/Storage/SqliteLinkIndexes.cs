@@ -49,6 +49,12 @@ internal sealed class SqliteLinkIndexes
     {
         Duplicates = null;
         SignaturesIndexed = 0;
+        ForgetHeads();
+    }
+
+    /// <summary>Drops the head index, to be read again when next needed.</summary>
+    public void ForgetHeads()
+    {
         Heads = null;
         HeadsGeneration = -1;
     }

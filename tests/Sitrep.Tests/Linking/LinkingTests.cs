@@ -204,6 +204,27 @@ public sealed class LinkingTests
     }
 
     [Fact]
+    public void ReportsStoredWithoutLinking_AreFoundByTheLinkingAfterThem()
+    {
+        using var dir = new TempDirectory();
+        string path = Path.Combine(dir.Path, "s.db");
+        var reports = Market();
+        using var store = SqliteDocumentStore.Open(path);
+        store.Store([Read(TeachersMarch, new DateOnly(2024, 3, 5), "Kenya Today")]);
+
+        using (store.ShareTransactions(10))
+        {
+            store.Linking = false;
+            store.Store([reports[0]]);
+            store.Linking = true;
+            store.Store([reports[1]]);
+        }
+
+        Assert.Contains(store.ListIncidents(new EventQuery(Country: "NG")), i => i.Documents.Count == 2);
+        Assert.Equal(StoredHeads(store), SqliteLinkIndexes.For(path).Heads!.Count);
+    }
+
+    [Fact]
     public void AnUnlinkByAnotherProcess_IsFollowedByAStoreOpenedBefore()
     {
         using var dir = new TempDirectory();
