@@ -1,8 +1,6 @@
-using System.Globalization;
 using static Sitrep.Storage.StoredRows;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
-using Sitrep.Events;
 using Sitrep.Linking;
 
 namespace Sitrep.Storage;
@@ -122,7 +120,7 @@ public sealed partial class SqliteDocumentStore
         private List<EventMention> HeadRows(List<string> ids)
         {
             if (ids.Count == 0) return [];
-            // By key alone: with the head flag in the WHERE clause, the planner walks the list indexes that lead with it.
+            // By key alone: given the head flag too, the planner may walk an index of heads instead of looking the ids up.
             var read = Command($"SELECT {MentionColumns} FROM events WHERE id IN (SELECT value FROM json_each($ids))");
             read.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(ids));
             var byId = Mentions(read).Where(m => m.IsHead).ToDictionary(m => m.Id, StringComparer.Ordinal);
@@ -318,8 +316,6 @@ public sealed partial class SqliteDocumentStore
         while (r.Read()) duplicates.Add(new DuplicateReport(r.GetString(0), r.GetDouble(1)));
         return duplicates;
     }
-
-    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Linking runs a handful of statements per report: each is prepared once and reused, as
     // compiling them anew for every report cost more than running them.
