@@ -82,4 +82,29 @@ internal static class TimeLexicon
     {
         "will", "'ll", "’ll", "shall", "would", "plans", "planned", "plan", "scheduled", "expected", "due", "going", "upcoming",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Verbs of saying: the tense of the clause they report is not theirs.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportingVerbs = new[]
+    {
+        "said", "says", "say", "told", "tells", "added", "stated",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words before a date that make it a deadline, normally ahead of the report.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DeadlineWords = new[]
+    {
+        "by", "until", "till", "payable", "record", "effective", "expire", "expires",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words after which a past participle is passive or an adjective, not a past tense.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BeforeAdjectivalParticiple = new[]
+    {
+        "be", "been", "being", "a", "an", "the", "its", "their", "his", "her", "still",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Irregular past forms that put a clause in the past (regular "-ed" forms are recognised by their ending).</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PastMarkers = new[]
+    {
+        "began", "came", "took", "went", "met", "led", "made", "saw", "won", "lost",
+        "fell", "rose", "left", "found", "held", "became", "gave", "got", "sent", "struck", "shot", "since",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -131,19 +131,19 @@ internal ref struct TimeScanner
                 int? year = null;
                 if (Is(end, ",") && YearNumber(end + 1) is int y1) { year = y1; end += 2; }
                 else if (YearNumber(end) is int y2) { year = y2; end += 1; }
-                var date = year is int yy ? SafeDate(yy, month, day) : InferYear(month, day);
+                var date = year is int yy ? SafeDate(yy, month, day) : InferYear(month, day, ClauseTense(start, end));
                 return date is { } d ? new Match(start, end, Iso(d), TimePrecision.Day) : null;
             }
             if (YearNumber(i + 1) is int year2)
                 return new Match(start, i + 2, $"{year2:D4}-{month:D2}", TimePrecision.Month);
             if (Is(i + 1, ",") && YearNumber(i + 2) is int year3)
                 return new Match(start, i + 3, $"{year3:D4}-{month:D2}", TimePrecision.Month);
-            return new Match(start, i + 1, $"{YearOfMonth(month):D4}-{month:D2}", TimePrecision.Month);
+            return new Match(start, i + 1, $"{YearOfMonth(month, ClauseTense(start, i + 1)):D4}-{month:D2}", TimePrecision.Month);
         }
         if (DayNumber(i) is int d2 && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out int m2))
         {
             int end = i + 2;
-            var date = YearNumber(end) is int y ? SafeDate(y, m2, d2) : InferYear(m2, d2);
+            var date = YearNumber(end) is int y ? SafeDate(y, m2, d2) : InferYear(m2, d2, ClauseTense(start, end));
             if (YearNumber(end) is not null) end++;
             return date is { } d ? new Match(start, end, Iso(d), TimePrecision.Day) : null;
         }
@@ -162,23 +162,69 @@ internal ref struct TimeScanner
         if (Is(i, "last") || Is(i, "past")) { direction = -1; i++; }
         else if (Is(i, "next") || Is(i, "coming")) { direction = 1; i++; }
         if (i >= _t.Length || !TimeLexicon.Weekdays.TryGetValue(W(i), out var weekday)) return null;
-        if (direction == 0) direction = IsFutureClause(start) ? 1 : -1;
+        if (direction == 0) direction = ClauseTense(start, i + 1) == Tense.Future ? 1 : -1;
         var date = direction < 0 ? LastOnOrBefore(weekday) : NextAfter(weekday);
         if (i + 1 < _t.Length && TimeLexicon.PartsOfDay.TryGetValue(W(i + 1), out var code))
             return new Match(start, i + 2, Iso(date) + "T" + code, TimePrecision.PartOfDay);
         return new Match(start, i + 1, Iso(date), TimePrecision.Day);
     }
 
-    // Future when a marker ("will", "plans") stands shortly before, with no past-tense verb in between.
-    private readonly bool IsFutureClause(int at)
+    private enum Tense { Unknown, Past, Future }
+
+    // The tense of the clause around tokens [start, end): a deadline ("by", "until", "payable") is
+    // ahead unless a past verb follows; otherwise the nearest cue before the expression ("will",
+    // "is to", "as soon as", "was", a past participle; a reporting verb ends the search), else a
+    // modal after it.
+    private readonly Tense ClauseTense(int start, int end)
     {
-        for (int k = at - 1; k >= 0 && k >= at - 8; k--)
+        if (TimeLexicon.DeadlineWords.Contains(W(start - 1)))
+            return PastCueAfter(end) ? Tense.Past : Tense.Future;
+        int before = Is(start - 1, "on") ? start - 2 : start - 1;
+        if (TimeLexicon.ReportingVerbs.Contains(W(before))) return Tense.Past; // "said Monday": when it was said
+        for (int k = start - 1; k >= 0 && k >= start - 8; k--)
         {
-            if (TimeLexicon.FutureMarkers.Contains(W(k))) return true;
-            if ((Is(k, "soon") || Is(k, "early")) && Is(k - 1, "as") && Is(k + 1, "as")) return true; // "as soon as Tuesday"
-            if (Is(k, "said") || Is(k, "was") || Is(k, "were") || Is(k, "had") || (W(k).Length > 3 && W(k).EndsWith("ed", StringComparison.Ordinal))) return false;
+            if (Is(k, ";") || TimeLexicon.ReportingVerbs.Contains(W(k))) break;
+            if (CueAt(k) is var cue and not Tense.Unknown) return cue;
+        }
+        // "On Tuesday, the league will ...": a modal later in the clause, past the comma of an opening date.
+        bool opening = before < 0;
+        for (int k = end; k < _t.Length && k < end + 8; k++)
+        {
+            if (Is(k, ";") || (Is(k, ",") && !(opening && k == end))) break;
+            if (IsModalFuture(k)) return Tense.Future;
+        }
+        return Tense.Unknown;
+    }
+
+    // "until Thursday, they had ...", "not until Tuesday that Castro revealed".
+    private readonly bool PastCueAfter(int end)
+    {
+        bool sameClause = true;
+        for (int k = end; k < _t.Length && k < end + 8; k++)
+        {
+            if (Is(k, ";")) break;
+            if (Is(k, ",")) sameClause = false;
+            if (Is(k, "was") || Is(k, "were") || Is(k, "had") || Is(k, "did")) return true;
+            if (sameClause && k < end + 4 && CueAt(k) == Tense.Past) return true;
         }
         return false;
+    }
+
+    private readonly bool IsModalFuture(int k) =>
+        Is(k, "will") || Is(k, "'ll") || Is(k, "’ll") || Is(k, "shall") || (Is(k, "to") && (Is(k - 1, "is") || Is(k - 1, "are")));
+
+    private readonly Tense CueAt(int k)
+    {
+        if (TimeLexicon.FutureMarkers.Contains(W(k)))
+            return (Is(k, "plan") || Is(k, "plans")) && (Is(k - 1, "the") || Is(k - 1, "a") || Is(k - 1, "its")) ? Tense.Unknown : Tense.Future;
+        if ((Is(k, "soon") || Is(k, "early")) && Is(k - 1, "as") && Is(k + 1, "as")) return Tense.Future; // "as soon as Tuesday"
+        if (Is(k, "to") && (Is(k - 1, "is") || Is(k - 1, "are") || Is(k - 1, "set"))) return Tense.Future; // "is to resume", "set to open"
+        if (Is(k, "was") || Is(k, "were") || Is(k, "had") || Is(k, "did") || Is(k, "ago")) return Tense.Past;
+        // "killed", "held"; not "United", "need", a passive ("to be completed") nor an adjective ("an unspecified date").
+        bool participle = TimeLexicon.PastMarkers.Contains(W(k))
+            || (_t[k].Kind == TokenKind.Word && W(k).Length > 4 && char.IsLower(W(k)[0]) && W(k).EndsWith("ed", StringComparison.Ordinal)
+                && !W(k).EndsWith("eed", StringComparison.Ordinal));
+        return participle && !TimeLexicon.BeforeAdjectivalParticiple.Contains(W(k - 1)) ? Tense.Past : Tense.Unknown;
     }
 
     // "the weekend" in a report: the one just past, or this one when the report is from a weekend.
@@ -438,26 +484,33 @@ internal ref struct TimeScanner
         i < _t.Length && _t[i].Kind == TokenKind.Number && W(i).Length == 4
         && int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= 1800 and <= 2100 ? y : null;
 
-    // A day and month without a year: the year that puts it nearest the report date (ties go to the
-    // past). Measured on TimeBank, this beats a past-biased rule: reports name coming dates as often.
-    private readonly DateOnly? InferYear(int month, int day)
+    // A day and month without a year: the nearest such day (ties go to the past), unless that is
+    // more than a month on the wrong side of the report date for the clause's tense.
+    private readonly DateOnly? InferYear(int month, int day, Tense tense)
     {
-        DateOnly? best = null;
-        int bestDistance = int.MaxValue;
+        DateOnly? nearest = null, before = null, after = null;
         for (int year = Dct.Year - 1; year <= Dct.Year + 1; year++)
         {
             if (SafeDate(year, month, day) is not { } d) continue;
-            int distance = Math.Abs(d.DayNumber - Dct.DayNumber);
-            if (distance < bestDistance) { best = d; bestDistance = distance; }
+            if (nearest is not { } n || Math.Abs(d.DayNumber - Dct.DayNumber) < Math.Abs(n.DayNumber - Dct.DayNumber)) nearest = d;
+            if (d <= Dct) before = d;
+            if (d >= Dct && after is null) after = d;
         }
-        return best;
+        if (nearest is not { } near) return null;
+        if (tense == Tense.Past && near.DayNumber - Dct.DayNumber > 31) return before ?? near;
+        if (tense == Tense.Future && Dct.DayNumber - near.DayNumber > 31) return after ?? near;
+        return near;
     }
 
-    // A bare month: the one nearest the report date.
-    private readonly int YearOfMonth(int month)
+    // A bare month, chosen as a day is.
+    private readonly int YearOfMonth(int month, Tense tense)
     {
         int delta = month - Dct.Month;
-        return delta > 6 ? Dct.Year - 1 : delta < -6 ? Dct.Year + 1 : Dct.Year;
+        int year = delta > 6 ? Dct.Year - 1 : delta < -6 ? Dct.Year + 1 : Dct.Year;
+        int ahead = (year - Dct.Year) * 12 + delta;
+        if (tense == Tense.Past && ahead > 1) return year - 1;
+        if (tense == Tense.Future && ahead < -1) return year + 1;
+        return year;
     }
 
     private static DateOnly? SafeDate(int year, int month, int day) =>
@@ -473,7 +526,7 @@ internal ref struct TimeScanner
 
     private static string QuarterOf(DateOnly d) => $"{d.Year:D4}-Q{(d.Month - 1) / 3 + 1}";
 
-    private readonly ReadOnlySpan<char> W(int i) => _text.AsSpan(_t[i].Start, _t[i].Length);
+    private readonly ReadOnlySpan<char> W(int i) => i >= 0 && i < _t.Length ? _text.AsSpan(_t[i].Start, _t[i].Length) : default;
 
-    private readonly bool Is(int i, string word) => i < _t.Length && W(i).Equals(word, StringComparison.OrdinalIgnoreCase);
+    private readonly bool Is(int i, string word) => i >= 0 && i < _t.Length && W(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 }

@@ -60,6 +60,27 @@ public class TimeStageTests
     }
 
     [Theory]
+    [InlineData("He was last seen on Nov. 3.", "2021-11-03")] // past tense: the last Nov. 3, though the next is nearer
+    [InlineData("Gunmen struck the town in October.", "2021-10")]
+    [InlineData("The troops must leave by Nov. 3.", "2022-11-03")] // a deadline lies ahead
+    [InlineData("The election will be held in October.", "2022-10")]
+    [InlineData("The rights expire on March 31.", "2022-03-31")] // no tense cue: the nearest
+    public void DateWithoutYear_TakesTheYearTheClauseTensePointsTo(string sentence, string value)
+    {
+        Assert.Equal(value, Single(sentence, new DateOnly(2022, 5, 6)).Value);
+    }
+
+    [Theory]
+    [InlineData("Officials said Monday they will meet again.", "2022-01-03")] // the day it was said
+    [InlineData("Up until Thursday, they had described him as a witness.", "2022-01-06")]
+    [InlineData("The ban was postponed until Monday.", "2022-01-10")]
+    [InlineData("He would be traveling to the United States Thursday.", "2022-01-13")]
+    public void Weekday_ReadsReportingVerbsAndDeadlines(string sentence, string value)
+    {
+        Assert.Equal(value, Single(sentence).Value);
+    }
+
+    [Theory]
     [InlineData("It was announced yesterday.", "yesterday", "2022-01-05")]
     [InlineData("It will be announced tomorrow.", "tomorrow", "2022-01-07")]
     [InlineData("It was announced today.", "today", "2022-01-06")]
