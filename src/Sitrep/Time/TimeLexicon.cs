@@ -107,4 +107,10 @@ internal static class TimeLexicon
         "began", "came", "took", "went", "met", "led", "made", "saw", "won", "lost",
         "fell", "rose", "left", "found", "held", "became", "gave", "got", "sent", "struck", "shot", "since",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Time-zone abbreviations that may follow a clock time.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeZones = new[]
+    {
+        "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "MSK",
+    }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 }

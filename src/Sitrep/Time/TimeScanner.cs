@@ -70,7 +70,7 @@ internal ref struct TimeScanner
     }
 
     private Match? TryAt(int i) => !CanStart(i) ? null :
-        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? Weekday(i) ?? Relative(i) ?? Ago(i) ?? Quarter(i)
+        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? Weekday(i) ?? Quarter(i) ?? Relative(i) ?? Ago(i)
         ?? Duration(i) ?? Year(i) ?? Frequency(i) ?? Clock(i);
 
     // One lookup rules out most tokens: numbers, months, weekdays, number words, parts of the day and the starter words.
@@ -112,10 +112,10 @@ internal ref struct TimeScanner
         if (i >= _t.Length) return null;
         int start = i;
         if ((Is(i, "early") || Is(i, "late") || Is(i, "mid")) && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out _)) i++;
-        int shift = Is(i, "last") ? -1 : Is(i, "next") ? 1 : 0;
-        if (shift != 0 && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out int shifted) && DayNumber(i + 2) is null)
+        int shift = Is(i, "last") ? -1 : Is(i, "next") ? 1 : Is(i, "this") ? 0 : int.MinValue;
+        if (shift != int.MinValue && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out int shifted) && DayNumber(i + 2) is null)
         {
-            int year = shift < 0 ? (shifted < Dct.Month ? Dct.Year : Dct.Year - 1) : (shifted > Dct.Month ? Dct.Year : Dct.Year + 1);
+            int year = shift < 0 ? (shifted < Dct.Month ? Dct.Year : Dct.Year - 1) : shift > 0 ? (shifted > Dct.Month ? Dct.Year : Dct.Year + 1) : Dct.Year;
             return new Match(start, i + 2, $"{year:D4}-{shifted:D2}", TimePrecision.Month);
         }
         if (TimeLexicon.Months.TryGetValue(W(i), out int month))
@@ -131,6 +131,7 @@ internal ref struct TimeScanner
                 int? year = null;
                 if (Is(end, ",") && YearNumber(end + 1) is int y1) { year = y1; end += 2; }
                 else if (YearNumber(end) is int y2) { year = y2; end += 1; }
+                else if (RelativeYear(end) is (int y3, int yearEnd)) { year = y3; end = yearEnd; }
                 var date = year is int yy ? SafeDate(yy, month, day) : InferYear(month, day, ClauseTense(start, end));
                 return date is { } d ? new Match(start, end, Iso(d), TimePrecision.Day) : null;
             }
@@ -138,6 +139,8 @@ internal ref struct TimeScanner
                 return new Match(start, i + 2, $"{year2:D4}-{month:D2}", TimePrecision.Month);
             if (Is(i + 1, ",") && YearNumber(i + 2) is int year3)
                 return new Match(start, i + 3, $"{year3:D4}-{month:D2}", TimePrecision.Month);
+            if (RelativeYear(i + 1) is (int year4, int end4))
+                return new Match(start, end4, $"{year4:D4}-{month:D2}", TimePrecision.Month);
             return new Match(start, i + 1, $"{YearOfMonth(month, ClauseTense(start, i + 1)):D4}-{month:D2}", TimePrecision.Month);
         }
         if (DayNumber(i) is int d2 && i + 1 < _t.Length && TimeLexicon.Months.TryGetValue(W(i + 1), out int m2))
@@ -147,6 +150,17 @@ internal ref struct TimeScanner
             if (YearNumber(end) is not null) end++;
             return date is { } d ? new Match(start, end, Iso(d), TimePrecision.Day) : null;
         }
+        return null;
+    }
+
+    // "this year", "last year", "of next year" after a month: the year it names, and where it ends.
+    private readonly (int Year, int End)? RelativeYear(int i)
+    {
+        if (Is(i, "of")) i++;
+        if (!Is(i + 1, "year")) return null;
+        if (Is(i, "this")) return (Dct.Year, i + 2);
+        if (Is(i, "last")) return (Dct.Year - 1, i + 2);
+        if (Is(i, "next")) return (Dct.Year + 1, i + 2);
         return null;
     }
 
@@ -162,8 +176,12 @@ internal ref struct TimeScanner
         if (Is(i, "last") || Is(i, "past")) { direction = -1; i++; }
         else if (Is(i, "next") || Is(i, "coming")) { direction = 1; i++; }
         if (i >= _t.Length || !TimeLexicon.Weekdays.TryGetValue(W(i), out var weekday)) return null;
+        // "Monday, Oct. 26": the date says which Monday.
+        if (start == i && CalendarDate(Is(i + 1, ",") ? i + 2 : i + 1) is { Precision: TimePrecision.Day } dated)
+            return dated with { Start = start };
         if (direction == 0) direction = ClauseTense(start, i + 1) == Tense.Future ? 1 : -1;
-        var date = direction < 0 ? LastOnOrBefore(weekday) : NextAfter(weekday);
+        // "last Monday" is never the report's own day.
+        var date = direction < 0 ? (start < i && Is(start, "last") ? LastOnOrBefore(weekday, Dct.AddDays(-1)) : LastOnOrBefore(weekday)) : NextAfter(weekday);
         if (i + 1 < _t.Length && TimeLexicon.PartsOfDay.TryGetValue(W(i + 1), out var code))
             return new Match(start, i + 2, Iso(date) + "T" + code, TimePrecision.PartOfDay);
         return new Match(start, i + 1, Iso(date), TimePrecision.Day);
@@ -230,7 +248,9 @@ internal ref struct TimeScanner
     // "the weekend" in a report: the one just past, or this one when the report is from a weekend.
     private readonly string LastWeekend() => IsoWeek(LastOnOrBefore(DayOfWeek.Saturday)) + "-WE";
 
-    private readonly DateOnly LastOnOrBefore(DayOfWeek day) => Dct.AddDays(-(((int)Dct.DayOfWeek - (int)day + 7) % 7));
+    private readonly DateOnly LastOnOrBefore(DayOfWeek day) => LastOnOrBefore(day, Dct);
+
+    private static DateOnly LastOnOrBefore(DayOfWeek day, DateOnly limit) => limit.AddDays(-(((int)limit.DayOfWeek - (int)day + 7) % 7));
 
     private readonly DateOnly NextAfter(DayOfWeek day)
     {
@@ -324,23 +344,37 @@ internal ref struct TimeScanner
         };
     }
 
-    // "the third quarter", "third-quarter", "the latest quarter", "the quarter".
+    // "the third quarter", "third-quarter", "the third quarter of 1984", "this year's third quarter",
+    // "the 1988 third quarter", "the year-earlier third quarter", "the latest quarter", "the quarter".
     private Match? Quarter(int i)
     {
         int j = Is(i, "the") ? i + 1 : i;
         if (j >= _t.Length) return null;
+        int? year = null;
+        bool yearBefore = false;
+        if (YearNumber(j) is int named) { year = named; j++; }
+        else if (Is(j + 1, "year") && j + 2 < _t.Length && _t[j + 2].Kind == TokenKind.Clitic && RelativeYear(j) is (int relative, _)) { year = relative; j += 3; }
+        else if (j > i && (Is(j, "year-earlier") || Is(j, "year-ago"))) { yearBefore = true; j++; }
+        if (j >= _t.Length) return null;
         var w = W(j);
         int hyphen = w.IndexOf('-');
-        if (hyphen > 0 && w[(hyphen + 1)..].Equals("quarter", StringComparison.OrdinalIgnoreCase)
-            && TimeLexicon.Ordinals.TryGetValue(w[..hyphen], out int q1))
-            return new Match(i, j + 1, QuarterValue(q1), TimePrecision.Quarter) { NamesQuarter = true };
-        if (TimeLexicon.Ordinals.TryGetValue(w, out int q) && Is(j + 1, "quarter"))
-            return new Match(i, j + 2, QuarterValue(q), TimePrecision.Quarter) { NamesQuarter = true };
-        if (j > i && (Is(j, "latest") || Is(j, "recent") || Is(j, "past")) && (Is(j + 1, "quarter") || (Is(j, "latest") && Is(j + 1, "period"))))
+        int quarter, end;
+        if (hyphen > 0 && w[(hyphen + 1)..].Equals("quarter", StringComparison.OrdinalIgnoreCase) && TimeLexicon.Ordinals.TryGetValue(w[..hyphen], out int q1))
+            (quarter, end) = (q1, j + 1);
+        else if (TimeLexicon.Ordinals.TryGetValue(w, out int q) && Is(j + 1, "quarter"))
+            (quarter, end) = (q, j + 2);
+        else if (year is int y0 && Is(j, "quarter") && _context.LastQuarter is { } last) // "the 1988 quarter": the quarter under discussion
+            return new Match(i, j + 1, $"{y0:D4}-Q{last.Quarter}", TimePrecision.Quarter);
+        else if (year is null && !yearBefore && j > i && (Is(j, "latest") || Is(j, "recent") || Is(j, "past")) && (Is(j + 1, "quarter") || (Is(j, "latest") && Is(j + 1, "period"))))
             return new Match(i, j + 2, QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
-        if (j > i && Is(j, "quarter") && !Is(j + 1, "of"))
+        else if (year is null && !yearBefore && j > i && Is(j, "quarter") && !Is(j + 1, "of"))
             return new Match(i, j + 1, _context.LastQuarter is { } q2 ? $"{q2.Year:D4}-Q{q2.Quarter}" : QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
-        return null;
+        else return null;
+        if (year is null && Is(end, "of") && YearNumber(end + 1) is int after) { year = after; end += 2; }
+        else if (year is null && RelativeYear(end) is (int relativeAfter, int relativeEnd) && Is(end, "of")) { year = relativeAfter; end = relativeEnd; }
+        string value = year is int y ? $"{y:D4}-Q{quarter}" : QuarterValue(quarter);
+        if (yearBefore) value = $"{int.Parse(value[..4], CultureInfo.InvariantCulture) - 1:D4}{value[4..]}";
+        return new Match(i, end, value, TimePrecision.Quarter) { NamesQuarter = true };
     }
 
     // The quarter of this year when it has begun, else of last year.
@@ -428,8 +462,8 @@ internal ref struct TimeScanner
     // "9:30", "3 p.m.", "noon", "midnight".
     private Match? Clock(int i)
     {
-        if (Is(i, "noon") || Is(i, "midday")) return new Match(i, i + 1, Iso(Dct) + "T12:00", TimePrecision.Time, TimexType.Time);
-        if (Is(i, "midnight")) return new Match(i, i + 1, Iso(Dct) + "T24:00", TimePrecision.Time, TimexType.Time);
+        if (Is(i, "noon") || Is(i, "midday")) return OnDay(i, i + 1, "T12:00");
+        if (Is(i, "midnight")) return OnDay(i, i + 1, "T24:00");
         if (_t[i].Kind != TokenKind.Number) return null;
         var w = W(i);
         int hour, minute = 0;
@@ -446,8 +480,32 @@ internal ref struct TimeScanner
         if (Is(end, "a.m.") || Is(end, "am")) { if (hour == 12) hour = 0; end++; }
         else if (Is(end, "p.m.") || Is(end, "pm")) { if (hour < 12) hour += 12; end++; }
         else if (colon < 0) return null;
-        return new Match(i, end, $"{Iso(Dct)}T{hour:D2}:{minute:D2}", TimePrecision.Time, TimexType.Time);
+        return OnDay(i, end, $"T{hour:D2}:{minute:D2}");
     }
+
+    // A clock time [start, end) on the day named right after it ("10 p.m. Wednesday", "noon
+    // Thursday", "5 p.m. EST, Nov. 6", "10:35 a.m. (0735 GMT) Friday"), else on the report date.
+    private Match OnDay(int start, int end, string clock)
+    {
+        int k = end;
+        if (TimeLexicon.TimeZones.Contains(W(k))) k++;
+        if (Is(k, "("))
+        {
+            int close = k + 1;
+            while (close < _t.Length && close < k + 6 && !Is(close, ")")) close++;
+            if (Is(close, ")")) k = close + 1;
+        }
+        if (Is(k, ",")) k++;
+        if (k < _t.Length && (Weekday(k) ?? CalendarDate(k) ?? DayWord(k)) is { Precision: TimePrecision.Day } day)
+            return new Match(start, day.End, day.Value + clock, TimePrecision.Time, TimexType.Time);
+        return new Match(start, end, Iso(_context.LastDay) + clock, TimePrecision.Time, TimexType.Time);
+    }
+
+    private readonly Match? DayWord(int i) =>
+        Is(i, "today") ? new Match(i, i + 1, Iso(Dct), TimePrecision.Day)
+        : Is(i, "yesterday") ? new Match(i, i + 1, Iso(Dct.AddDays(-1)), TimePrecision.Day)
+        : Is(i, "tomorrow") ? new Match(i, i + 1, Iso(Dct.AddDays(1)), TimePrecision.Day)
+        : null;
 
     // A count before a unit: "two", "48", "twenty-five", "a"/"an" (one).
     private readonly (int Value, int End)? Count(int i)

@@ -147,6 +147,47 @@ public class TimeStageTests
         Assert.Equal((value, TimexType.Time), (t.Value, t.Type));
     }
 
+    [Theory]
+    [InlineData("Gunmen stormed the store at 10 p.m. Wednesday, police said.", "10 p.m. Wednesday", "2022-01-05T22:00")]
+    [InlineData("Talks broke off at noon Tuesday.", "noon Tuesday", "2022-01-04T12:00")]
+    [InlineData("The offer runs until 5 p.m. EST, Jan. 20.", "5 p.m. EST, Jan. 20", "2022-01-20T17:00")]
+    [InlineData("The blast came at 10:35 a.m. (0735 GMT) Monday.", "10:35 a.m. (0735 GMT) Monday", "2022-01-03T10:35")]
+    [InlineData("Shots rang out at 9 p.m. yesterday.", "9 p.m. yesterday", "2022-01-05T21:00")]
+    public void ClockTime_TakesTheDayNamedAfterIt(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Fact]
+    public void ClockTime_WithoutADay_IsOnTheDayLastMentioned()
+    {
+        var found = Times("Protesters gathered on January 4. At 10 p.m., police opened fire.");
+        Assert.Equal(("10 p.m.", "2022-01-04T22:00"), (found[1].Text, found[1].T.Value));
+    }
+
+    [Theory]
+    [InlineData("The paper said in an editorial on Monday, Dec. 27:", "Monday, Dec. 27", "2021-12-27")]
+    [InlineData("Funds left on Friday Oct. 13 alone.", "Friday Oct. 13", "2021-10-13")]
+    [InlineData("They met last Thursday.", "last Thursday", "2021-12-30")] // the report is from a Thursday
+    [InlineData("The ratification began in February this year.", "February this year", "2022-02")]
+    [InlineData("He was arrested in July last year.", "July last year", "2021-07")]
+    [InlineData("The vote is due this September.", "this September", "2022-09")]
+    public void Weekday_DateAndMonth_TakeTheirQualifiers(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Theory]
+    [InlineData("It stopped paying in the third quarter of 1984.", "the third quarter of 1984", "1984-Q3")]
+    [InlineData("Sales for this year's third quarter fell.", "this year's third quarter", "2022-Q3")]
+    [InlineData("It could start in next year's first quarter.", "next year's first quarter", "2023-Q1")]
+    [InlineData("In the 2020 third quarter, it lost money.", "the 2020 third quarter", "2020-Q3")]
+    [InlineData("In the year-earlier third quarter, it lost money.", "the year-earlier third quarter", "2020-Q3")]
+    public void Quarter_TakesTheYearNamedWithIt(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
     [Fact]
     public void Quarter_IsTheOneBegunThisYearOrLastYear()
     {
