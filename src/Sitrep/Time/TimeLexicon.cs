@@ -113,4 +113,48 @@ internal static class TimeLexicon
     {
         "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "MSK",
     }.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words before a hyphen that place a time within a period: "mid-November", "late-1990s".</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PeriodEdges = new[]
+    {
+        "mid", "early", "late",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Decades named in words, by their tens within a century.</summary>
+    public static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> DecadeWords = Lookup(new Dictionary<string, int>
+    {
+        ["twenties"] = 20, ["thirties"] = 30, ["forties"] = 40, ["fifties"] = 50, ["sixties"] = 60, ["seventies"] = 70,
+        ["eighties"] = 80, ["nineties"] = 90,
+    }, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A holiday: its date in a given year, and the word that must follow its first ("Election" Day).</summary>
+    public sealed record HolidayRule(Func<int, DateOnly?> Date, string? Second = null);
+
+    /// <summary>Holidays news dates events by, keyed by their first word.</summary>
+    public static readonly FrozenDictionary<string, HolidayRule>.AlternateLookup<ReadOnlySpan<char>> HolidayNames = Lookup(new Dictionary<string, HolidayRule>
+    {
+        ["Thanksgiving"] = new(y => NthWeekday(y, 11, DayOfWeek.Thursday, 4)),
+        ["Christmas"] = new(y => new DateOnly(y, 12, 25)),
+        ["Easter"] = new(EasterSunday),
+        ["Halloween"] = new(y => new DateOnly(y, 10, 31)),
+        ["New"] = new(y => new DateOnly(y, 1, 1), "Year"),
+        ["Election"] = new(y => y % 2 == 0 ? NthWeekday(y, 11, DayOfWeek.Monday, 1).AddDays(1) : null, "Day"),
+        ["Nowruz"] = new(y => new DateOnly(y, 3, 21)),
+        ["Nauryz"] = new(y => new DateOnly(y, 3, 22)),
+    }, StringComparer.Ordinal);
+
+    private static DateOnly NthWeekday(int year, int month, DayOfWeek day, int n)
+    {
+        var first = new DateOnly(year, month, 1);
+        return first.AddDays(((int)day - (int)first.DayOfWeek + 7) % 7 + 7 * (n - 1));
+    }
+
+    // Western Easter by the anonymous Gregorian computus.
+    private static DateOnly? EasterSunday(int y)
+    {
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+        return new DateOnly(y, month, day);
+    }
 }

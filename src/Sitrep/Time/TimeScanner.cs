@@ -70,7 +70,7 @@ internal ref struct TimeScanner
     }
 
     private Match? TryAt(int i) => !CanStart(i) ? null :
-        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? Weekday(i) ?? Quarter(i) ?? Relative(i) ?? Ago(i)
+        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? Weekday(i) ?? Holiday(i) ?? Quarter(i) ?? Relative(i) ?? Season(i) ?? Ago(i)
         ?? Duration(i) ?? Year(i) ?? Frequency(i) ?? Clock(i);
 
     // One lookup rules out most tokens: numbers, months, weekdays, number words, parts of the day and the starter words.
@@ -80,8 +80,8 @@ internal ref struct TimeScanner
         if (_t[i].Kind is not (TokenKind.Word or TokenKind.Abbreviation)) return false;
         var w = W(i);
         return TimeLexicon.Starters.Contains(w) || TimeLexicon.Months.ContainsKey(w) || TimeLexicon.Weekdays.ContainsKey(w)
-               || TimeLexicon.PartsOfDay.ContainsKey(w) || TimeLexicon.Units.ContainsKey(w) || CountWord(w) is not null
-               || IsDecade(i, out _) || w.Contains('-');
+               || TimeLexicon.PartsOfDay.ContainsKey(w) || TimeLexicon.Units.ContainsKey(w) || CountWord(w) is not null || TimeLexicon.HolidayNames.ContainsKey(w)
+               || Decade(i) is not null || w.Contains('-');
     }
 
     // "the night of January 6" → 2022-01-06TNI
@@ -118,6 +118,8 @@ internal ref struct TimeScanner
             int year = shift < 0 ? (shifted < Dct.Month ? Dct.Year : Dct.Year - 1) : shift > 0 ? (shifted > Dct.Month ? Dct.Year : Dct.Year + 1) : Dct.Year;
             return new Match(start, i + 2, $"{year:D4}-{shifted:D2}", TimePrecision.Month);
         }
+        if (MonthWithEdge(i) is int edged) // "mid-November", "late-November"
+            return new Match(start, i + 1, $"{YearOfMonth(edged, ClauseTense(start, i + 1)):D4}-{edged:D2}", TimePrecision.Month);
         if (TimeLexicon.Months.TryGetValue(W(i), out int month))
         {
             if (IsMayTheVerb(i, month)) return null;
@@ -139,6 +141,8 @@ internal ref struct TimeScanner
                 return new Match(start, i + 2, $"{year2:D4}-{month:D2}", TimePrecision.Month);
             if (Is(i + 1, ",") && YearNumber(i + 2) is int year3)
                 return new Match(start, i + 3, $"{year3:D4}-{month:D2}", TimePrecision.Month);
+            if (SpelledYear(i + 1) is (int spelledYear, int spelledEnd))
+                return new Match(start, spelledEnd, $"{spelledYear:D4}-{month:D2}", TimePrecision.Month);
             if (RelativeYear(i + 1) is (int year4, int end4))
                 return new Match(start, end4, $"{year4:D4}-{month:D2}", TimePrecision.Month);
             return new Match(start, i + 1, $"{YearOfMonth(month, ClauseTense(start, i + 1)):D4}-{month:D2}", TimePrecision.Month);
@@ -151,6 +155,13 @@ internal ref struct TimeScanner
             return date is { } d ? new Match(start, end, Iso(d), TimePrecision.Day) : null;
         }
         return null;
+    }
+
+    private readonly int? MonthWithEdge(int i)
+    {
+        var w = W(i);
+        int hyphen = w.IndexOf('-');
+        return hyphen > 0 && TimeLexicon.PeriodEdges.Contains(w[..hyphen]) && TimeLexicon.Months.TryGetValue(w[(hyphen + 1)..], out int month) ? month : null;
     }
 
     // "this year", "last year", "of next year" after a month: the year it names, and where it ends.
@@ -319,6 +330,65 @@ internal ref struct TimeScanner
         return new Match(start, i + 2, value, precision);
     }
 
+    // "Thanksgiving Day", "last Christmas", "Easter": the holiday's date in the year the clause points to.
+    private Match? Holiday(int i)
+    {
+        int start = i;
+        int direction = Is(i, "last") ? -1 : Is(i, "next") ? 1 : 0;
+        if (direction != 0) i++;
+        if (i >= _t.Length || !TimeLexicon.HolidayNames.TryGetValue(W(i), out var holiday)) return null;
+        int end = i + 1;
+        if (holiday.Second is { } second) // a two-word name: "Election Day", "New Year's Day"
+        {
+            if (Is(end, "year") && end + 1 < _t.Length && _t[end + 1].Kind == TokenKind.Clitic) end += 2;
+            else if (!Is(end, second)) return null;
+            else end++;
+        }
+        if (Is(end, "week")) // "Easter week": the week of the nearest one
+            return holiday.Date(Dct.Year) is { } d0 ? new Match(start, end + 1, IsoWeek(d0), TimePrecision.Week) : null;
+        if (Is(end, "Day") || Is(end, "Eve") || Is(end, "Sunday")) end++;
+        bool eve = Is(end - 1, "Eve");
+        DateOnly? On(int year) => holiday.Date(year) is { } d ? (eve ? d.AddDays(-1) : d) : null;
+        var tense = direction < 0 ? Tense.Past : direction > 0 ? Tense.Future : ClauseTense(start, end);
+        DateOnly? before = null, after = null;
+        for (int year = Dct.Year - 1; year <= Dct.Year + 1; year++)
+        {
+            if (On(year) is not { } d) continue;
+            if (d < Dct || (d == Dct && direction == 0)) before = d;
+            if (d > Dct && after is null) after = d;
+        }
+        DateOnly? chosen = tense switch
+        {
+            Tense.Past => before,
+            Tense.Future => after,
+            _ => before is { } b && after is { } a ? (Dct.DayNumber - b.DayNumber <= a.DayNumber - Dct.DayNumber ? b : a) : before ?? after,
+        };
+        return chosen is { } day ? new Match(start, end, Iso(day), TimePrecision.Day) : null;
+    }
+
+    // "the summer", "the early summer", "this past spring", "the winter of 1994": the season
+    // begun most recently (or, in a future clause, the next one), unless a year is named.
+    private Match? Season(int i)
+    {
+        int start = i;
+        if (Is(i, "this") && Is(i + 1, "past")) i += 2;
+        else if (Is(i, "the")) i++;
+        else return null;
+        if (Is(i, "early") || Is(i, "late")) i++;
+        if (i >= _t.Length || !TimeLexicon.Seasons.TryGetValue(W(i), out var code)) return null;
+        int end = i + 1;
+        int startMonth = code switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+        int year;
+        if (Is(end, "of") && (YearNumber(end + 1) ?? SpelledYear(end + 1)?.Year) is int named)
+        {
+            year = named;
+            end = YearNumber(end + 1) is not null ? end + 2 : SpelledYear(end + 1)!.Value.End;
+        }
+        else if (ClauseTense(start, end) == Tense.Future) year = Dct.Month < startMonth ? Dct.Year : Dct.Year + 1;
+        else year = Dct.Month >= startMonth ? Dct.Year : Dct.Year - 1;
+        return new Match(start, end, $"{year:D4}-{code}", TimePrecision.Season);
+    }
+
     // "two years ago", "a week ago", "a year earlier".
     private Match? Ago(int i)
     {
@@ -400,18 +470,42 @@ internal ref struct TimeScanner
 
         int? n;
         int afterCount;
-        if (Count(i) is (int counted, int after)) { n = counted; afterCount = after; }
-        else if (Is(i, "several") || Is(i, "few") || Is(i, "many")) { n = null; afterCount = i + 1; }
+        bool vague = false;
+        if (Count(i) is (int counted, int after) && !(Is(i, "a") && Is(i + 1, "few"))) { n = counted; afterCount = after; }
+        else if (Is(i, "several") || Is(i, "few") || Is(i, "many")) { n = null; afterCount = i + 1; vague = true; }
+        else if (Is(i, "a") && Is(i + 1, "few")) { n = null; afterCount = i + 2; vague = true; }
         else if (i > start && TimeLexicon.Units.TryGetValue(W(i), out _) && W(i)[^1] == 's') { n = null; afterCount = i; }
+        else if (i == start && IsBarePluralUnit(i)) { n = null; afterCount = i; } // "for years", "within weeks"
         else return null;
+        bool half = false;
+        if (n is not null && Is(afterCount, "1/2")) { half = true; afterCount++; } // "2 1/2 years"
         if (afterCount >= _t.Length || !TimeLexicon.Units.TryGetValue(W(afterCount), out char unit) || unit == 'K') return null;
-        if (Is(afterCount + 1, "old")) return null; // "37 years old"
+        int end = afterCount + 1;
+        if (Is(end, "old")) return null; // "37 years old"
+        if (vague && Is(end, "ago")) return new Match(start, end + 1, "PAST_REF", TimePrecision.Unspecified); // "several years ago"
+        if (n is not null && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half")) { half = true; end += 3; } // "a minute and a half"
         // "four flights a week", "$500 million a year": a rate, not a length of time.
         if (Is(i, "a") && start == i && i > 0 && (_t[i - 1].Kind == TokenKind.Number || NumberLexicon.Scales.TryGetValue(W(i - 1), out _)
             || (_t[i - 1].Kind == TokenKind.Word && char.IsLower(_text[_t[i - 1].Start]) && W(i - 1)[^1] == 's')))
             return null;
-        return new Match(start, afterCount + 1, DurationValue(n, unit), TimePrecision.Unspecified, TimexType.Duration);
+        return new Match(start, end, half && n is int whole ? HalfDurationValue(whole, unit) : DurationValue(n, unit), TimePrecision.Unspecified, TimexType.Duration);
     }
+
+    // A plural unit after "for", "within", "in" or "over" that names a stretch of time by itself.
+    private readonly bool IsBarePluralUnit(int i) =>
+        TimeLexicon.Units.TryGetValue(W(i), out char unit) && unit != 'K' && W(i)[^1] == 's'
+        && (Is(i - 1, "for") || Is(i - 1, "within") || Is(i - 1, "in") || Is(i - 1, "over"))
+        && !Is(i + 1, "of") && !Is(i + 1, "ago") && !Is(i + 1, "old") && !Is(i + 1, "later") && !Is(i + 1, "earlier");
+
+    // "2 1/2 years" → P2Y6M, "5 1/2 hours" → PT5H30M; units without a finer one keep the whole.
+    private static string HalfDurationValue(int whole, char unit) => unit switch
+    {
+        'Y' => $"P{whole}Y6M",
+        'D' => $"P{whole}DT12H",
+        'H' => $"PT{whole}H30M",
+        'm' => $"PT{whole}M30S",
+        _ => DurationValue(whole, unit),
+    };
 
     private static string DurationValue(int? n, char unit)
     {
@@ -426,13 +520,19 @@ internal ref struct TimeScanner
         };
     }
 
-    // "1998", "fiscal 1989", "the 1990s".
+    // "1998", "fiscal 1989", "mid-1996", "the 1990s", "the nineties", "nineteen ninety-six", "the year two thousand".
     private Match? Year(int i)
     {
         int start = i;
         if (Is(i, "fiscal")) i++;
-        if (Is(i, "the") && i + 1 < _t.Length && IsDecade(i + 1, out string decade)) return new Match(start, i + 2, decade, TimePrecision.Decade);
-        if (i < _t.Length && IsDecade(i, out string bare)) return new Match(start, i + 1, bare, TimePrecision.Decade);
+        if (Is(i, "the") && Is(i + 1, "year") && SpelledYear(i + 2) is (int named, int namedEnd))
+            return new Match(start, namedEnd, $"{named:D4}", TimePrecision.Year);
+        if (Is(i, "the") && i + 1 < _t.Length && (Is(i + 1, "early") || Is(i + 1, "late") || Is(i + 1, "mid")) && Decade(i + 2) is { } early)
+            return new Match(start, i + 3, early, TimePrecision.Decade);
+        if (Is(i, "the") && i + 1 < _t.Length && Decade(i + 1) is { } decade) return new Match(start, i + 2, decade, TimePrecision.Decade);
+        if (i < _t.Length && Decade(i) is { } bare) return new Match(start, i + 1, bare, TimePrecision.Decade);
+        if (SpelledYear(i) is (int spelled, int spelledEnd) && Is(i, "nineteen")) return new Match(start, spelledEnd, $"{spelled:D4}", TimePrecision.Year);
+        if (i < _t.Length && PrefixedYear(i) is int prefixed) return new Match(start, i + 1, $"{prefixed:D4}", TimePrecision.Year);
         if (YearNumber(i) is not int year) return null;
         if (i > 0 && _t[i - 1].Kind == TokenKind.Clitic) return null; // "Kopp's 1987 Chevrolet"
         if (i > 0 && _t[i - 1].Kind == TokenKind.Word && char.IsUpper(_text[_t[i - 1].Start]) && !TimeLexicon.Months.TryGetValue(W(i - 1), out _)
@@ -440,14 +540,44 @@ internal ref struct TimeScanner
         return new Match(start, i + 1, $"{year:D4}", TimePrecision.Year);
     }
 
-    private readonly bool IsDecade(int i, out string value)
+    // "nineteen ninety-six" → 1996, "two thousand" → 2000, "two thousand and one" → 2001.
+    private readonly (int Year, int End)? SpelledYear(int i)
+    {
+        if (Is(i, "nineteen") && i + 1 < _t.Length && CountWord(W(i + 1)) is int tens and >= 10 and <= 99)
+            return (1900 + tens, i + 2);
+        if (Is(i, "two") && Is(i + 1, "thousand"))
+        {
+            int end = Is(i + 2, "and") ? i + 3 : i + 2;
+            return end < _t.Length && CountWord(W(end)) is int ones and >= 1 and <= 99 ? (2000 + ones, end + 1) : (2000, i + 2);
+        }
+        return null;
+    }
+
+    // "mid-1996", "early-2020", "late-1989".
+    private readonly int? PrefixedYear(int i)
     {
         var w = W(i);
-        value = "";
-        if (w.Length != 5 || w[4] != 's' || w[3] != '0' || !int.TryParse(w[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int y) || y is < 1800 or > 2090)
-            return false;
-        value = w[..3].ToString() + "X"; // TimeBank writes the 1990s as 199X
-        return true;
+        int hyphen = w.IndexOf('-');
+        if (hyphen < 0 || !TimeLexicon.PeriodEdges.Contains(w[..hyphen])) return null;
+        var rest = w[(hyphen + 1)..];
+        return rest.Length == 4 && int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= 1800 and <= 2100 ? y : null;
+    }
+
+    // A decade in TIMEX3 form, its first three digits: "1990s", "mid-1990s", "nineties" (the last such decade).
+    private readonly string? Decade(int i)
+    {
+        var w = W(i);
+        int hyphen = w.IndexOf('-');
+        if (hyphen > 0 && TimeLexicon.PeriodEdges.Contains(w[..hyphen])) w = w[(hyphen + 1)..];
+        if (w.Length == 5 && w[4] == 's' && w[3] == '0' && int.TryParse(w[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y is >= 1800 and <= 2090)
+            return w[..3].ToString();
+        if (TimeLexicon.DecadeWords.TryGetValue(w, out int tens))
+        {
+            int century = (Dct.Year / 100) * 100;
+            int year = century + tens <= Dct.Year ? century + tens : century - 100 + tens;
+            return (year / 10).ToString(CultureInfo.InvariantCulture);
+        }
+        return null;
     }
 
     // "daily", "every week".
@@ -513,7 +643,8 @@ internal ref struct TimeScanner
         if (i >= _t.Length) return null;
         if (Is(i, "a") || Is(i, "an") || Is(i, "one")) return (1, i + 1);
         if (_t[i].Kind == TokenKind.Number && int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out int digits)) return (digits, i + 1);
-        if (CountWord(W(i)) is int n) return (n, i + 1);
+        if (CountWord(W(i)) is int n)
+            return n is >= 20 and <= 90 && n % 10 == 0 && i + 1 < _t.Length && CountWord(W(i + 1)) is int ones and >= 1 and <= 9 ? (n + ones, i + 2) : (n, i + 1);
         return null;
     }
 
