@@ -157,4 +157,10 @@ internal static class TimeLexicon
         int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
         return new DateOnly(y, month, day);
     }
+
+    /// <summary>Words between a count and its unit that leave the length as counted: "20 more years", "eight trading days".</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UnitModifiers = new[]
+    {
+        "more", "additional", "extra", "further", "trading", "business", "working", "full", "straight", "consecutive",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -282,8 +282,9 @@ internal ref struct TimeScanner
                 return new Match(i, i + 2, Iso(day) + "T" + code, TimePrecision.PartOfDay);
             return new Match(i, i + 1, Iso(day), TimePrecision.Day);
         }
-        if (Is(i, "recent") && (Is(i + 1, "years") || Is(i + 1, "months") || Is(i + 1, "weeks") || Is(i + 1, "days")))
-            return new Match(i, i + 2, "PAST_REF", TimePrecision.Unspecified);
+        // "recent years", "recent weeks": a stretch of time reaching up to the report, of unknown length.
+        if (Is(i, "recent") && i + 1 < _t.Length && TimeLexicon.Units.TryGetValue(W(i + 1), out char recentUnit) && recentUnit != 'K' && W(i + 1)[^1] == 's')
+            return new Match(i, i + 2, DurationValue(null, recentUnit), TimePrecision.Unspecified, TimexType.Duration);
         if (Is(i, "year-earlier") || Is(i, "year-ago"))
         {
             // "the year-earlier quarter", "year-earlier profit": the same period a year before.
@@ -294,20 +295,26 @@ internal ref struct TimeScanner
         }
         if (Is(i, "soon") && i > 0 && Is(i - 1, "as")) return null; // "as soon as"
         // "current" and "recent" are times only before nouns that are not periods ("current realities", "the recent closing").
-        if ((Is(i, "current") || Is(i, "recent")) && (i + 1 >= _t.Length || TimeLexicon.Units.TryGetValue(W(i + 1), out _) || Is(i + 1, "account")))
+        bool beforePeriod = i + 1 < _t.Length && (TimeLexicon.Units.TryGetValue(W(i + 1), out _) || Is(i + 1, "fiscal"));
+        if ((Is(i, "current") || Is(i, "recent")) && (i + 1 >= _t.Length || Is(i + 1, "account") || (Is(i, "recent") && beforePeriod)))
             return null;
-        if (TimeLexicon.References.TryGetValue(w, out var reference)) return new Match(i, i + 1, reference, TimePrecision.Unspecified);
+        if (!(Is(i, "current") && beforePeriod) && TimeLexicon.References.TryGetValue(w, out var reference))
+            return new Match(i, i + 1, reference, TimePrecision.Unspecified);
+        if (Is(i, "the") && (Is(i + 1, "near") || Is(i + 1, "short")) && (Is(i + 2, "future") || Is(i + 2, "term")))
+            return new Match(i, i + 3, "FUTURE_REF", TimePrecision.Unspecified);
         if (Is(i, "the") && Is(i + 1, "weekend")) return new Match(i, i + 2, LastWeekend(), TimePrecision.Week);
         if (Is(i, "the") && (Is(i + 1, "past") || Is(i + 1, "future") || Is(i + 1, "present")) && !IsCountOrUnit(i + 2))
             return new Match(i, i + 2, Is(i + 1, "past") ? "PAST_REF" : Is(i + 1, "future") ? "FUTURE_REF" : "PRESENT_REF", TimePrecision.Unspecified);
 
         int start = i;
-        if (Is(i, "earlier") || Is(i, "later") || Is(i, "early") || Is(i, "late") || Is(i, "mid")) i++;
+        if (Is(i, "the") && (Is(i + 1, "current") || Is(i + 1, "last") || Is(i + 1, "past") || Is(i + 1, "previous"))) i++;
+        else if (Is(i, "earlier") || Is(i, "later") || Is(i, "early") || Is(i, "late") || Is(i, "mid")) i++;
         int shift;
         if (Is(i, "this") || Is(i, "current")) shift = 0;
-        else if (Is(i, "last") || Is(i, "previous")) shift = -1;
+        else if (Is(i, "last") || Is(i, "previous") || (Is(i, "past") && i > 0 && TimeLexicon.Units.TryGetValue(W(i + 1), out _))) shift = -1;
         else if (Is(i, "next")) shift = 1;
         else return null;
+        if (Is(i + 1, "fiscal")) i++; // "the current fiscal year"
         if (i + 1 >= _t.Length) return null;
         if (Is(i + 1, "night") && shift <= 0) return new Match(start, i + 2, Iso(Dct.AddDays(shift == 0 ? 0 : -1)) + "TNI", TimePrecision.PartOfDay);
         if (shift == 0 && TimeLexicon.PartsOfDay.TryGetValue(W(i + 1), out var part))
@@ -410,6 +417,7 @@ internal ref struct TimeScanner
             'M' => new Match(i, end, $"{Dct.AddMonths(k):yyyy-MM}", TimePrecision.Month),
             'Y' => new Match(i, end, $"{Dct.Year + k:D4}", TimePrecision.Year),
             'Q' => new Match(i, end, QuarterOf(Dct.AddMonths(3 * k)), TimePrecision.Quarter),
+            'E' => new Match(i, end, $"{Dct.Year + 10 * k:D4}", TimePrecision.Year), // "a decade ago"
             _ => null,
         };
     }
@@ -479,9 +487,10 @@ internal ref struct TimeScanner
         else return null;
         bool half = false;
         if (n is not null && Is(afterCount, "1/2")) { half = true; afterCount++; } // "2 1/2 years"
+        if (n is not null && TimeLexicon.UnitModifiers.Contains(W(afterCount))) afterCount++; // "20 more years", "eight trading days"
         if (afterCount >= _t.Length || !TimeLexicon.Units.TryGetValue(W(afterCount), out char unit) || unit == 'K') return null;
         int end = afterCount + 1;
-        if (Is(end, "old")) return null; // "37 years old"
+        if (Is(end, "old") || (unit == 'Q' && Is(end, "of"))) return null; // "37 years old", "a quarter of the market"
         if (vague && Is(end, "ago")) return new Match(start, end + 1, "PAST_REF", TimePrecision.Unspecified); // "several years ago"
         if (n is not null && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half")) { half = true; end += 3; } // "a minute and a half"
         // "four flights a week", "$500 million a year": a rate, not a length of time.
@@ -515,6 +524,7 @@ internal ref struct TimeScanner
             'H' => $"PT{count}H",
             'm' => $"PT{count}M",
             'E' => n is int d ? $"P{d * 10}Y" : "PXE",
+            'Q' => n is int q ? $"P{q * 3}M" : "PXM", // ISO 8601 has no quarter unit
             'C' => n is int c ? $"P{c * 100}Y" : "PXC",
             _ => $"P{count}{unit}",
         };
@@ -641,6 +651,8 @@ internal ref struct TimeScanner
     private readonly (int Value, int End)? Count(int i)
     {
         if (i >= _t.Length) return null;
+        if ((Is(i, "a") || Is(i, "the")) && Is(i + 1, "couple") && Is(i + 2, "of")) return (2, i + 3);
+        if (Is(i, "a") && (Is(i + 1, "hundred") || Is(i + 1, "thousand"))) return (Is(i + 1, "hundred") ? 100 : 1000, i + 2);
         if (Is(i, "a") || Is(i, "an") || Is(i, "one")) return (1, i + 1);
         if (_t[i].Kind == TokenKind.Number && int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out int digits)) return (digits, i + 1);
         if (CountWord(W(i)) is int n)

@@ -230,6 +230,27 @@ public class TimeStageTests
     }
 
     [Theory]
+    [InlineData("Kidnappings have risen in recent years.", "recent years", "PXY")]
+    [InlineData("Spending will be spread over the next three quarters.", "the next three quarters", "P9M")]
+    [InlineData("Troops may stay for at least 20 more years.", "20 more years", "P20Y")]
+    [InlineData("Prices will not change for a couple of years.", "a couple of years", "P2Y")]
+    [InlineData("The index fell eight trading days after the crash.", "eight trading days", "P8D")]
+    public void Duration_KeepsItsUnitAndVagueness(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Theory]
+    [InlineData("Sales should rise in the current fiscal year.", "the current fiscal year", "2022")]
+    [InlineData("Hate groups grew over the past year.", "the past year", "2021")]
+    [InlineData("It may list its shares in the near future.", "the near future", "FUTURE_REF")]
+    [InlineData("A decade ago, the army was Soviet-trained.", "A decade ago", "2012")]
+    public void Relative_PeriodsAndReferences(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Theory]
     [InlineData("Turnout rose from 35 percent several years ago.", "several years ago", "PAST_REF")]
     [InlineData("The machines were removed a few years ago.", "a few years ago", "PAST_REF")]
     public void VagueAgo_IsAPastReference(string sentence, string text, string value)
@@ -250,6 +271,7 @@ public class TimeStageTests
     [InlineData("The New York office of Election Watch closed.", null)]
     [InlineData("The 22-year-old was detained.", null)]
     [InlineData("It was one of three-quarters of the votes.", null)]
+    [InlineData("It won more than a quarter of the votes.", null)]
     public void NonTimes_AreNotTaken(string sentence, string? onlyTime)
     {
         var found = Times(sentence).Select(t => t.Text).ToList();
