@@ -163,4 +163,10 @@ internal static class TimeLexicon
     {
         "more", "additional", "extra", "further", "trading", "business", "working", "full", "straight", "consecutive",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Prepositions that put the capitalised word after them in time: "in May", "since March".</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimePrepositions = new[]
+    {
+        "in", "since", "by", "until", "during", "through", "before", "after",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 }

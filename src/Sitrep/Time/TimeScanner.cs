@@ -70,7 +70,7 @@ internal ref struct TimeScanner
     }
 
     private Match? TryAt(int i) => !CanStart(i) ? null :
-        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? Weekday(i) ?? Holiday(i) ?? Quarter(i) ?? Relative(i) ?? Season(i) ?? Ago(i)
+        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? Weekday(i) ?? Holiday(i) ?? Quarter(i) ?? Relative(i) ?? PartOfDayAlone(i) ?? Season(i) ?? Ago(i)
         ?? Duration(i) ?? Year(i) ?? Frequency(i) ?? Clock(i);
 
     // One lookup rules out most tokens: numbers, months, weekdays, number words, parts of the day and the starter words.
@@ -122,11 +122,13 @@ internal ref struct TimeScanner
             return new Match(start, i + 1, $"{YearOfMonth(edged, ClauseTense(start, i + 1)):D4}-{edged:D2}", TimePrecision.Month);
         if (TimeLexicon.Months.TryGetValue(W(i), out int month))
         {
-            if (IsMayTheVerb(i, month)) return null;
+            // "in May for", "since March": a preposition of time makes a capitalised month a month.
+            bool afterTimePreposition = start == i && TimeLexicon.TimePrepositions.Contains(W(i - 1));
+            if (!afterTimePreposition && IsMayTheVerb(i, month)) return null;
             // "Jan Kavan", "the March for Life": an abbreviation needs a number; a month is not followed by "of"/"for".
             bool abbreviated = W(i).Length <= 4 && W(i)[^1] != '.' && month != 5 && month != 6 && month != 7;
             if (abbreviated && DayNumber(i + 1) is null && YearNumber(i + 1) is null) return null;
-            if (Is(i + 1, "for") || (Is(i + 1, "of") && YearNumber(i + 2) is null)) return null;
+            if ((Is(i + 1, "for") && !afterTimePreposition) || (Is(i + 1, "of") && YearNumber(i + 2) is null)) return null;
             if (DayNumber(i + 1) is int day)
             {
                 int end = i + 2;
@@ -269,6 +271,23 @@ internal ref struct TimeScanner
         return Dct.AddDays(ahead == 0 ? 7 : ahead);
     }
 
+    // "in the morning", "by mid-afternoon", "overnight": a part of the day last mentioned.
+    private readonly Match? PartOfDayAlone(int i)
+    {
+        if (Is(i, "overnight")) return new Match(i, i + 1, Iso(_context.LastDay.AddDays(-1)) + "TNI", TimePrecision.PartOfDay);
+        if (!(Is(i - 1, "in") || Is(i - 1, "by") || Is(i - 1, "during") || Is(i - 1, "until"))) return null;
+        int j = i;
+        if (Is(j, "the")) j++;
+        if (Is(j, "mid") || Is(j, "late") || Is(j, "early")) j++;
+        var w = W(j);
+        int hyphen = w.IndexOf('-');
+        if (hyphen > 0 && TimeLexicon.PeriodEdges.Contains(w[..hyphen])) w = w[(hyphen + 1)..];
+        if (j == i && hyphen < 0 && !Is(i, "mid")) return null; // a bare "morning" is not enough
+        return j < _t.Length && TimeLexicon.PartsOfDay.TryGetValue(w, out var code) && !Is(j + 1, "of")
+            ? new Match(i, j + 1, Iso(_context.LastDay) + "T" + code, TimePrecision.PartOfDay)
+            : null;
+    }
+
     // "today", "yesterday morning", "last night", "this week", "earlier this year", "next month", "now".
     private Match? Relative(int i)
     {
@@ -300,6 +319,7 @@ internal ref struct TimeScanner
             return null;
         if (!(Is(i, "current") && beforePeriod) && TimeLexicon.References.TryGetValue(w, out var reference))
             return new Match(i, i + 1, reference, TimePrecision.Unspecified);
+        if (TheYear(i) is { } year) return year;
         if (Is(i, "the") && (Is(i + 1, "near") || Is(i + 1, "short")) && (Is(i + 2, "future") || Is(i + 2, "term")))
             return new Match(i, i + 3, "FUTURE_REF", TimePrecision.Unspecified);
         if (Is(i, "the") && Is(i + 1, "weekend")) return new Match(i, i + 2, LastWeekend(), TimePrecision.Week);
@@ -396,6 +416,25 @@ internal ref struct TimeScanner
         return new Match(start, end, $"{year:D4}-{code}", TimePrecision.Season);
     }
 
+    // "the year", "the full year", "the fiscal year", "the end of the year", "year-end": in news,
+    // the report's year; "the year ended Sept. 30" is a year's length ending on that date.
+    private readonly Match? TheYear(int i)
+    {
+        int start = i;
+        if (Is(i, "the") && Is(i + 1, "end") && Is(i + 2, "of") && (Is(i + 3, "the") || Is(i + 3, "this")) && Is(i + 4, "year"))
+            return new Match(start, i + 5, $"{Dct.Year:D4}", TimePrecision.Year);
+        if ((Is(i, "year-end") || (Is(i, "year") && (Is(i + 1, "end") || (Is(i + 1, "'s") && Is(i + 2, "end"))))) && !Is(i - 1, "the"))
+            return new Match(start, Is(i, "year-end") ? i + 1 : Is(i + 1, "end") ? i + 2 : i + 3, $"{Dct.Year:D4}", TimePrecision.Year);
+        if (!Is(i, "the")) return null;
+        i++;
+        if (Is(i, "full") || Is(i, "fiscal")) i++;
+        if (!Is(i, "year") || i + 1 < _t.Length && _t[i + 1].Kind is TokenKind.Number or TokenKind.Clitic) return null;
+        if (Is(i + 1, "ended") || Is(i + 1, "ending"))
+            return new Match(start, i + 1, "P1Y", TimePrecision.Unspecified, TimexType.Duration);
+        if (Is(i + 1, "before") || Is(i + 1, "after") || Is(i + 1, "earlier") || Is(i + 1, "later") || Is(i + 1, "two")) return null;
+        return new Match(start, i + 1, $"{Dct.Year:D4}", TimePrecision.Year);
+    }
+
     // "two years ago", "a week ago", "a year earlier".
     private Match? Ago(int i)
     {
@@ -435,6 +474,7 @@ internal ref struct TimeScanner
         else if (j > i && (Is(j, "year-earlier") || Is(j, "year-ago"))) { yearBefore = true; j++; }
         if (j >= _t.Length) return null;
         var w = W(j);
+        if (w.StartsWith("fiscal-", StringComparison.OrdinalIgnoreCase)) w = w[7..]; // "the fiscal-first quarter"
         int hyphen = w.IndexOf('-');
         int quarter, end;
         if (hyphen > 0 && w[(hyphen + 1)..].Equals("quarter", StringComparison.OrdinalIgnoreCase) && TimeLexicon.Ordinals.TryGetValue(w[..hyphen], out int q1))
@@ -495,7 +535,7 @@ internal ref struct TimeScanner
         if (n is not null && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half")) { half = true; end += 3; } // "a minute and a half"
         // "four flights a week", "$500 million a year": a rate, not a length of time.
         if (Is(i, "a") && start == i && i > 0 && (_t[i - 1].Kind == TokenKind.Number || NumberLexicon.Scales.TryGetValue(W(i - 1), out _)
-            || (_t[i - 1].Kind == TokenKind.Word && char.IsLower(_text[_t[i - 1].Start]) && W(i - 1)[^1] == 's')))
+            || (_t[i - 1].Kind == TokenKind.Word && char.IsLower(_text[_t[i - 1].Start]) && W(i - 1).Length > 3 && W(i - 1)[^1] == 's')))
             return null;
         return new Match(start, end, half && n is int whole ? HalfDurationValue(whole, unit) : DurationValue(n, unit), TimePrecision.Unspecified, TimexType.Duration);
     }
@@ -535,6 +575,7 @@ internal ref struct TimeScanner
     {
         int start = i;
         if (Is(i, "fiscal")) i++;
+        if (Century(i) is { } century) return century;
         if (Is(i, "the") && Is(i + 1, "year") && SpelledYear(i + 2) is (int named, int namedEnd))
             return new Match(start, namedEnd, $"{named:D4}", TimePrecision.Year);
         if (Is(i, "the") && i + 1 < _t.Length && (Is(i + 1, "early") || Is(i + 1, "late") || Is(i + 1, "mid")) && Decade(i + 2) is { } early)
@@ -548,6 +589,18 @@ internal ref struct TimeScanner
         if (i > 0 && _t[i - 1].Kind == TokenKind.Word && char.IsUpper(_text[_t[i - 1].Start]) && !TimeLexicon.Months.TryGetValue(W(i - 1), out _)
             && i - 1 > 0 && !Is(i - 1, "fiscal")) return null; // "Orion 1980"
         return new Match(start, i + 1, $"{year:D4}", TimePrecision.Year);
+    }
+
+    // "the 20th century" → 19, "the eleventh century" → 10 (TIMEX3 writes a century as its first two digits).
+    private readonly Match? Century(int i)
+    {
+        int start = i;
+        if (Is(i, "the")) i++;
+        if (!Is(i + 1, "century") || i >= _t.Length) return null;
+        var w = W(i);
+        int n = TimeLexicon.Ordinals.TryGetValue(w, out int word) ? word
+            : w.Length >= 3 && int.TryParse(w[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out int digits) && w[^2..].IndexOfAny("tsnr") == 0 ? digits : 0;
+        return n is >= 1 and <= 21 ? new Match(start, i + 2, (n - 1).ToString("D2", CultureInfo.InvariantCulture), TimePrecision.Unspecified) : null;
     }
 
     // "nineteen ninety-six" → 1996, "two thousand" → 2000, "two thousand and one" → 2001.
@@ -619,6 +672,11 @@ internal ref struct TimeScanner
         int end = i + 1;
         if (Is(end, "a.m.") || Is(end, "am")) { if (hour == 12) hour = 0; end++; }
         else if (Is(end, "p.m.") || Is(end, "pm")) { if (hour < 12) hour += 12; end++; }
+        else if (colon < 0 && Is(end, "in") && Is(end + 1, "the") && TimeLexicon.PartsOfDay.TryGetValue(W(end + 2), out var part) && hour <= 12)
+        {
+            if (part is "AF" or "EV" or "NI" && hour < 12) hour += 12; // "4 in the morning", "8 in the evening"
+            end += 3;
+        }
         else if (colon < 0) return null;
         return OnDay(i, end, $"T{hour:D2}:{minute:D2}");
     }
@@ -652,6 +710,7 @@ internal ref struct TimeScanner
     {
         if (i >= _t.Length) return null;
         if ((Is(i, "a") || Is(i, "the")) && Is(i + 1, "couple") && Is(i + 2, "of")) return (2, i + 3);
+        if (Is(i, "couple") && Is(i + 1, "of")) return (2, i + 2); // "the next couple of years"
         if (Is(i, "a") && (Is(i + 1, "hundred") || Is(i + 1, "thousand"))) return (Is(i + 1, "hundred") ? 100 : 1000, i + 2);
         if (Is(i, "a") || Is(i, "an") || Is(i, "one")) return (1, i + 1);
         if (_t[i].Kind == TokenKind.Number && int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out int digits)) return (digits, i + 1);

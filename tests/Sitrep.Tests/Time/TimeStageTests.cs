@@ -230,6 +230,30 @@ public class TimeStageTests
     }
 
     [Theory]
+    [InlineData("The chairman resigned in March for health reasons.", "March", "2021-03")]
+    [InlineData("The case will be heard in May in the appeals court.", "May", "2022-05")]
+    [InlineData("It was one of the worst disasters of the 20th century.", "the 20th century", "19")]
+    [InlineData("He will leave at 4 in the morning.", "4 in the morning", "2022-01-06T04:00")]
+    [InlineData("By mid-afternoon, the crowd had grown.", "mid-afternoon", "2022-01-06TAF")]
+    [InlineData("Shares fell on overnight losses in New York.", "overnight", "2022-01-05TNI")]
+    [InlineData("The appeal could take as long as a month.", "a month", "P1M")]
+    public void Month_Century_PartOfDay_AndLengths(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Theory]
+    [InlineData("For the year, volume was flat.", "the year", "2022", TimexType.Date)]
+    [InlineData("Revenue was $76 million for the year ended March 31.", "the year", "P1Y", TimexType.Duration)]
+    [InlineData("It plans to cut 6,000 jobs by the end of the year.", "the end of the year", "2022", TimexType.Date)]
+    [InlineData("The sale should close by year-end.", "year-end", "2022", TimexType.Date)]
+    public void TheYear_IsTheReportsYearOrAYearsLength(string sentence, string text, string value, TimexType type)
+    {
+        var (found, t) = Times(sentence)[0];
+        Assert.Equal((text, value, type), (found, t.Value, t.Type));
+    }
+
+    [Theory]
     [InlineData("Kidnappings have risen in recent years.", "recent years", "PXY")]
     [InlineData("Spending will be spread over the next three quarters.", "the next three quarters", "P9M")]
     [InlineData("Troops may stay for at least 20 more years.", "20 more years", "P20Y")]
@@ -272,6 +296,8 @@ public class TimeStageTests
     [InlineData("The 22-year-old was detained.", null)]
     [InlineData("It was one of three-quarters of the votes.", null)]
     [InlineData("It won more than a quarter of the votes.", null)]
+    [InlineData("Prices may rise, the minister said.", null)]
+    [InlineData("The year before, profits doubled.", null)]
     public void NonTimes_AreNotTaken(string sentence, string? onlyTime)
     {
         var found = Times(sentence).Select(t => t.Text).ToList();
