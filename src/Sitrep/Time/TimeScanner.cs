@@ -182,7 +182,10 @@ internal ref struct TimeScanner
         month == 5 && (i == 0 || (i + 1 < _t.Length && _t[i + 1].Kind == TokenKind.Word && char.IsLower(_text[_t[i + 1].Start])));
 
     // "Monday", "Monday night", "last Monday", "next Friday".
-    private Match? Weekday(int i)
+    private Match? Weekday(int i) => Weekday(i, i);
+
+    // A weekday at i whose clause tense is read from tenseStart: a clock time before it ("until 9 a.m. Tuesday").
+    private Match? Weekday(int i, int tenseStart)
     {
         int start = i;
         int direction = 0;
@@ -192,7 +195,7 @@ internal ref struct TimeScanner
         // "Monday, Oct. 26": the date says which Monday.
         if (start == i && CalendarDate(Is(i + 1, ",") ? i + 2 : i + 1) is { Precision: TimePrecision.Day } dated)
             return dated with { Start = start };
-        if (direction == 0) direction = ClauseTense(start, i + 1) == Tense.Future ? 1 : -1;
+        if (direction == 0) direction = ClauseTense(Math.Min(start, tenseStart), i + 1) == Tense.Future ? 1 : -1;
         // "last Monday" is never the report's own day.
         var date = direction < 0 ? (start < i && Is(start, "last") ? LastOnOrBefore(weekday, Dct.AddDays(-1)) : LastOnOrBefore(weekday)) : NextAfter(weekday);
         if (i + 1 < _t.Length && TimeLexicon.PartsOfDay.TryGetValue(W(i + 1), out var code))
@@ -217,12 +220,14 @@ internal ref struct TimeScanner
             if (Is(k, ";") || TimeLexicon.ReportingVerbs.Contains(W(k))) break;
             if (CueAt(k) is var cue and not Tense.Unknown) return cue;
         }
-        // "On Tuesday, the league will ...": a modal later in the clause, past the comma of an opening date.
-        bool opening = before < 0;
+        // After the expression, a modal ("On Tuesday, the league will ..."); when the expression opens the
+        // sentence, any cue of the clause it opens ("In March, the company received ...").
+        bool opening = before < 0 || (before == 0 && (Is(0, "in") || Is(0, "on") || Is(0, "since") || Is(0, "by")));
         for (int k = end; k < _t.Length && k < end + 8; k++)
         {
             if (Is(k, ";") || (Is(k, ",") && !(opening && k == end))) break;
             if (IsModalFuture(k)) return Tense.Future;
+            if (opening && CueAt(k) == Tense.Past) return Tense.Past;
         }
         return Tense.Unknown;
     }
@@ -320,6 +325,10 @@ internal ref struct TimeScanner
         if (!(Is(i, "current") && beforePeriod) && TimeLexicon.References.TryGetValue(w, out var reference))
             return new Match(i, i + 1, reference, TimePrecision.Unspecified);
         if (TheYear(i) is { } year) return year;
+        if (Is(i, "the") && Is(i + 1, "week") && Is(i + 2, "of") && CalendarDate(i + 3) is { Precision: TimePrecision.Day } weekOf
+            && IsoDate.TryParseDay(weekOf.Value, out var weekDay))
+            return new Match(i, weekOf.End, IsoWeek(weekDay), TimePrecision.Week);
+        if (HalfYear(i) is { } half) return half;
         if (Is(i, "the") && (Is(i + 1, "near") || Is(i + 1, "short")) && (Is(i + 2, "future") || Is(i + 2, "term")))
             return new Match(i, i + 3, "FUTURE_REF", TimePrecision.Unspecified);
         if (Is(i, "the") && Is(i + 1, "weekend")) return new Match(i, i + 2, LastWeekend(), TimePrecision.Week);
@@ -435,6 +444,21 @@ internal ref struct TimeScanner
         return new Match(start, i + 1, $"{Dct.Year:D4}", TimePrecision.Year);
     }
 
+    // "the first half of 1990", "the last half of this year", "the first two quarters of 1990": TIMEX3 H1/H2.
+    private readonly Match? HalfYear(int i)
+    {
+        int j = Is(i, "the") ? i + 1 : i;
+        int half;
+        if (Is(j, "first") && Is(j + 1, "half")) (half, j) = (1, j + 2);
+        else if ((Is(j, "second") || Is(j, "last") || Is(j, "latter")) && Is(j + 1, "half")) (half, j) = (2, j + 2);
+        else if ((Is(j, "first") || Is(j, "last")) && Is(j + 1, "two") && Is(j + 2, "quarters")) (half, j) = (Is(j, "first") ? 1 : 2, j + 3);
+        else return null;
+        if (!Is(j, "of")) return null;
+        if (YearNumber(j + 1) is int year) return new Match(i, j + 2, $"{year:D4}-H{half}", TimePrecision.Unspecified);
+        if (RelativeYear(j) is (int relative, int end)) return new Match(i, end, $"{relative:D4}-H{half}", TimePrecision.Unspecified);
+        return null;
+    }
+
     // "two years ago", "a week ago", "a year earlier".
     private Match? Ago(int i)
     {
@@ -532,6 +556,8 @@ internal ref struct TimeScanner
         int end = afterCount + 1;
         if (Is(end, "old") || (unit == 'Q' && Is(end, "of"))) return null; // "37 years old", "a quarter of the market"
         if (vague && Is(end, "ago")) return new Match(start, end + 1, "PAST_REF", TimePrecision.Unspecified); // "several years ago"
+        if (Is(start, "one") && unit == 'D' && end == start + 2 && TimeLexicon.FutureMarkers.Contains(W(start - 1)))
+            return new Match(start, end, "FUTURE_REF", TimePrecision.Unspecified); // "Islam will one day be"
         if (n is not null && Is(end, "and") && Is(end + 1, "a") && Is(end + 2, "half")) { half = true; end += 3; } // "a minute and a half"
         // "four flights a week", "$500 million a year": a rate, not a length of time.
         if (Is(i, "a") && start == i && i > 0 && (_t[i - 1].Kind == TokenKind.Number || NumberLexicon.Scales.TryGetValue(W(i - 1), out _)
@@ -694,7 +720,7 @@ internal ref struct TimeScanner
             if (Is(close, ")")) k = close + 1;
         }
         if (Is(k, ",")) k++;
-        if (k < _t.Length && (Weekday(k) ?? CalendarDate(k) ?? DayWord(k)) is { Precision: TimePrecision.Day } day)
+        if (k < _t.Length && (Weekday(k, start) ?? CalendarDate(k) ?? DayWord(k)) is { Precision: TimePrecision.Day } day)
             return new Match(start, day.End, day.Value + clock, TimePrecision.Time, TimexType.Time);
         return new Match(start, end, Iso(_context.LastDay) + clock, TimePrecision.Time, TimexType.Time);
     }

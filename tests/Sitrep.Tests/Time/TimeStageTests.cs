@@ -243,6 +243,17 @@ public class TimeStageTests
     }
 
     [Theory]
+    [InlineData("The relatives have until 9 a.m. Tuesday to sign.", "9 a.m. Tuesday", "2022-01-11T09:00")] // a deadline, read from the clock time
+    [InlineData("In March, the company received an offer.", "March", "2021-03")] // the clause the month opens is past
+    [InlineData("It will be heard the week of March 7.", "the week of March 7", "2022-W10")]
+    [InlineData("Earnings will be lower for the last half of 2022.", "the last half of 2022", "2022-H2")]
+    [InlineData("Islam will one day be the second religion there.", "one day", "FUTURE_REF")]
+    public void Deadlines_OpeningPhrases_WeeksOf_AndHalves(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Theory]
     [InlineData("For the year, volume was flat.", "the year", "2022", TimexType.Date)]
     [InlineData("Revenue was $76 million for the year ended March 31.", "the year", "P1Y", TimexType.Duration)]
     [InlineData("It plans to cut 6,000 jobs by the end of the year.", "the end of the year", "2022", TimexType.Date)]
