@@ -4,12 +4,17 @@ using Sitrep.Numbers;
 
 namespace Sitrep.Time;
 
-/// <summary>What a report has said about time so far: the day that "the same day" refers back to.</summary>
+/// <summary>What a report has said about time so far: the day, month and year that "the same day",
+/// "the following month" and "later that year" refer back to.</summary>
 internal sealed class TimeContext(DateOnly reportDate)
 {
     public DateOnly ReportDate { get; } = reportDate;
 
     public DateOnly LastDay { get; set; } = reportDate;
+
+    public (int Year, int Month)? LastMonth { get; set; }
+
+    public int? LastYear { get; set; }
 
     public (int Year, int Quarter)? LastQuarter { get; set; }
 }
@@ -60,6 +65,7 @@ internal ref struct TimeScanner
                     _context.LastQuarter = (int.Parse(m.Value[..4], CultureInfo.InvariantCulture), m.Value[6] - '0');
                 if (m.Precision == TimePrecision.Day && IsoDate.TryParseDay(m.Value, out var day))
                     _context.LastDay = day;
+                Remember(m);
                 i = m.End;
             }
             else
@@ -67,6 +73,17 @@ internal ref struct TimeScanner
                 i++;
             }
         }
+    }
+
+    // The month and year an expression names, for "the following month" and "that year" after it.
+    private void Remember(Match m)
+    {
+        if (m.Precision is not (TimePrecision.Day or TimePrecision.Month or TimePrecision.Year or TimePrecision.Quarter or TimePrecision.Season)
+            || m.Value.Length < 4 || !int.TryParse(m.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
+            return;
+        _context.LastYear = year;
+        if (m.Value.Length >= 7 && m.Value[4] == '-' && int.TryParse(m.Value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month))
+            _context.LastMonth = (year, month);
     }
 
     private Match? TryAt(int i) => !CanStart(i) ? null :
@@ -101,9 +118,29 @@ internal ref struct TimeScanner
         if (Is(j, "on") || Is(j, "in")) j++;
         int end;
         if (Is(j, "the") && Is(j + 1, "same") && Is(j + 2, "day")) end = j + 3;
+        else if (Is(j, "that") && Is(j + 1, "same") && Is(j + 2, "day")) end = j + 3;
         else if (Is(j, "that") && Is(j + 1, "day")) end = j + 2;
-        else return null;
+        else return AnaphoricPeriod(i, j);
         return new Match(i, end, Iso(_context.LastDay), TimePrecision.Day);
+    }
+
+    // "later that year", "the following year", "the following month", "that month", "that quarter":
+    // the year, month or quarter last named in the report.
+    private readonly Match? AnaphoricPeriod(int start, int j)
+    {
+        int shift = Is(j, "the") && (Is(j + 1, "following") || Is(j + 1, "next")) ? 1 : Is(j, "that") || (Is(j, "the") && Is(j + 1, "same")) ? 0 : -1;
+        if (shift < 0) return null;
+        int unitAt = Is(j, "that") ? j + 1 : j + 2;
+        if (Is(unitAt, "year") && _context.LastYear is int year && !Is(unitAt + 1, "'s"))
+            return new Match(start, unitAt + 1, $"{year + shift:D4}", TimePrecision.Year);
+        if (Is(unitAt, "month") && _context.LastMonth is var (y, m))
+        {
+            var month = new DateOnly(y, m, 1).AddMonths(shift);
+            return new Match(start, unitAt + 1, $"{month:yyyy-MM}", TimePrecision.Month);
+        }
+        if (Is(unitAt, "quarter") && shift == 0 && _context.LastQuarter is var (qy, q))
+            return new Match(start, unitAt + 1, $"{qy:D4}-Q{q}", TimePrecision.Quarter);
+        return null;
     }
 
     // "January 6", "Jan. 6, 2022", "6 January 2022", "January 2022", "January".

@@ -159,6 +159,16 @@ public class TimeStageTests
     }
 
     [Fact]
+    public void AnaphoricPeriods_ReferToTheLastNamedYearMonthOrQuarter()
+    {
+        var found = Times("He fled in June 2019 and returned later that year. The following month, he was jailed. In the third quarter of 2018, sales fell; that quarter was the worst.")
+            .Select(t => (t.Text, t.T.Value)).ToList();
+        Assert.Contains(("later that year", "2019"), found);
+        Assert.Contains(("The following month", "2019-07"), found);
+        Assert.Contains(("that quarter", "2018-Q3"), found);
+    }
+
+    [Fact]
     public void ClockTime_WithoutADay_IsOnTheDayLastMentioned()
     {
         var found = Times("Protesters gathered on January 4. At 10 p.m., police opened fire.");
