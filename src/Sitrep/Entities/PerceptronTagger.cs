@@ -106,6 +106,7 @@ public sealed class PerceptronTagger
                 tags[s][start] = "B-" + majority;
                 for (int i = start + 1; i < end; i++) tags[s][i] = "I-" + majority;
             }
+        for (int s = 0; s < tags.Length; s++) NameHeads.Apply(sentences[s], tags[s]);
         return tags;
     }
 

@@ -196,4 +196,29 @@ public class EntityTests
             Assert.Contains((person, "PER"), found);
         Assert.Contains(("Ministry of Health of Kazakhstan", "ORG"), found);
     }
+
+    [Fact]
+    public void ShippedModel_FindsEverySeedEntityTheReadingExpects()
+    {
+        using var expected = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TestPaths.SeedExpected));
+        var d = TestDocuments.Make(Seed.Text());
+        var found = d.Entities.Select(e => (d.TextOf(e.Range), e.Type)).ToHashSet();
+        foreach (var entity in expected.RootElement.GetProperty("entities").EnumerateArray())
+            Assert.Contains((entity.GetProperty("text").GetString()!, entity.GetProperty("type").GetString()!), found);
+    }
+
+    [Theory]
+    [InlineData("Planes of the Russian Aerospace Forces landed", "B-MISC I-MISC I-MISC", 3, "B-ORG I-ORG I-ORG")]
+    [InlineData("Russian troops landed", "B-MISC", 0, "B-MISC")] // a nationality alone stays one
+    [InlineData("reported by the Khabar 24 TV channel", "B-ORG O", 3, "B-ORG I-ORG")]
+    [InlineData("Arsenal 2 Chelsea 1", "B-ORG O", 0, "B-ORG O")] // a score is not part of the name
+    public void NameHeads_RetypeByHeadNoun_AndKeepABroadcastersNumber(string sentence, string tagsFrom, int at, string expected)
+    {
+        var words = sentence.Split(' ');
+        var tags = Enumerable.Repeat("O", words.Length).ToArray();
+        var given = tagsFrom.Split(' ');
+        Array.Copy(given, 0, tags, at, given.Length);
+        NameHeads.Apply(words, tags);
+        Assert.Equal(expected.Split(' '), tags[at..(at + given.Length)]);
+    }
 }
