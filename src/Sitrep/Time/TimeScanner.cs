@@ -288,8 +288,10 @@ internal ref struct TimeScanner
 
     private readonly Tense CueAt(int k)
     {
-        if (TimeLexicon.FutureMarkers.Contains(W(k)))
-            return (Is(k, "plan") || Is(k, "plans")) && (Is(k - 1, "the") || Is(k - 1, "a") || Is(k - 1, "its")) ? Tense.Unknown : Tense.Future;
+        // "plans to", "planned for": the noun ("a cooperation plan") and the past ("as planned") are no cue.
+        if (Is(k, "plan") || Is(k, "plans") || Is(k, "planned"))
+            return Is(k + 1, "to") || (Is(k, "planned") && Is(k + 1, "for")) ? Tense.Future : Tense.Unknown;
+        if (TimeLexicon.FutureMarkers.Contains(W(k))) return Tense.Future;
         if ((Is(k, "soon") || Is(k, "early")) && Is(k - 1, "as") && Is(k + 1, "as")) return Tense.Future; // "as soon as Tuesday"
         if (Is(k, "to") && (Is(k - 1, "is") || Is(k - 1, "are") || Is(k - 1, "set"))) return Tense.Future; // "is to resume", "set to open"
         if (Is(k, "was") || Is(k, "were") || Is(k, "had") || Is(k, "did") || Is(k, "ago")) return Tense.Past;

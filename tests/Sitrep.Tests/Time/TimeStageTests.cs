@@ -75,6 +75,9 @@ public class TimeStageTests
     [InlineData("Up until Thursday, they had described him as a witness.", "2022-01-06")]
     [InlineData("The ban was postponed until Monday.", "2022-01-10")]
     [InlineData("He would be traveling to the United States Thursday.", "2022-01-13")]
+    [InlineData("The rebels plan to attack on Monday.", "2022-01-10")]
+    [InlineData("They signed an economic cooperation plan Monday.", "2022-01-03")] // the noun is no cue
+    [InlineData("The offensive began as previously planned Monday night.", "2022-01-03TNI")]
     public void Weekday_ReadsReportingVerbsAndDeadlines(string sentence, string value)
     {
         Assert.Equal(value, Single(sentence).Value);
