@@ -232,7 +232,9 @@ internal ref struct TimeScanner
         // "Monday, Oct. 26": the date says which Monday.
         if (start == i && CalendarDate(Is(i + 1, ",") ? i + 2 : i + 1) is { Precision: TimePrecision.Day } dated)
             return dated with { Start = start };
-        if (direction == 0) direction = ClauseTense(Math.Min(start, tenseStart), i + 1) == Tense.Future ? 1 : -1;
+        // "Wednesday's ruling" names an event, which the clause's modal ("would look for ways around") does not move.
+        bool possessive = i + 1 < _t.Length && _t[i + 1].Kind == TokenKind.Clitic;
+        if (direction == 0) direction = !possessive && ClauseTense(Math.Min(start, tenseStart), i + 1) == Tense.Future ? 1 : -1;
         // "last Monday" is never the report's own day.
         var date = direction < 0 ? (start < i && Is(start, "last") ? LastOnOrBefore(weekday, Dct.AddDays(-1)) : LastOnOrBefore(weekday)) : NextAfter(weekday);
         if (i + 1 < _t.Length && TimeLexicon.PartsOfDay.TryGetValue(W(i + 1), out var code))
@@ -273,12 +275,13 @@ internal ref struct TimeScanner
     private readonly bool PastCueAfter(int end)
     {
         bool sameClause = true;
+        int near = Is(end, ",") ? end + 5 : end + 4; // "by Monday, officials hardened": the clause the phrase opens
         for (int k = end; k < _t.Length && k < end + 8; k++)
         {
             if (Is(k, ";")) break;
-            if (Is(k, ",")) sameClause = false;
+            if (Is(k, ",") && k > end) sameClause = false;
             if (Is(k, "was") || Is(k, "were") || Is(k, "had") || Is(k, "did")) return true;
-            if (sameClause && k < end + 4 && CueAt(k) == Tense.Past) return true;
+            if (sameClause && k < near && CueAt(k) == Tense.Past) return true;
         }
         return false;
     }
@@ -289,7 +292,7 @@ internal ref struct TimeScanner
     private readonly Tense CueAt(int k)
     {
         // "plans to", "planned for": the noun ("a cooperation plan") and the past ("as planned") are no cue.
-        if (Is(k, "plan") || Is(k, "plans") || Is(k, "planned"))
+        if (Is(k, "plan") || Is(k, "plans") || Is(k, "planned") || Is(k, "planning"))
             return Is(k + 1, "to") || (Is(k, "planned") && Is(k + 1, "for")) ? Tense.Future : Tense.Unknown;
         if (TimeLexicon.FutureMarkers.Contains(W(k))) return Tense.Future;
         if ((Is(k, "soon") || Is(k, "early")) && Is(k - 1, "as") && Is(k + 1, "as")) return Tense.Future; // "as soon as Tuesday"

@@ -76,6 +76,9 @@ public class TimeStageTests
     [InlineData("The ban was postponed until Monday.", "2022-01-10")]
     [InlineData("He would be traveling to the United States Thursday.", "2022-01-13")]
     [InlineData("The rebels plan to attack on Monday.", "2022-01-10")]
+    [InlineData("They are planning to drive around the airport on Monday.", "2022-01-10")]
+    [InlineData("They would look for ways around Wednesday's ruling.", "2022-01-05")] // a possessive names an event
+    [InlineData("But by Monday, officials hardened their stance.", "2022-01-03")]
     [InlineData("They signed an economic cooperation plan Monday.", "2022-01-03")] // the noun is no cue
     [InlineData("The offensive began as previously planned Monday night.", "2022-01-03TNI")]
     public void Weekday_ReadsReportingVerbsAndDeadlines(string sentence, string value)
