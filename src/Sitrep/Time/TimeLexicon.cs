@@ -106,6 +106,8 @@ internal static class TimeLexicon
     {
         "began", "came", "took", "went", "met", "led", "made", "saw", "won", "lost",
         "fell", "rose", "left", "found", "held", "became", "gave", "got", "sent", "struck", "shot", "since",
+        "brought", "bought", "sold", "paid", "built", "kept", "spent", "sought", "fought", "caught", "wrote", "spoke",
+        "broke", "chose", "drove", "flew", "grew", "knew", "threw", "drew", "stood", "fled", "ran", "hit",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Time-zone abbreviations that may follow a clock time.</summary>

@@ -254,7 +254,7 @@ internal ref struct TimeScanner
             return PastCueAfter(end) ? Tense.Past : Tense.Future;
         int before = Is(start - 1, "on") ? start - 2 : start - 1;
         if (TimeLexicon.ReportingVerbs.Contains(W(before))) return Tense.Past; // "said Monday": when it was said
-        for (int k = start - 1; k >= 0 && k >= start - 8; k--)
+        for (int k = start - 1; k >= 0 && k >= start - 10; k--)
         {
             if (Is(k, ";") || TimeLexicon.ReportingVerbs.Contains(W(k))) break;
             if (CueAt(k) is var cue and not Tense.Unknown) return cue;

@@ -62,6 +62,8 @@ public class TimeStageTests
     [Theory]
     [InlineData("He was last seen on Nov. 3.", "2021-11-03")] // past tense: the last Nov. 3, though the next is nearer
     [InlineData("Gunmen struck the town in October.", "2021-10")]
+    [InlineData("In October, the company brought in a new chief.", "2021-10")] // an irregular past in the clause the month opens
+    [InlineData("He resigned as chairman, president and chief executive in October.", "2021-10")]
     [InlineData("The troops must leave by Nov. 3.", "2022-11-03")] // a deadline lies ahead
     [InlineData("The election will be held in October.", "2022-10")]
     [InlineData("The rights expire on March 31.", "2022-03-31")] // no tense cue: the nearest
