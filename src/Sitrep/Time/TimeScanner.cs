@@ -667,7 +667,7 @@ internal ref struct TimeScanner
         if (!Is(i + 1, "century") || i >= _t.Length) return null;
         var w = W(i);
         int n = TimeLexicon.Ordinals.TryGetValue(w, out int word) ? word
-            : w.Length >= 3 && int.TryParse(w[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out int digits) && w[^2..].IndexOfAny("tsnr") == 0 ? digits : 0;
+            : w.Length >= 3 && int.TryParse(w[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out int digits) && w[^2..].IndexOfAny("tsnr") == 0 ? digits : 0; // "20th", "21st", "2nd", "3rd"
         return n is >= 1 and <= 21 ? new Match(start, i + 2, (n - 1).ToString("D2", CultureInfo.InvariantCulture), TimePrecision.Unspecified) : null;
     }
 
@@ -750,7 +750,7 @@ internal ref struct TimeScanner
     }
 
     // A clock time [start, end) on the day named right after it ("10 p.m. Wednesday", "noon
-    // Thursday", "5 p.m. EST, Nov. 6", "10:35 a.m. (0735 GMT) Friday"), else on the report date.
+    // Thursday", "5 p.m. EST, Nov. 6", "10:35 a.m. (0735 GMT) Friday"), else on the day last mentioned.
     private Match OnDay(int start, int end, string clock)
     {
         int k = end;
