@@ -61,10 +61,6 @@ internal ref struct TimeScanner
             if (TryAt(i) is { } m)
             {
                 _found.Add(new TimeExpression(new TextRange(_t[m.Start].Start, _t[m.End - 1].End), m.Value, m.Precision, m.Type));
-                if (m.NamesQuarter)
-                    _context.LastQuarter = (int.Parse(m.Value[..4], CultureInfo.InvariantCulture), m.Value[6] - '0');
-                if (m.Precision == TimePrecision.Day && IsoDate.TryParseDay(m.Value, out var day))
-                    _context.LastDay = day;
                 Remember(m);
                 i = m.End;
             }
@@ -75,13 +71,18 @@ internal ref struct TimeScanner
         }
     }
 
-    // The month and year an expression names, for "the following month" and "that year" after it.
+    // The day, month, quarter and year an expression names, for "the same day", "the following month",
+    // "that quarter" and "later that year" after it.
     private void Remember(Match m)
     {
+        if (m.Precision == TimePrecision.Day && IsoDate.TryParseDay(m.Value, out var day))
+            _context.LastDay = day;
         if (m.Precision is not (TimePrecision.Day or TimePrecision.Month or TimePrecision.Year or TimePrecision.Quarter or TimePrecision.Season)
             || m.Value.Length < 4 || !int.TryParse(m.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
             return;
         _context.LastYear = year;
+        if (m.NamesQuarter)
+            _context.LastQuarter = (year, m.Value[6] - '0');
         if (m.Value.Length >= 7 && m.Value[4] == '-' && int.TryParse(m.Value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month))
             _context.LastMonth = (year, month);
     }
@@ -457,11 +458,8 @@ internal ref struct TimeScanner
         int end = i + 1;
         int startMonth = code switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
         int year;
-        if (Is(end, "of") && (YearNumber(end + 1) ?? SpelledYear(end + 1)?.Year) is int named)
-        {
-            year = named;
-            end = YearNumber(end + 1) is not null ? end + 2 : SpelledYear(end + 1)!.Value.End;
-        }
+        if (Is(end, "of") && YearNumber(end + 1) is int named) (year, end) = (named, end + 2);
+        else if (Is(end, "of") && SpelledYear(end + 1) is (int spelled, int spelledEnd)) (year, end) = (spelled, spelledEnd);
         else if (ClauseTense(start, end) == Tense.Future) year = Dct.Month < startMonth ? Dct.Year : Dct.Year + 1;
         else year = Dct.Month >= startMonth ? Dct.Year : Dct.Year - 1;
         return new Match(start, end, $"{year:D4}-{code}", TimePrecision.Season);
@@ -585,9 +583,9 @@ internal ref struct TimeScanner
         int? n;
         int afterCount;
         bool vague = false;
-        if (Count(i) is (int counted, int after) && !(Is(i, "a") && Is(i + 1, "few"))) { n = counted; afterCount = after; }
+        if (Is(i, "a") && Is(i + 1, "few")) { n = null; afterCount = i + 2; vague = true; }
+        else if (Count(i) is (int counted, int after)) { n = counted; afterCount = after; }
         else if (Is(i, "several") || Is(i, "few") || Is(i, "many")) { n = null; afterCount = i + 1; vague = true; }
-        else if (Is(i, "a") && Is(i + 1, "few")) { n = null; afterCount = i + 2; vague = true; }
         else if (i > start && TimeLexicon.Units.TryGetValue(W(i), out _) && W(i)[^1] == 's') { n = null; afterCount = i; }
         else if (i == start && IsBarePluralUnit(i)) { n = null; afterCount = i; } // "for years", "within weeks"
         else return null;
@@ -762,16 +760,10 @@ internal ref struct TimeScanner
             if (Is(close, ")")) k = close + 1;
         }
         if (Is(k, ",")) k++;
-        if (k < _t.Length && (Weekday(k, start) ?? CalendarDate(k) ?? DayWord(k)) is { Precision: TimePrecision.Day } day)
+        if (k < _t.Length && (Weekday(k, start) ?? CalendarDate(k) ?? Relative(k)) is { Precision: TimePrecision.Day } day)
             return new Match(start, day.End, day.Value + clock, TimePrecision.Time, TimexType.Time);
         return new Match(start, end, Iso(_context.LastDay) + clock, TimePrecision.Time, TimexType.Time);
     }
-
-    private readonly Match? DayWord(int i) =>
-        Is(i, "today") ? new Match(i, i + 1, Iso(Dct), TimePrecision.Day)
-        : Is(i, "yesterday") ? new Match(i, i + 1, Iso(Dct.AddDays(-1)), TimePrecision.Day)
-        : Is(i, "tomorrow") ? new Match(i, i + 1, Iso(Dct.AddDays(1)), TimePrecision.Day)
-        : null;
 
     // A count before a unit: "two", "48", "twenty-five", "a"/"an" (one).
     private readonly (int Value, int End)? Count(int i)
