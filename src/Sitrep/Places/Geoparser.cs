@@ -70,14 +70,15 @@ public sealed class Geoparser(Gazetteer gazetteer)
         {
             if (c.Chosen < 0) continue;
             int e = c.Chosen;
+            int point = MapPoint(c, e);
             if (!named.TryGetValue(e, out var names))
             {
                 int admin1 = gazetteer.Admin1On(e, document.Date);
                 named[e] = names = (gazetteer.Name(e), gazetteer.Country(e), admin1 >= 0 && gazetteer.Level(e) != PlaceLevel.Admin1 ? gazetteer.Name(admin1) : null);
             }
             places.Add(new PlaceMention(new TextRange(c.Start, c.End), names.Name, gazetteer.GeonameId(e),
-                Math.Round(gazetteer.Latitude(e), 5), Math.Round(gazetteer.Longitude(e), 5), names.Country, names.Admin1,
-                PlaceLevels.Name(gazetteer.Level(e)), Math.Round(c.Confidence, 2)));
+                Math.Round(gazetteer.Latitude(point), 5), Math.Round(gazetteer.Longitude(point), 5), names.Country, names.Admin1,
+                PlaceLevels.Name(LevelOf(c, e)), Math.Round(c.Confidence, 2)));
         }
         return places;
     }
@@ -167,7 +168,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
 
         // A tagged place may be the start of a longer name the tagger cut ("Rio Grande" of "Rio Grande do Norte").
         int limit = kind is EntityKind.None or EntityKind.Location ? Math.Min(sentence.EndToken, Math.Max(spanEnd, first + MaxNameTokens)) : spanEnd;
-        var (end, postings) = LongestName(document, first, limit, key);
+        var (end, postings) = LongestName(document, first, limit, key, taggedPlace: kind == EntityKind.Location);
         if (kind == EntityKind.Location && end > spanEnd) spanEnd = end;
         bool fuzzy = false;
         string matchedKey = new(key[..PlaceNames.Key(Slice(document, first, Math.Max(end, first + 1)), key)]);
@@ -242,8 +243,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
     private static ReadOnlySpan<char> Slice(Document document, int first, int end) =>
         document.Text.AsSpan(document.Tokens[first].Start, document.Tokens[end - 1].End - document.Tokens[first].Start);
 
-    /// <summary>The longest run of name words from <paramref name="first"/> (ending before <paramref name="limit"/>) the gazetteer knows; end -1 when none.</summary>
-    private (int End, ArraySegment<int> Postings) LongestName(Document document, int first, int limit, Span<char> key)
+    /// <summary>
+    /// The longest run of name words from <paramref name="first"/> (ending before <paramref name="limit"/>) the gazetteer
+    /// knows; end -1 when none. <paramref name="taggedPlace"/>: the tagger called the words a place.
+    /// </summary>
+    private (int End, ArraySegment<int> Postings) LongestName(Document document, int first, int limit, Span<char> key, bool taggedPlace = false)
     {
         var text = document.Text;
         var tokens = document.Tokens;
@@ -259,7 +263,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             }
             int n = PlaceNames.Key(Slice(document, first, end), key);
             var postings = gazetteer.Names.FindSegment(key[..n]);
-            if (postings.Count > 0 && !IsShortCodeMismatch(text, tokens[first].Start, last.End))
+            if (postings.Count > 0 && !IsShortCodeMismatch(text, tokens[first].Start, last.End, taggedPlace))
             {
                 bestEnd = end;
                 best = postings;
@@ -304,8 +308,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
         return true;
     }
 
-    // "U.S." and "US" are the country, "Us" and "us" are not: short names must be written in capitals.
-    private static bool IsShortCodeMismatch(string text, int start, int end)
+    // "U.S." and "US" are the country, "Us" and "us" are not: short names must be written in capitals,
+    // except a three-letter town the tagger calls a place ("in Ufa, demanding", "Gao", "Aba").
+    private static bool IsShortCodeMismatch(string text, int start, int end, bool taggedPlace)
     {
         int letters = 0;
         bool allUpper = true;
@@ -315,6 +320,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             letters++;
             allUpper &= char.IsUpper(text[i]);
         }
+        if (letters == 3 && taggedPlace && char.IsUpper(text[start])) return false;
         return letters <= 3 && !allUpper && (end >= text.Length || text[end] != '.'); // "Ky." and "Mo." are state abbreviations
     }
 
@@ -483,41 +489,50 @@ public sealed class Geoparser(Gazetteer gazetteer)
             var (ownCountry, ownVote) = c.IsCountryName(gazetteer) ? (gazetteer.CountryCode(c.Postings[0] & NameIndex.EntryMask), 1.0)
                 : nearby && chosen[i] >= 0 && gazetteer.Level(chosen[i]) != PlaceLevel.Country ? (gazetteer.CountryCode(chosen[i]), PlaceVote)
                 : ((ushort)0, 0.0);
-            foreach (var posting in c.Postings)
+            // "Qaysar district, Faryab" where the gazetteer has no such district: a second search takes the
+            // town of that name the container holds, the district's seat (as ACLED codes a district's events).
+            for (int search = 0; search < 2 && bestEntry < 0; search++)
             {
-                int e = posting & NameIndex.EntryMask;
-                var level = gazetteer.Level(e);
-                if (c.Cue == Cue.Division && level is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)) continue;
-                // "Johnson" is not Johnson County, but "Masisi, Nord-Kivu" is Masisi Territory, which North Kivu holds.
-                if (c.Cue != Cue.Division && (posting & NameIndex.CoreFlag) != 0 && level != PlaceLevel.Admin1
-                    && (c.Parents.Count == 0 || Containment(candidates, c, e, date) == 0)) continue;
-                if (++considered > 64) break; // postings are sorted by prior; the tail never wins
-                // A sound-alike is a guess: only inside the countries the report names.
-                if (c.Fuzzy && focus.GetValueOrDefault(gazetteer.CountryCode(e)) == 0) continue;
-                // Two or three letters ("WA", "SA") name countries and states, not villages.
-                // Three letters not written in capitals that the tagger calls a place, or that a division holds, are a town: "Nis, Serbia", "in Ufa".
-                if (c.Key.Length <= 3 && level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Admin2
-                    && !(c.Key.Length == 3 && !c.AllCaps && (c.Tagged || c.Parents.Count > 0))) continue;
-                double score = GazetteerBuilder.Prior(posting, gazetteer.Columns);
-                if (c.Cue == Cue.Division) score += DivisionCueWeight;
-                if (c.Cue == Cue.Settlement && level is PlaceLevel.City or PlaceLevel.District) score += DivisionCueWeight;
-                if (c.CueCountry != 0 && gazetteer.CountryCode(e) == c.CueCountry) score += ContainmentWeight;
-                var country = gazetteer.CountryCode(e);
-                if (focusTotal - ownVote > 0 && country != 0)
-                    score += FocusWeight * Math.Max(0, focus.GetValueOrDefault(country) - (country == ownCountry ? ownVote : 0)) / (focusTotal - ownVote);
-                score += ContainmentWeight * Containment(candidates, c, e, date);
-                if (level is not (PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Region) && gazetteer.Admin1On(e, date) is var division
-                    && divisions.Contains(division) && !Names(c, division)) // "Montana" is not Montana City
-                    score += DivisionFocusWeight;
-                if (nearby && considered <= NearnessCandidates) score += NearWeight * Nearness(candidates, anchors, i, e);
-                if (score > best)
+                bool seatForDivision = search == 1;
+                if (seatForDivision && !(c.Cue == Cue.Division && c.Parents.Count > 0)) break;
+                considered = 0;
+                foreach (var posting in c.Postings)
                 {
-                    second = best;
-                    best = score;
-                    bestEntry = e;
-                    bestPosting = posting;
+                    int e = posting & NameIndex.EntryMask;
+                    var level = gazetteer.Level(e);
+                    if (c.Cue == Cue.Division && level is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)
+                        && !(seatForDivision && level is PlaceLevel.City or PlaceLevel.District && Containment(candidates, c, e, date) > 0)) continue;
+                    // "Johnson" is not Johnson County, but "Masisi, Nord-Kivu" is Masisi Territory, which North Kivu holds.
+                    if (c.Cue != Cue.Division && (posting & NameIndex.CoreFlag) != 0 && level != PlaceLevel.Admin1
+                        && (c.Parents.Count == 0 || Containment(candidates, c, e, date) == 0)) continue;
+                    if (++considered > 64) break; // postings are sorted by prior; the tail never wins
+                    // A sound-alike is a guess: only inside the countries the report names.
+                    if (c.Fuzzy && focus.GetValueOrDefault(gazetteer.CountryCode(e)) == 0) continue;
+                    // Two or three letters ("WA", "SA") name countries and states, not villages.
+                    // Three letters not written in capitals that the tagger calls a place, or that a division holds, are a town: "Nis, Serbia", "in Ufa".
+                    if (c.Key.Length <= 3 && level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Admin2
+                        && !(c.Key.Length == 3 && !c.AllCaps && (c.Tagged || c.Parents.Count > 0))) continue;
+                    double score = GazetteerBuilder.Prior(posting, gazetteer.Columns);
+                    if (c.Cue == Cue.Division) score += DivisionCueWeight;
+                    if (c.Cue == Cue.Settlement && level is PlaceLevel.City or PlaceLevel.District) score += DivisionCueWeight;
+                    if (c.CueCountry != 0 && gazetteer.CountryCode(e) == c.CueCountry) score += ContainmentWeight;
+                    var country = gazetteer.CountryCode(e);
+                    if (focusTotal - ownVote > 0 && country != 0)
+                        score += FocusWeight * Math.Max(0, focus.GetValueOrDefault(country) - (country == ownCountry ? ownVote : 0)) / (focusTotal - ownVote);
+                    score += ContainmentWeight * Containment(candidates, c, e, date);
+                    if (level is not (PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Region) && gazetteer.Admin1On(e, date) is var division
+                        && divisions.Contains(division) && !Names(c, division)) // "Montana" is not Montana City
+                        score += DivisionFocusWeight;
+                    if (nearby && considered <= NearnessCandidates) score += NearWeight * Nearness(candidates, anchors, i, e);
+                    if (score > best)
+                    {
+                        second = best;
+                        best = score;
+                        bestEntry = e;
+                        bestPosting = posting;
+                    }
+                    else if (score > second) second = score;
                 }
-                else if (score > second) second = score;
             }
             // Prefer the city to a division of the same name it is the seat of ("Almaty" the city, not the
             // city-region), unless the text said "region".
@@ -526,9 +541,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 bestEntry = SeatOf(c, bestEntry);
             // "Pisky, Donetsk" with no Pisky in Donetsk region in the gazetteer, or "Bule (Djugu, Ituri)" with
             // no Bule in Congo: a namesake elsewhere would put the event on the wrong map; leave it
-            // unresolved and let its container stand for it.
+            // unresolved and let its container stand for it. A container that is itself no place the
+            // report can be put on ("Kanpur (UP)") stands for nothing, and rules nothing out.
             if (bestEntry >= 0 && gazetteer.Level(bestEntry) is not (PlaceLevel.Country or PlaceLevel.Region)
-                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0)
+                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0
+                && (!nearby || c.Parents.Exists(p => chosen[p] >= 0)))
             {
                 bool abroad = !ParentSharesCountry(candidates, c, gazetteer.CountryCode(bestEntry));
                 if (ParentIsDivision(candidates, c) || c.ParentInParentheses && abroad)
@@ -610,6 +627,28 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 return e;
         }
         return division;
+    }
+
+    // A town standing for the district named as such ("Qaysar district", its seat) is that district.
+    private PlaceLevel LevelOf(Candidate c, int entry) =>
+        c.Cue == Cue.Division && gazetteer.Level(entry) is PlaceLevel.City or PlaceLevel.District ? PlaceLevel.Admin2 : gazetteer.Level(entry);
+
+    /// <summary>
+    /// Where a place is put on the map: a division named as such ("Thatta district", "Zhytomyr region") at
+    /// the town of the same name it holds, its seat, as ACLED codes a division's events; anything else at its own point.
+    /// </summary>
+    private int MapPoint(Candidate c, int entry)
+    {
+        if (c.Cue != Cue.Division || gazetteer.Level(entry) is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)) return entry;
+        int seat = entry;
+        foreach (var posting in c.Postings)
+        {
+            int e = posting & NameIndex.EntryMask;
+            if (gazetteer.Level(e) == PlaceLevel.City && (gazetteer.Admin1(e) == entry || gazetteer.Admin2(e) == entry)
+                && (seat == entry || gazetteer.Population(e) > gazetteer.Population(seat)))
+                seat = e;
+        }
+        return seat;
     }
 
     /// <summary>1 when a linked parent or child of the mention agrees that entry <paramref name="e"/> fits, else 0.</summary>

@@ -211,6 +211,44 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void AThreeLetterTownTheTaggerCallsAPlace_IsFoundBeforeAComma()
+    {
+        // Nothing else in the report names Russia: the spelling alone must find the town.
+        var ufa = Place("Workers protested in Ufa, demanding unpaid wages.", "Ufa");
+        Assert.Equal(("RU", "city"), (ufa.Country, ufa.Level));
+        // Still not a code written in lower case.
+        Assert.DoesNotContain(Places("Tell us what you saw, then leave.", GazetteerOnly), p => p.Text == "us");
+    }
+
+    [Fact]
+    public void ABracketedContainerThatIsNoPlace_RulesNothingOut()
+    {
+        var kanpur = Place("A crowd attacked police officers in Kanpur (UP) on Tuesday.", "Kanpur");
+        Assert.Equal(("IN", "Uttar Pradesh"), (kanpur.Country, kanpur.Admin1));
+        // A container that is a place still leaves a namesake elsewhere unresolved.
+        Assert.DoesNotContain(Places("Shelling was reported in Pisky, Donetsk, overnight."), p => p.Text == "Pisky" && p.Place.Country != "UA");
+    }
+
+    [Fact]
+    public void ADistrictTheGazetteerLacks_IsPutAtTheTownOfItsNameInItsContainer()
+    {
+        var (text, qaysar) = Places("Soldiers were ambushed in Qaysar district, Faryab, on Monday.").Single(p => p.Text.StartsWith("Qaysar", StringComparison.Ordinal));
+        Assert.Equal(("Qaysar district", "AF", "Faryab", "admin2"), (text, qaysar.Country, qaysar.Admin1, qaysar.Level));
+    }
+
+    [Fact]
+    public void ADivisionNamedAsSuch_IsMappedAtTheTownOfItsNameItHolds()
+    {
+        var district = Place("Police dispersed a rally in Thatta district (Sindh) on Friday.", "Thatta district");
+        var town = Place("Police dispersed a rally in Thatta, Sindh, on Friday.", "Thatta");
+        Assert.Equal(("admin2", "city"), (district.Level, town.Level));
+        Assert.True(Geo.DistanceKm(district.Latitude, district.Longitude, town.Latitude, town.Longitude) < 1);
+        // A division with no town of its name keeps its own point.
+        var state = Place("Farmers blocked roads across Michoacan state on Friday.", "Michoacan state");
+        Assert.Equal("admin1", state.Level);
+    }
+
+    [Fact]
     public void Seed_AllThirteenPlacesResolveWithinTolerance()
     {
         var found = Places(Seed.Text());
