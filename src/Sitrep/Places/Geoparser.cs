@@ -99,6 +99,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         public readonly List<int> Children = [];
         public bool ParentInParentheses; // "Bule (Djugu, Ituri)": what follows in brackets holds it
         public bool AllCaps;                // "WA", "SAN": written as a code
+        public bool CalledTown;             // "Gaza city": a lower-case "city", "town" or "village" follows
         public int Chosen = -1;
         public double Confidence;
         public string Key = "";
@@ -379,6 +380,9 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 c.End = tokens[c.EndToken].End;
                 c.EndToken++;
             }
+            // "Gaza city", "Talhar town": a town, not the strip or country of its name.
+            else if (word is "city" or "town" or "village" && char.IsLower(text[tokens[c.EndToken].Start]))
+                c.CalledTown = true;
         }
         // "the city of X", "the Kazakh city of X", "the town of X"
         int t = c.FirstToken - 1;
@@ -500,6 +504,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 {
                     int e = posting & NameIndex.EntryMask;
                     var level = gazetteer.Level(e);
+                    if ((c.Cue == Cue.Settlement || c.CalledTown) && level is PlaceLevel.Region or PlaceLevel.Country) continue; // "Gaza city" is not the Gaza Strip
                     if (c.Cue == Cue.Division && level is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)
                         && !(seatForDivision && level is PlaceLevel.City or PlaceLevel.District && Containment(candidates, c, e, date) > 0)) continue;
                     // "Johnson" is not Johnson County, but "Masisi, Nord-Kivu" is Masisi Territory, which North Kivu holds.
@@ -538,7 +543,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             // city-region), unless the text said "region".
             if (bestEntry >= 0 && c.Cue != Cue.Division && gazetteer.Level(bestEntry) is PlaceLevel.Admin1 or PlaceLevel.Admin2
                 && !ContainsAChild(candidates, c, bestEntry, date))
-                bestEntry = SeatOf(c, bestEntry);
+                bestEntry = SeatOf(c, bestEntry, anySize: c.CalledTown);
             // "Pisky, Donetsk" with no Pisky in Donetsk region in the gazetteer, or "Bule (Djugu, Ituri)" with
             // no Bule in Congo: a namesake elsewhere would put the event on the wrong map; leave it
             // unresolved and let its container stand for it. A container that is itself no place the
@@ -617,13 +622,15 @@ public sealed class Geoparser(Gazetteer gazetteer)
         return false;
     }
 
-    private int SeatOf(Candidate c, int division)
+    // The town of the mention's name that is the division's seat, when it is at least a quarter of the
+    // division's size ("Almaty"), or of any size when the report called it a town ("Puno city").
+    private int SeatOf(Candidate c, int division, bool anySize)
     {
         foreach (var posting in c.Postings)
         {
             int e = posting & NameIndex.EntryMask;
             if (gazetteer.Level(e) == PlaceLevel.City && (gazetteer.Admin1(e) == division || gazetteer.Admin2(e) == division)
-                && gazetteer.Population(e) * 4 >= gazetteer.Population(division))
+                && (anySize || gazetteer.Population(e) * 4 >= gazetteer.Population(division)))
                 return e;
         }
         return division;

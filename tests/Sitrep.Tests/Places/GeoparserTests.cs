@@ -249,6 +249,18 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ANameCalledACityOrTown_IsTheTownOfThatName()
+    {
+        // Not the strip, not the province of the same name, not a bigger city once spelt alike.
+        var gaza = Place("Artillery hit a post in the east of Gaza city on Thursday.", "Gaza");
+        Assert.Equal(("PS", "city"), (gaza.Country, gaza.Level));
+        var puno = Place("Residents of Puno city banged pots on Wednesday.", "Puno");
+        Assert.Equal(("PE", "city"), (puno.Country, puno.Level));
+        // Without the word, the name is the province.
+        Assert.Equal("admin1", Place("Residents of Puno banged pots on Wednesday.", "Puno").Level);
+    }
+
+    [Fact]
     public void Seed_AllThirteenPlacesResolveWithinTolerance()
     {
         var found = Places(Seed.Text());
