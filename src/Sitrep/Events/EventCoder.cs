@@ -56,12 +56,6 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var (date, timePrecision) = When(document, s);
             var country = place is null ? null : CountryNames.Of(place.Country);
             var (actor1, inter1, actor2, inter2) = ActorsOf(document, actorWords, eventType, subType, country);
-            // A battle needs two armed sides: one armed actor killing or wounding others is an attack on civilians.
-            if (false && eventType == "Battles" && subType == "Armed clash" && actor2 is null && (deaths is not null || injuries is not null))
-            {
-                (eventType, subType) = ("Violence against civilians", "Attack");
-                (actor1, inter1, actor2, inter2) = ActorsOf(document, actorWords, eventType, subType, country);
-            }
             found.Add((new CodedEvent
             {
                 EventType = eventType,
@@ -369,22 +363,33 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     }
 
     /// <summary>
-    /// Where the sentence's event happened: a place after "in", "at" or "near" before one after "from"
-    /// or "to" ("workers from Surat threw stones at police at Halol"), then the most specific, then the first.
+    /// Where the sentence's event happened: the most specific place, then the first. A place after "to"
+    /// gives way to one after "in", "at" or "near", and so does one after "from" that is no more specific
+    /// ("workers from Surat threw stones at police at Halol"), but not to its container ("citizens from
+    /// Redeyef (Gafsa) protested").
     /// </summary>
-    private static PlaceMention? MostSpecific(Document document, IEnumerable<PlaceMention> places) =>
-        places.Where(p => p.Level != "region")
-            .OrderBy(p => Role(document, p))
+    private static PlaceMention? MostSpecific(Document document, IEnumerable<PlaceMention> places)
+    {
+        var candidates = places.Where(p => p.Level != "region").ToList();
+        var here = candidates.Where(p => Role(document, p) == 0).ToList();
+        return candidates
+            .OrderBy(p => Role(document, p) switch { 0 => 0, 2 when here.TrueForAll(q => Holds(q, p)) => 0, _ => 1 })
             .ThenBy(p => Specificity.GetValueOrDefault(p.Level, 5))
             .ThenBy(p => p.Range.Start)
             .FirstOrDefault();
+    }
+
+    // Whether the division or country mentioned as <paramref name="outer"/> holds the place mentioned as <paramref name="inner"/>.
+    private static bool Holds(PlaceMention outer, PlaceMention inner) =>
+        outer.Country == inner.Country && inner.Level is "city" or "district" or "site"
+        && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1 || outer.Level == "admin2" && outer.Admin1 == inner.Admin1);
 
     private static int Role(Document document, PlaceMention place)
     {
         var before = document.Text.AsSpan(0, place.Range.Start).TrimEnd();
         int space = before.LastIndexOfAny(' ', '\n');
         var word = before[(space + 1)..];
-        return word is "from" or "to" or "toward" or "towards" or "into" ? 1 : 0;
+        return word is "from" ? 2 : word is "to" or "toward" or "towards" or "into" ? 1 : 0;
     }
 
     private static int Precision(PlaceMention place, bool inherited) => place.Level switch

@@ -161,7 +161,8 @@ public sealed class Geoparser(Gazetteer gazetteer)
             // "in Tuxtla Gutierrez, Chiapas", "Recife, Pernambuco" and "Kakiri (Wakiso district)" say otherwise.
             bool placeContext = afterPlace || first > sentence.FirstToken && LocationPrepositions.Contains(document.TextOf(tokens[first - 1].Range));
             if (kind == EntityKind.Person && placeContext || FollowedByDivision(document, sentence, spanEnd, key)
-                || spanEnd < sentence.EndToken && IsDivisionWord(document, tokens[spanEnd], key)) // "Damboa LGA", "Aravalli district"
+                || spanEnd < sentence.EndToken && IsDivisionWord(document, tokens[spanEnd], key) // "Damboa LGA", "Aravalli district"
+                || spanEnd < sentence.EndToken && document.TextOf(tokens[spanEnd].Range) is "town" or "village") // "Radhan town (Larkana, Sindh)"
                 kind = EntityKind.Location;
         }
         if (kind == EntityKind.Person) return null;

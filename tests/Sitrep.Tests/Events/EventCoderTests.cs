@@ -112,6 +112,19 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void Place_APlaceAfterFrom_GivesWayToAnotherTown_NotToItsOwnContainer()
+    {
+        // The protesters' town, whose province is named with it, is where they protested.
+        Assert.Equal("Ar Rudayyif", Single("Residents from Redeyef (Gafsa) protested on Monday over water cuts.").Place?.Name);
+        // Where a town is named for the event, the one they came from is not the place.
+        var e = Single("Workers from Surat threw stones at police at Halol on Monday.");
+        Assert.Equal("Hālol", e.Place?.Name);
+        // Nor does a town they came from outrank the division the event is said to be in.
+        var lima = Single("In Pasco province, neighbours protested on Monday against travellers who had come from Lima.");
+        Assert.NotEqual("Lima", lima.Place?.Name);
+    }
+
+    [Fact]
     public void Date_TheSentencesOwnDay_ElseTheReportDateWithLowerPrecision()
     {
         var events = Events("Protests began in Almaty on January 2. The government resigned.", new DateOnly(2022, 1, 6));

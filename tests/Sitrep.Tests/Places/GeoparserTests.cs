@@ -261,6 +261,13 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ANameTheTaggerTakesForSomethingElse_IsAPlaceWhenCalledATownOrVillage()
+    {
+        var town = Places("Residents blocked a road in Radhan town (Larkana, Sindh) on Monday.").Single(p => p.Text == "Radhan").Place;
+        Assert.Equal(("PK", "city"), (town.Country, town.Level));
+    }
+
+    [Fact]
     public void Seed_AllThirteenPlacesResolveWithinTolerance()
     {
         var found = Places(Seed.Text());
