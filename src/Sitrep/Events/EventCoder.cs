@@ -176,8 +176,15 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     private static bool IsBackground(Document document, Sentence sentence, List<(string Lower, string Original)> words)
     {
         var cutoff = document.Date.AddDays(-31);
+        bool opensWithRecentDate = false;
         foreach (var t in document.Times)
-            if (sentence.Range.Contains(t.Range) && PeriodEnd(t.Value) is { } end && end < cutoff) return true;
+        {
+            if (!sentence.Range.Contains(t.Range) || PeriodEnd(t.Value) is not { } end) continue;
+            // "On 30 April 2020, workers who passed the test in 2019 protested": the sentence's own day says when.
+            if (end >= cutoff && document.Slice(new TextRange(sentence.Range.Start, t.Range.Start)).Trim() is "On" or "on" or "" or "Around" or "As reported on")
+                opensWithRecentDate = true;
+            else if (end < cutoff && !opensWithRecentDate) return true;
+        }
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i].Lower;

@@ -181,6 +181,15 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void ASentenceOpeningWithItsOwnRecentDay_IsNoBackground_ThoughItNamesAnOldOne()
+    {
+        var protest = Single("On 10 January 2022, teachers hired in 2019 held a protest in Jacobabad over unpaid salaries.");
+        Assert.Equal(("Protests", Monday), (protest.EventType, protest.Date));
+        // An old day that opens the sentence still makes it background.
+        Assert.Empty(Events("In March 2015, a bombing in Maiduguri killed 40 people."));
+    }
+
+    [Fact]
     public void ALaterToll_UpdatesTheIncident_RatherThanStartingAnother()
     {
         var e = Single(
