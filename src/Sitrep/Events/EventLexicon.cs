@@ -115,7 +115,8 @@ public static class EventLexicon
             "dead", "body", "bodies", "stones", "burnt", "gathered", "demanded", "demanding", "raid", "raided", "projectiles", "bursts",
             "assassinated", "demolished", "incursion", "thwarted", "repelled", "raped", "gang-raped", "detonated", "fire", "ban", "banned",
             "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching",
-            "toll", "died");
+            "toll", "died", "procession", "processions", "vigil", "dharna", "gherao", "slogans", "placards", "vandalised", "vandalized",
+            "vandalism", "bombarded", "patrol", "reinforcements", "convoy", "evicted", "disappeared", "molotov");
         Add(EventCue.Death, "killed", "killing", "dead", "died", "death", "deaths", "toll", "fatalities", "lives", "eliminated",
             "beheaded", "murdered", "bodies", "executed");
         Add(EventCue.Injury, "injured", "wounded", "hurt", "injuries", "casualties");
