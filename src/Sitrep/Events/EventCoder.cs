@@ -29,8 +29,15 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         var paragraphs = ParagraphIndices(document);
         // Which sentences report an event is decided once: the figures after an event look it up too.
         var words = new List<(string Lower, string Original)>?[sentences.Length];
+        // An everyday-sense event word ("the attack", "bodies") counts once the report has told an event.
+        bool toldAnEvent = false;
         for (int s = 0; s < sentences.Length; s++)
-            if (ReportsAnEvent(all[s]) && !IsBackground(document, sentences[s], all[s])) words[s] = all[s];
+        {
+            var reported = Reported(all[s]);
+            if (reported == Reporting.None || reported == Reporting.WeakOnly && !toldAnEvent || IsBackground(document, sentences[s], all[s])) continue;
+            words[s] = all[s];
+            toldAnEvent |= reported == Reporting.Event;
+        }
         for (int s = 0; s < sentences.Length; s++)
         {
             if (words[s] is not { } sentenceWords) continue;
@@ -252,27 +259,39 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     private const double RuleMargin = 10; // held-out ACLED: rules always 0.835 type / 0.751 sub; never 0.854 / 0.825; under this margin 0.876 / 0.847
     private const int UnrealReach = 3; // "will send", "plans to attack", "could soon be deployed"
 
+    /// <summary>What a sentence's event words say: nothing, only words with an everyday sense too, or an event.</summary>
+    private enum Reporting { None, WeakOnly, Event }
+
     /// <summary>
-    /// True when the sentence has an event word that is not under a future, plan or possibility
+    /// An event when the sentence has an event word that is not under a future, plan or possibility
     /// ("Belarus will send peacekeepers"), is not a statement of membership ("the CSTO includes
-    /// Russia"), and is not about a disaster or accident without an armed actor.
+    /// Russia"), and is not about a disaster or accident without an armed actor; a word with an everyday
+    /// sense too ("rallied", "fired", "attack") needs someone named who acts in events ("workers", "police").
     /// </summary>
-    private static bool ReportsAnEvent(List<(string Lower, string Original)> words)
+    private static Reporting Reported(List<(string Lower, string Original)> words)
     {
-        bool real = false, disaster = false, armed = false;
+        bool real = false, weak = false, disaster = false, armed = false, agent = false;
         int lastUnreal = -UnrealReach - 1;
         for (int i = 0; i < words.Count; i++)
         {
             var cue = EventLexicon.Of(words[i].Lower);
-            if ((cue & EventCue.Membership) != 0) return false;
+            if ((cue & EventCue.Membership) != 0) return Reporting.None;
             disaster |= (cue & EventCue.Disaster) != 0;
-            armed |= Actors.Of(words[i].Lower) is not null and not ActorKind.Civilians;
+            var actor = Actors.Of(words[i].Lower);
+            armed |= actor is not null and not ActorKind.Civilians;
+            agent |= actor is not null || (cue & EventCue.Agent) != 0;
             // "May" and "Will" in capitals are a month and a name, not a modal.
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
-            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach) real = true;
+            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach)
+            {
+                if ((cue & EventCue.Weak) != 0) weak = true;
+                else real = true;
+            }
         }
         // An earthquake or a crash that killed people is news, not political violence.
-        return real && (!disaster || armed);
+        if (disaster && !armed) return Reporting.None;
+        // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
+        return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
     }
 
     private static List<(string Lower, string Original)> Words(Document document, Sentence sentence)

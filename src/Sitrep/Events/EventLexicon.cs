@@ -18,6 +18,13 @@ public enum EventCue
     Membership = 1 << 4,
     /// <summary>A natural or industrial disaster, or an accident: not an ACLED event unless an armed actor is involved.</summary>
     Disaster = 1 << 5,
+    /// <summary>
+    /// An event word with an everyday sense too ("stocks rallied", "the coach was fired", "sets a date"): an
+    /// event only where the sentence names who acted (<see cref="Agent"/> or an actor).
+    /// </summary>
+    Weak = 1 << 6,
+    /// <summary>A people or group that can act in an event ("workers", "fighters", "crowd").</summary>
+    Agent = 1 << 7,
 }
 
 /// <summary>When a coding rule overrides the trained classifier.</summary>
@@ -116,7 +123,24 @@ public static class EventLexicon
             "assassinated", "demolished", "incursion", "thwarted", "repelled", "raped", "gang-raped", "detonated", "fire", "ban", "banned",
             "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching",
             "toll", "died", "procession", "processions", "vigil", "dharna", "gherao", "slogans", "placards", "vandalised", "vandalized",
-            "vandalism", "bombarded", "patrol", "reinforcements", "convoy", "evicted", "disappeared", "molotov");
+            "vandalism", "bombarded", "patrol", "reinforcements", "convoy", "evicted", "disappeared", "molotov", "arson", "explosive", "explosives",
+            "violence");
+        // Event words news uses for markets, sport and technology as well.
+        Add(EventCue.Weak, "rally", "rallies", "rallied", "march", "marched", "strike", "fighting", "fought", "attack", "attacked", "attacks",
+            "shooting", "shootings", "shot", "fired", "exchanged", "stormed", "storm", "seized", "seize", "captured", "freed", "regained",
+            "retook", "recaptured", "liberated", "destroying", "destroyed", "burned", "set", "rocket", "rockets", "missile", "missiles",
+            "drone", "bomb", "explosion", "explosions", "blast", "arrests", "defended", "transferred", "deployed", "emergency", "internet",
+            "injured", "wounded", "dead", "body", "bodies", "gathered", "demanded", "demanding", "raid", "raided", "fire", "ban", "banned",
+            "boycott", "occupied", "blocked", "toll", "died", "patrol", "convoy", "disappeared", "thwarted", "repelled", "surrounded");
+        Add(EventCue.Agent, "people", "men", "women", "youths", "crowd", "crowds", "workers", "students", "teachers", "farmers", "traders",
+            "drivers", "supporters", "members", "group", "groups", "gang", "fighters", "rebels", "militia", "militias", "militiamen",
+            "jihadists", "extremists", "troops", "forces", "government", "regime", "authorities", "unions", "residents", "villagers", "locals",
+            "citizens", "inhabitants", "neighbours", "neighbors", "unidentified", "suspected", "armed", "coalition", "opposition", "party",
+            "employees", "labourers", "laborers", "nurses", "lawyers", "fishermen", "herders", "refugees", "migrants", "prisoners", "inmates",
+            "guards", "commander", "commanders", "taliban", "houthi", "houthis", "shabaab", "haram", "gunman", "terrorists", "separatists",
+            // Victims and weapons say as much: "a man was found dead", "explosions involving unknown weapons".
+            "parents", "man", "woman", "person", "persons", "victim", "victims", "child", "children", "boy", "girl", "councillor", "weapons",
+            "weapon", "machineguns", "guns", "gunshot", "firearm", "firearms", "sniper", "snipers", "rpg");
         Add(EventCue.Death, "killed", "killing", "dead", "died", "death", "deaths", "toll", "fatalities", "lives", "eliminated",
             "beheaded", "murdered", "bodies", "executed");
         Add(EventCue.Injury, "injured", "wounded", "hurt", "injuries", "casualties");

@@ -189,6 +189,21 @@ public class EventCoderTests
         Assert.Empty(Events("In March 2015, a bombing in Maiduguri killed 40 people."));
     }
 
+    [Theory]
+    [InlineData("Shares rallied on Monday after the bank set a date for its listing.")]
+    [InlineData("The visitors fired three shots on goal and attacked down the left wing on Monday.")]
+    [InlineData("The club fired its coach on Monday after a run of defeats.")]
+    [InlineData("A new internet browser was launched on Monday to storm the market.")]
+    public void WordsWithAnEverydaySense_WithNobodyWhoActsInEvents_AreNoEvent(string text) =>
+        Assert.Empty(Events(text));
+
+    [Fact]
+    public void WordsWithAnEverydaySense_AreAnEvent_WhereSomeoneWhoActsInEventsIsNamed()
+    {
+        Assert.Equal("Protests", Single("Thousands of workers rallied in Dhaka on Monday.").EventType);
+        Assert.Equal(1, Single("A man was shot dead in Culiacan on Monday.").Fatalities);
+    }
+
     [Fact]
     public void ALaterToll_UpdatesTheIncident_RatherThanStartingAnother()
     {
