@@ -24,7 +24,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         var all = new List<(string Lower, string Original)>[sentences.Length];
         for (int s = 0; s < sentences.Length; s++) all[s] = Words(document, sentences[s]);
         // An explosion at a port, a collapse, a flood: news, but not political violence.
-        if (IsDisasterReport(all)) return [];
+        if (IsDisasterReport(all) || IsSportsReport(all)) return [];
         var focus = Focus(document);
         var paragraphs = ParagraphIndices(document);
         // Which sentences report an event is decided once: the figures after an event look it up too.
@@ -235,6 +235,32 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         }
         return disaster;
     }
+
+    /// <summary>
+    /// A report on sport ("the Red Sox rally", "an Old Firm clash", "shot his way to silver"): two or more
+    /// words of sport and no armed side, police, crowd or protest, which fans fighting police or players protesting would have.
+    /// </summary>
+    private static bool IsSportsReport(List<(string Lower, string Original)>[] sentences)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var words in sentences)
+            foreach (var (lower, _) in words)
+            {
+                if (Actors.Of(lower) is ActorKind.Military or ActorKind.Police or ActorKind.ArmedGroup or ActorKind.Rioters or ActorKind.Protesters) return false;
+                if (SportsWords.Contains(lower)) seen.Add(lower);
+            }
+        return seen.Count >= 2;
+    }
+
+    private static readonly HashSet<string> SportsWords = new(StringComparer.Ordinal)
+    {
+        "olympic", "olympics", "medal", "medals", "championship", "championships", "tournament", "league", "season", "coach",
+        "game", "games", "match", "matches", "cup", "goal", "goals", "scored", "innings", "wicket", "wickets", "homer", "homers",
+        "homered", "inning", "pitcher", "pitchers", "quarterback", "touchdown", "rebounds", "basketball", "football", "soccer",
+        "baseball", "tennis", "golf", "cricket", "rugby", "hockey", "boxing", "wrestling", "athletics", "cycling", "swimming",
+        "gymnastics", "nba", "nfl", "uefa", "fifa", "playoff", "playoffs", "semi-final", "semifinal", "quarter-final",
+        "quarterfinal", "striker", "midfielder", "goalkeeper", "marathon", "sprinter", "champion", "champions",
+    };
 
     // Stems (EventFeatures.Stem) of attacks and gatherings.
     private static readonly HashSet<string> PerpetratorWords = new(

@@ -198,6 +198,15 @@ public class EventCoderTests
         Assert.Empty(Events(text));
 
     [Fact]
+    public void ASportsReport_IsNoEvent_UnlessFansFightPoliceOrPlayersProtest()
+    {
+        Assert.Empty(Events("The visiting striker was shot down by a late tackle in Sunday's cup clash, and the champions rallied to win the match 3-1."));
+        Assert.Contains(Events("Fans clashed with police in Cairo after the league match on Sunday, and two people were killed."),
+            e => e.Fatalities == 2);
+        Assert.Equal("Protests", Single("Members of a university football team protested in Guadalajara on Sunday against changes to the league.").EventType);
+    }
+
+    [Fact]
     public void WordsWithAnEverydaySense_AreAnEvent_WhereSomeoneWhoActsInEventsIsNamed()
     {
         Assert.Equal("Protests", Single("Thousands of workers rallied in Dhaka on Monday.").EventType);
