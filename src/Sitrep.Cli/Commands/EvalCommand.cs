@@ -29,11 +29,17 @@ internal static class EvalCommand
             DefaultValueFactory = _ => "held-out",
         };
         splitOption.AcceptOnlyFromAmong("held-out", "all", "training");
+        var nonConflict = new Option<string?>("--non-conflict")
+        {
+            Description = "Also count false events on news about other things: an AG News CSV, e.g. ../shared/data/news/ag_news_test.csv (its sports, business and science items)",
+            HelpName = "FILE",
+        };
         var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("events", "Score event coding on ACLED rows (each note read as a report dated on its event date)") { gold, splitOption, format };
+        var command = new Command("events", "Score event coding on ACLED rows (each note read as a report dated on its event date)") { gold, splitOption, nonConflict, format };
         command.SetAction(parse =>
         {
             EventScores s;
+            IReadOnlyList<NonConflictCount>? falseEvents = null;
             try
             {
                 var rows = Sitrep.Events.AcledCsv.Read(parse.GetValue(gold)!);
@@ -47,6 +53,7 @@ internal static class EvalCommand
                 if ((pipeline.Provides & Layer.Events) == 0)
                     throw new InvalidDataException("no event stage: it needs the gazetteer ('npm ci') and models/events.bin ('sitrep train events').");
                 s = EventEvaluation.Run(rows, pipeline);
+                if (parse.GetValue(nonConflict) is { } news) falseEvents = NonConflictEvaluation.Run(news, pipeline);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
@@ -65,7 +72,8 @@ internal static class EvalCommand
                     place_within_25km = Round(s.PlaceWithin25Km),
                     fatalities_exact = Round(s.FatalitiesExact),
                     reports_per_second = Math.Round(s.ReportsPerSecond),
-                }));
+                    non_conflict_items_with_events = falseEvents?.ToDictionary(c => c.Kind, c => Round(c.Rate)),
+                }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
                 return SitrepCli.Ok;
             }
             var table = new Table().Title($"{s.N} ACLED rows (rates over all rows)").AddColumns("measure", "value");
@@ -75,6 +83,8 @@ internal static class EvalCommand
             table.AddRow("date exact", P(s.DateExact));
             table.AddRow("place within 25 km", P(s.PlaceWithin25Km));
             table.AddRow("fatalities exact", P(s.FatalitiesExact));
+            foreach (var c in falseEvents ?? [])
+                table.AddRow($"{c.Kind} news items with an event (false)", $"{P(c.Rate)} of {c.Items:N0}");
             context.Console.Write(table);
             return SitrepCli.Ok;
         });

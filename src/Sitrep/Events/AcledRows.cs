@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
+using Sitrep.Evaluation;
 
 namespace Sitrep.Events;
 
@@ -29,7 +30,7 @@ public static class AcledCsv
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
         int line = 1;
-        var header = ReadRecord(reader, ref line) ?? throw new InvalidDataException($"{path}:1: empty file, expected an ACLED header row");
+        var header = CsvRecords.Read(reader, ref line) ?? throw new InvalidDataException($"{path}:1: empty file, expected an ACLED header row");
         var column = header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i, StringComparer.Ordinal);
         foreach (var required in new[] { "event_id_cnty", "event_date", "event_type", "sub_event_type", "notes", "fatalities" })
             if (!column.ContainsKey(required)) throw new InvalidDataException($"{path}:1: no '{required}' column; is this an ACLED export?");
@@ -38,7 +39,7 @@ public static class AcledCsv
         while (true)
         {
             int at = line;
-            var f = ReadRecord(reader, ref line);
+            var f = CsvRecords.Read(reader, ref line);
             if (f is null) break;
             if (f.Count == 1 && f[0].Length == 0) continue;
             if (f.Count != header.Count) throw new InvalidDataException($"{path}:{at}: {f.Count} fields, the header has {header.Count}");
@@ -58,47 +59,4 @@ public static class AcledCsv
     private static int Int(string text, int fallback) => int.TryParse(text, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 
     private static double? Double(string text) => double.TryParse(text, CultureInfo.InvariantCulture, out var x) ? x : null;
-
-    /// <summary>One CSV record (fields may hold quoted commas, quotes and newlines); null at the end.</summary>
-    private static List<string>? ReadRecord(TextReader reader, ref int line)
-    {
-        if (reader.Peek() < 0) return null;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false;
-        while (true)
-        {
-            int c = reader.Read();
-            if (c < 0)
-            {
-                fields.Add(field.ToString());
-                return fields;
-            }
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"') field.Append((char)reader.Read());
-                    else quoted = false;
-                }
-                else
-                {
-                    if (c == '\n') line++;
-                    field.Append((char)c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; break;
-                case ',': fields.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n':
-                    line++;
-                    fields.Add(field.ToString());
-                    return fields;
-                default: field.Append((char)c); break;
-            }
-        }
-    }
 }

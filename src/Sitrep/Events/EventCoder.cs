@@ -246,7 +246,9 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         foreach (var words in sentences)
             foreach (var (lower, _) in words)
             {
-                if (Actors.Of(lower) is ActorKind.Military or ActorKind.Police or ActorKind.ArmedGroup or ActorKind.Rioters or ActorKind.Protesters) return false;
+                // A rally in sport is a comeback, not a protest.
+                if (Actors.Of(lower) is ActorKind.Military or ActorKind.Police or ActorKind.ArmedGroup or ActorKind.Rioters
+                    || lower.StartsWith("protest", StringComparison.Ordinal) || lower.StartsWith("demonstrat", StringComparison.Ordinal)) return false;
                 if (SportsWords.Contains(lower)) seen.Add(lower);
             }
         return seen.Count >= 2;
