@@ -307,7 +307,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             disaster |= (cue & EventCue.Disaster) != 0;
             var actor = Actors.Of(words[i].Lower);
             armed |= actor is not null and not ActorKind.Civilians;
-            agent |= actor is not null || (cue & EventCue.Agent) != 0;
+            // A rally names its own people only as a protest: "stocks rally" does not.
+            agent |= actor is not null && (cue & EventCue.Weak) == 0 || (cue & EventCue.Agent) != 0;
             // "May" and "Will" in capitals are a month and a name, not a modal.
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach)

@@ -191,6 +191,7 @@ public class EventCoderTests
 
     [Theory]
     [InlineData("Shares rallied on Monday after the bank set a date for its listing.")]
+    [InlineData("Treasuries slipped on Monday as stocks staged a late rally.")]
     [InlineData("The visitors fired three shots on goal and attacked down the left wing on Monday.")]
     [InlineData("The club fired its coach on Monday after a run of defeats.")]
     [InlineData("A new internet browser was launched on Monday to storm the market.")]
