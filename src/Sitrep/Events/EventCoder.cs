@@ -287,6 +287,11 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     private const double RuleMargin = 10; // held-out ACLED: rules always 0.835 type / 0.751 sub; never 0.854 / 0.825; under this margin 0.876 / 0.847
     private const int UnrealReach = 3; // "will send", "plans to attack", "could soon be deployed"
 
+    // "Demonstrated a new processor", "demonstrating how it works": showing something, not a protest.
+    private static bool ShowsSomething(List<(string Lower, string Original)> words, int i) =>
+        words[i].Lower.StartsWith("demonstrat", StringComparison.Ordinal) && i + 1 < words.Count
+        && words[i + 1].Lower is "a" or "an" or "the" or "its" or "their" or "his" or "her" or "how" or "that" or "what";
+
     /// <summary>What a sentence's event words say: nothing, only words with an everyday sense too, or an event.</summary>
     private enum Reporting { None, WeakOnly, Event }
 
@@ -311,7 +316,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             agent |= actor is not null && (cue & EventCue.Weak) == 0 || (cue & EventCue.Agent) != 0;
             // "May" and "Will" in capitals are a month and a name, not a modal.
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
-            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach)
+            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !ShowsSomething(words, i))
             {
                 if ((cue & EventCue.Weak) != 0) weak = true;
                 else real = true;

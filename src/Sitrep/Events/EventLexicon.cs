@@ -131,13 +131,14 @@ public static class EventLexicon
             "retook", "recaptured", "liberated", "destroying", "destroyed", "burned", "set", "rocket", "rockets", "missile", "missiles",
             "drone", "bomb", "explosion", "explosions", "blast", "arrests", "defended", "transferred", "deployed", "emergency", "internet",
             "injured", "wounded", "dead", "body", "bodies", "gathered", "demanded", "demanding", "raid", "raided", "fire", "ban", "banned",
-            "boycott", "occupied", "blocked", "toll", "died", "patrol", "convoy", "disappeared", "thwarted", "repelled", "surrounded");
+            "boycott", "occupied", "blocked", "toll", "died", "patrol", "convoy", "disappeared", "thwarted", "repelled", "surrounded",
+            "resigned");
         Add(EventCue.Agent, "people", "men", "women", "youths", "crowd", "crowds", "workers", "students", "teachers", "farmers", "traders",
             "drivers", "supporters", "members", "group", "groups", "gang", "fighters", "rebels", "militia", "militias", "militiamen",
             "jihadists", "extremists", "troops", "forces", "government", "regime", "authorities", "unions", "residents", "villagers", "locals",
             "citizens", "inhabitants", "neighbours", "neighbors", "unidentified", "suspected", "armed", "coalition", "opposition", "party",
             "employees", "labourers", "laborers", "nurses", "lawyers", "fishermen", "herders", "refugees", "migrants", "prisoners", "inmates",
-            "guards", "commander", "commanders", "taliban", "houthi", "houthis", "shabaab", "haram", "gunman", "terrorists", "separatists",
+            "guards", "commander", "commanders", "minister", "president", "cabinet", "governor", "mayor", "parliament", "taliban", "houthi", "houthis", "shabaab", "haram", "gunman", "terrorists", "separatists",
             // Victims and weapons say as much: "a man was found dead", "explosions involving unknown weapons".
             "parents", "man", "woman", "person", "persons", "victim", "victims", "child", "children", "boy", "girl", "councillor", "weapons",
             "weapon", "machineguns", "guns", "gunshot", "firearm", "firearms", "sniper", "snipers", "rpg");

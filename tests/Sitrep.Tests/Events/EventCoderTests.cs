@@ -192,6 +192,8 @@ public class EventCoderTests
     [Theory]
     [InlineData("Shares rallied on Monday after the bank set a date for its listing.")]
     [InlineData("Treasuries slipped on Monday as stocks staged a late rally.")]
+    [InlineData("The chip maker demonstrated a new processor on Monday.")]
+    [InlineData("The bank's finance chief resigned on Monday after 23 years.")]
     [InlineData("The visitors fired three shots on goal and attacked down the left wing on Monday.")]
     [InlineData("The club fired its coach on Monday after a run of defeats.")]
     [InlineData("A new internet browser was launched on Monday to storm the market.")]
@@ -212,6 +214,8 @@ public class EventCoderTests
     {
         Assert.Equal("Protests", Single("Thousands of workers rallied in Dhaka on Monday.").EventType);
         Assert.Equal(1, Single("A man was shot dead in Culiacan on Monday.").Fatalities);
+        Assert.Equal("Strategic developments", Single("The government of Kazakhstan resigned on Monday.").EventType);
+        Assert.Equal("Protests", Single("Hundreds of teachers demonstrated against pay cuts in Dhaka on Monday.").EventType);
     }
 
     [Fact]
