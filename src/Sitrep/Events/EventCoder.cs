@@ -238,7 +238,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
 
     /// <summary>
     /// A report on sport ("the Red Sox rally", "an Old Firm clash", "shot his way to silver"): two or more
-    /// words of sport and no armed side, police, crowd or protest, which fans fighting police or players protesting would have.
+    /// words of sport and no armed side, police, rioters or protest, which fans fighting police or players protesting would have.
     /// </summary>
     private static bool IsSportsReport(List<(string Lower, string Original)>[] sentences)
     {
@@ -424,9 +424,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
 
     /// <summary>
     /// Where the sentence's event happened: the most specific place, then the first. A place after "to"
-    /// gives way to one after "in", "at" or "near", and so does one after "from" that is no more specific
-    /// ("workers from Surat threw stones at police at Halol"), but not to its container ("citizens from
-    /// Redeyef (Gafsa) protested").
+    /// gives way to one after "in", "at" or "near", and so does one after "from" ("workers from Surat
+    /// threw stones at police at Halol") unless all of those hold it ("citizens from Redeyef (Gafsa) protested").
     /// </summary>
     private static PlaceMention? MostSpecific(Document document, IEnumerable<PlaceMention> places)
     {
