@@ -242,16 +242,18 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     /// </summary>
     private static bool IsSportsReport(List<(string Lower, string Original)>[] sentences)
     {
+        // Words of sport first: most reports have none, and looking up actors stems every word.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var words in sentences)
             foreach (var (lower, _) in words)
-            {
+                if (SportsWords.Contains(lower)) seen.Add(lower);
+        if (seen.Count < 2) return false;
+        foreach (var words in sentences)
+            foreach (var (lower, _) in words)
                 // A rally in sport is a comeback, not a protest.
                 if (Actors.Of(lower) is ActorKind.Military or ActorKind.Police or ActorKind.ArmedGroup or ActorKind.Rioters
                     || lower.StartsWith("protest", StringComparison.Ordinal) || lower.StartsWith("demonstrat", StringComparison.Ordinal)) return false;
-                if (SportsWords.Contains(lower)) seen.Add(lower);
-            }
-        return seen.Count >= 2;
+        return true;
     }
 
     private static readonly HashSet<string> SportsWords = new(StringComparer.Ordinal)

@@ -645,19 +645,8 @@ public sealed class Geoparser(Gazetteer gazetteer)
     /// Where a place is put on the map: a division named as such ("Thatta district", "Zhytomyr region") at
     /// the town of the same name it holds, its seat, as ACLED codes a division's events; anything else at its own point.
     /// </summary>
-    private int MapPoint(Candidate c, int entry)
-    {
-        if (c.Cue != Cue.Division || gazetteer.Level(entry) is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)) return entry;
-        int seat = entry;
-        foreach (var posting in c.Postings)
-        {
-            int e = posting & NameIndex.EntryMask;
-            if (gazetteer.Level(e) == PlaceLevel.City && (gazetteer.Admin1(e) == entry || gazetteer.Admin2(e) == entry)
-                && (seat == entry || gazetteer.Population(e) > gazetteer.Population(seat)))
-                seat = e;
-        }
-        return seat;
-    }
+    private int MapPoint(Candidate c, int entry) =>
+        c.Cue == Cue.Division && gazetteer.Level(entry) is PlaceLevel.Admin1 or PlaceLevel.Admin2 ? SeatOf(c, entry, anySize: true) : entry;
 
     /// <summary>1 when a linked parent or child of the mention agrees that entry <paramref name="e"/> fits, else 0.</summary>
     private double Containment(List<Candidate> candidates, Candidate c, int e, DateOnly date)
