@@ -141,7 +141,12 @@ internal static class EvalCommand
             HelpName = "PATH",
         };
         var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("time", "Score temporal expressions on TimeML gold (TempEval-3 measures; the report date is the DCT)") { gold, format };
+        var errors = new Option<string?>("--errors")
+        {
+            Description = "Also write every disagreement with the gold (missed, spurious, other extent, type or value) to FILE as tab-separated lines",
+            HelpName = "FILE",
+        };
+        var command = new Command("time", "Score temporal expressions on TimeML gold (TempEval-3 measures; the report date is the DCT)") { gold, format, errors };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(gold)!;
@@ -155,9 +160,11 @@ internal static class EvalCommand
             }
             var pipeline = new PipelineBuilder().UseText().UseTimes().Build();
             TimexScores s;
+            using var errorLog = parse.GetValue(errors) is { } errorPath ? new StreamWriter(errorPath) : null;
+            errorLog?.WriteLine("document\tgold_text\tgold_type\tgold_value\tsystem_text\tsystem_type\tsystem_value\tsentence");
             try
             {
-                s = TimexEvaluation.Run(files.Select(TimeMlReader.Read), pipeline);
+                s = TimexEvaluation.Run(files.Select(TimeMlReader.Read), pipeline, errorLog is null ? null : d => errorLog.WriteLine(DisagreementLine(d)));
             }
             catch (FormatException e)
             {
@@ -191,6 +198,20 @@ internal static class EvalCommand
             return SitrepCli.Ok;
         });
         return command;
+    }
+
+    // One tab-separated line: the gold and system sides (empty where absent) and the text around them.
+    private static string DisagreementLine(TimexDisagreement d)
+    {
+        static string Clean(string text) => text.ReplaceLineEndings(" ").Replace('\t', ' ');
+        var range = d.Gold?.Range ?? d.System!.Range;
+        int from = Math.Max(0, range.Start - 80), to = Math.Min(d.Text.Length, range.End + 80);
+        string Side(TextRange? r, string? type, string? value) =>
+            r is { } x ? $"{Clean(d.Text[x.Start..x.End])}\t{type}\t{value}" : "\t\t";
+        return string.Join('\t', d.Document,
+            Side(d.Gold?.Range, d.Gold?.Type, d.Gold?.Value),
+            Side(d.System?.Range, d.System?.Type.ToString().ToUpperInvariant(), d.System?.Value),
+            Clean(d.Text[from..to]));
     }
 
     private static Command Geo(CliContext context)

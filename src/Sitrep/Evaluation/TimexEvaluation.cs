@@ -21,6 +21,11 @@ public sealed record TimexScores(
     Score Strict, Score Relaxed, double TypeAccuracy, double ValueAccuracy, double ValueF1,
     int GoldCount, int SystemCount, int Documents, long Tokens, double TokensPerSecond);
 
+/// <summary>One disagreement with the gold: a gold timex missed, a system timex the gold lacks, or a
+/// matched one whose extent, type or value differs. <paramref name="Gold"/> or <paramref name="System"/> is null
+/// for a miss or a spurious find.</summary>
+public sealed record TimexDisagreement(string Document, string Text, GoldTimex? Gold, TimeExpression? System);
+
 /// <summary>
 /// Scores the time stage on TimeML gold as the TempEval-3 scorer does: extents matched strictly
 /// (same span) and relaxed (overlapping), type and value accuracy over the relaxed matches, and
@@ -28,8 +33,9 @@ public sealed record TimexScores(
 /// </summary>
 public static class TimexEvaluation
 {
-    /// <summary>Runs <paramref name="pipeline"/> (which must provide times) over the documents and scores it.</summary>
-    public static TimexScores Run(IEnumerable<TimeMlDocument> documents, DocumentPipeline pipeline)
+    /// <summary>Runs <paramref name="pipeline"/> (which must provide times) over the documents and scores it;
+    /// <paramref name="disagreement"/>, when given, hears of every gold or system timex not matched exactly.</summary>
+    public static TimexScores Run(IEnumerable<TimeMlDocument> documents, DocumentPipeline pipeline, Action<TimexDisagreement>? disagreement = null)
     {
         int gold = 0, system = 0, strict = 0, relaxed = 0, typeRight = 0, valueRight = 0, docs = 0;
         long tokens = 0;
@@ -53,14 +59,22 @@ public static class TimexEvaluation
                     if (used[s] || !Overlaps(g.Range, document.Times[s].Range)) continue;
                     if (best < 0 || document.Times[s].Range == g.Range) best = s;
                 }
-                if (best < 0) continue;
+                if (best < 0)
+                {
+                    disagreement?.Invoke(new TimexDisagreement(doc.Name, doc.Text, g, null));
+                    continue;
+                }
                 used[best] = true;
                 var found = document.Times[best];
+                if (found.Range != g.Range || found.Value != g.Value || !string.Equals(found.Type.ToString(), g.Type, StringComparison.OrdinalIgnoreCase))
+                    disagreement?.Invoke(new TimexDisagreement(doc.Name, doc.Text, g, found));
                 relaxed++;
                 if (found.Range == g.Range) strict++;
                 if (string.Equals(found.Type.ToString(), g.Type, StringComparison.OrdinalIgnoreCase)) typeRight++;
                 if (found.Value == g.Value) valueRight++;
             }
+            for (int s = 0; s < used.Length; s++)
+                if (!used[s]) disagreement?.Invoke(new TimexDisagreement(doc.Name, doc.Text, null, document.Times[s]));
         }
         var relaxedScore = Score.Of(relaxed, relaxed, system, gold);
         double valueAccuracy = relaxed == 0 ? 0 : (double)valueRight / relaxed;

@@ -87,8 +87,21 @@ internal ref struct TimeScanner
             _context.LastMonth = (year, month);
     }
 
-    private Match? TryAt(int i) => !CanStart(i) ? null :
-        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? Weekday(i) ?? Holiday(i) ?? Quarter(i) ?? Relative(i) ?? PartOfDayAlone(i) ?? Season(i) ?? Ago(i)
+    private Match? TryAt(int i) => !CanStart(i) || IsTitle(i) ? null : Expression(i);
+
+    // A programme or film named in quotes ("60 Minutes", ABC's "This Week"), and the idiom "high noon".
+    private readonly bool IsTitle(int i)
+    {
+        if (Is(i, "noon") && Is(i - 1, "high")) return true;
+        if (i == 0 || !IsQuote(i - 1)) return false;
+        int unit = _t[i].Kind == TokenKind.Number || Is(i, "this") ? i + 1 : i;
+        return unit < _t.Length && char.IsUpper(_text[_t[unit].Start]) && TimeLexicon.Units.ContainsKey(W(unit));
+    }
+
+    private readonly bool IsQuote(int i) => W(i) is "\"" or "``" or "`" or "''" or "'" or "\u201C" or "\u2018";
+
+    private Match? Expression(int i) =>
+        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? CoordinatedDay(i) ?? Weekday(i) ?? Holiday(i) ?? Quarter(i) ?? Relative(i) ?? PartOfDayAlone(i) ?? Season(i) ?? Ago(i)
         ?? Duration(i) ?? Year(i) ?? Frequency(i) ?? Clock(i);
 
     // One lookup rules out most tokens: numbers, months, weekdays, number words, parts of the day and the starter words.
@@ -197,6 +210,16 @@ internal ref struct TimeScanner
         return null;
     }
 
+    // "April 24 and 25", "May 3 to 5": the second day is in the month and year of the first.
+    private Match? CoordinatedDay(int i)
+    {
+        if (DayNumber(i) is not int day || !(Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "to") || Is(i - 1, "through") || Is(i - 1, "-"))
+            || DayNumber(i - 2) is null || i < 3 || !TimeLexicon.Months.TryGetValue(W(i - 3), out _)
+            || CalendarDate(i - 3) is not { Precision: TimePrecision.Day } first || !IsoDate.TryParseDay(first.Value, out var firstDay))
+            return null;
+        return SafeDate(firstDay.Year, firstDay.Month, day) is { } d && d > firstDay ? new Match(i, i + 1, Iso(d), TimePrecision.Day) : null;
+    }
+
     private readonly int? MonthWithEdge(int i)
     {
         var w = W(i);
@@ -227,6 +250,14 @@ internal ref struct TimeScanner
     {
         int start = i;
         int direction = 0;
+        // "the previous Friday", "the following Monday": counted from the day the report last named.
+        if (Is(i, "the") && (Is(i + 1, "previous") || Is(i + 1, "preceding") || Is(i + 1, "following") || Is(i + 1, "next"))
+            && TimeLexicon.Weekdays.TryGetValue(W(i + 2), out var narrated))
+        {
+            var from = _context.LastDay;
+            var day = Is(i + 1, "previous") || Is(i + 1, "preceding") ? LastOnOrBefore(narrated, from.AddDays(-1)) : NextAfter(narrated, from);
+            return new Match(start, i + 3, Iso(day), TimePrecision.Day);
+        }
         if (Is(i, "last") || Is(i, "past")) { direction = -1; i++; }
         else if (Is(i, "next") || Is(i, "coming")) { direction = 1; i++; }
         if (i >= _t.Length || !TimeLexicon.Weekdays.TryGetValue(W(i), out var weekday)) return null;
@@ -252,7 +283,7 @@ internal ref struct TimeScanner
     private readonly Tense ClauseTense(int start, int end)
     {
         if (TimeLexicon.DeadlineWords.Contains(W(start - 1)))
-            return PastCueAfter(end) ? Tense.Past : Tense.Future;
+            return PastCueAfter(start - 1, end) || PluperfectBefore(start - 1) ? Tense.Past : Tense.Future;
         int before = Is(start - 1, "on") ? start - 2 : start - 1;
         if (TimeLexicon.ReportingVerbs.Contains(W(before))) return Tense.Past; // "said Monday": when it was said
         for (int k = start - 1; k >= 0 && k >= start - 10; k--)
@@ -272,17 +303,30 @@ internal ref struct TimeScanner
         return Tense.Unknown;
     }
 
-    // "until Thursday, they had ...", "not until Tuesday that Castro revealed".
-    private readonly bool PastCueAfter(int end)
+    // "until Thursday, they had ...", "not until Tuesday that Castro revealed"; past the comma only
+    // when the deadline opens the sentence ("talks to conclude by May, invited Sinn Fein" stays ahead).
+    private readonly bool PastCueAfter(int deadline, int end)
     {
         bool sameClause = true;
+        bool opensSentence = deadline <= 1;
         int near = Is(end, ",") ? end + 5 : end + 4; // "by Monday, officials hardened": the clause the phrase opens
         for (int k = end; k < _t.Length && k < end + 8; k++)
         {
             if (Is(k, ";")) break;
-            if (Is(k, ",") && k > end) sameClause = false;
+            if (Is(k, ",") && (k > end || !opensSentence)) sameClause = false;
             if (Is(k, "was") || Is(k, "were") || Is(k, "had") || Is(k, "did")) return true;
             if (sameClause && k < near && CueAt(k) == Tense.Past) return true;
+        }
+        return false;
+    }
+
+    // "had been due to expire Friday", "had been scheduled to expire": a deadline already past when reported.
+    private readonly bool PluperfectBefore(int deadline)
+    {
+        for (int k = deadline - 1; k >= 0 && k >= deadline - 5; k--)
+        {
+            if (Is(k, ",") || Is(k, ";") || TimeLexicon.ReportingVerbs.Contains(W(k))) return false;
+            if (Is(k, "had") && Is(k + 1, "been")) return true;
         }
         return false;
     }
@@ -295,7 +339,8 @@ internal ref struct TimeScanner
         // "plans to", "planned for": the noun ("a cooperation plan") and the past ("as planned") are no cue.
         if (Is(k, "plan") || Is(k, "plans") || Is(k, "planned") || Is(k, "planning"))
             return Is(k + 1, "to") || (Is(k, "planned") && Is(k + 1, "for")) ? Tense.Future : Tense.Unknown;
-        if (TimeLexicon.FutureMarkers.Contains(W(k))) return Tense.Future;
+        // "had been scheduled to expire Friday": a plan already past.
+        if (TimeLexicon.FutureMarkers.Contains(W(k))) return Is(k - 1, "been") && Is(k - 2, "had") ? Tense.Past : Tense.Future;
         if ((Is(k, "soon") || Is(k, "early")) && Is(k - 1, "as") && Is(k + 1, "as")) return Tense.Future; // "as soon as Tuesday"
         if (Is(k, "to") && (Is(k - 1, "is") || Is(k - 1, "are") || Is(k - 1, "set"))) return Tense.Future; // "is to resume", "set to open"
         if (Is(k, "was") || Is(k, "were") || Is(k, "had") || Is(k, "did") || Is(k, "ago")) return Tense.Past;
@@ -313,10 +358,12 @@ internal ref struct TimeScanner
 
     private static DateOnly LastOnOrBefore(DayOfWeek day, DateOnly limit) => limit.AddDays(-(((int)limit.DayOfWeek - (int)day + 7) % 7));
 
-    private readonly DateOnly NextAfter(DayOfWeek day)
+    private readonly DateOnly NextAfter(DayOfWeek day) => NextAfter(day, Dct);
+
+    private static DateOnly NextAfter(DayOfWeek day, DateOnly from)
     {
-        int ahead = ((int)day - (int)Dct.DayOfWeek + 7) % 7;
-        return Dct.AddDays(ahead == 0 ? 7 : ahead);
+        int ahead = ((int)day - (int)from.DayOfWeek + 7) % 7;
+        return from.AddDays(ahead == 0 ? 7 : ahead);
     }
 
     // "in the morning", "by mid-afternoon", "overnight": a part of the day last mentioned.
@@ -510,8 +557,9 @@ internal ref struct TimeScanner
         else return null;
         int end = afterCount + 2;
         int k = sign * n;
-        // In a report about a quarter, "a year earlier" is that quarter a year before.
-        if (unit == 'Y' && _context.LastQuarter is { } quarter)
+        // In a report about a quarter, "a year earlier" is that quarter a year before, unless the
+        // sentence is about a longer stretch ("the first nine months, compared with 40% a year earlier").
+        if (unit == 'Y' && _context.LastQuarter is { } quarter && !NamesLongerPeriodBefore(i))
             return new Match(i, end, $"{quarter.Year + k:D4}-Q{quarter.Quarter}", TimePrecision.Quarter);
         return unit switch
         {
@@ -523,6 +571,18 @@ internal ref struct TimeScanner
             'E' => new Match(i, end, $"{Dct.Year + 10 * k:D4}", TimePrecision.Year), // "a decade ago"
             _ => null,
         };
+    }
+
+    // "nine months", "six months", "the first half", "the year", "fiscal year" before token i in the sentence.
+    private readonly bool NamesLongerPeriodBefore(int i)
+    {
+        for (int k = 1; k < i; k++)
+        {
+            if (Is(k, "months") && (Is(k - 1, "nine") || Is(k - 1, "six") || Is(k - 1, "9") || Is(k - 1, "6"))) return true;
+            if (Is(k, "half") && (Is(k - 1, "first") || Is(k - 1, "second"))) return true;
+            if (Is(k, "year") && (Is(k - 1, "the") || Is(k - 1, "fiscal") || Is(k - 1, "full"))) return true;
+        }
+        return false;
     }
 
     // "the third quarter", "third-quarter", "the third quarter of 1984", "this year's third quarter",
@@ -651,7 +711,8 @@ internal ref struct TimeScanner
         if (SpelledYear(i) is (int spelled, int spelledEnd) && Is(i, "nineteen")) return new Match(start, spelledEnd, $"{spelled:D4}", TimePrecision.Year);
         if (i < _t.Length && PrefixedYear(i) is int prefixed) return new Match(start, i + 1, $"{prefixed:D4}", TimePrecision.Year);
         if (YearNumber(i) is not int year) return null;
-        if (i > 0 && _t[i - 1].Kind == TokenKind.Clitic) return null; // "Kopp's 1987 Chevrolet"
+        // "Kopp's 1987 Chevrolet" is a model year; "the company's 1989 operating results" a year.
+        if (i > 0 && _t[i - 1].Kind == TokenKind.Clitic && (i + 1 >= _t.Length || !IsLowerWord(i + 1))) return null;
         if (i > 0 && _t[i - 1].Kind == TokenKind.Word && char.IsUpper(_text[_t[i - 1].Start]) && !TimeLexicon.Months.TryGetValue(W(i - 1), out _)
             && i - 1 > 0 && !Is(i - 1, "fiscal")) return null; // "Orion 1980"
         return new Match(start, i + 1, $"{year:D4}", TimePrecision.Year);
@@ -829,6 +890,7 @@ internal ref struct TimeScanner
         int year = delta > 6 ? Dct.Year - 1 : delta < -6 ? Dct.Year + 1 : Dct.Year;
         int ahead = (year - Dct.Year) * 12 + delta;
         if (tense == Tense.Past && ahead > 1) return year - 1;
+        if (tense == Tense.Unknown && ahead > 4) return year - 1; // news looks back: a month near half a year ahead is more often the last one
         if (tense == Tense.Future && ahead < -1) return year + 1;
         return year;
     }
@@ -847,6 +909,8 @@ internal ref struct TimeScanner
     private static string QuarterOf(DateOnly d) => $"{d.Year:D4}-Q{(d.Month - 1) / 3 + 1}";
 
     private readonly ReadOnlySpan<char> W(int i) => i >= 0 && i < _t.Length ? _text.AsSpan(_t[i].Start, _t[i].Length) : default;
+
+    private readonly bool IsLowerWord(int i) => i >= 0 && i < _t.Length && _t[i].Kind == TokenKind.Word && char.IsLower(_text[_t[i].Start]);
 
     private readonly bool Is(int i, string word) => i >= 0 && i < _t.Length && W(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 }

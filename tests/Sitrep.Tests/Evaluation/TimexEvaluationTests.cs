@@ -45,6 +45,20 @@ public class TimexEvaluationTests
     }
 
     [Fact]
+    public void Run_ReportsEachDisagreementWithTheGold()
+    {
+        using var dir = new TempDirectory();
+        var doc = TimeMlReader.Read(dir.Write("a.tml", Tml));
+        var disagreements = new List<TimexDisagreement>();
+        TimexEvaluation.Run([doc], new PipelineBuilder().UseText().UseTimes().Build(), disagreements.Add);
+
+        // The value differs for "Monday morning"; no gold timex is missed and none is found that the gold lacks.
+        var d = Assert.Single(disagreements);
+        Assert.Equal(("1998-01-05", "1998-01-05TMO"), (d.Gold!.Value, d.System!.Value));
+        Assert.Equal("a.tml", d.Document);
+    }
+
+    [Fact]
     public void Read_NotTimeMl_FailsNamingTheFile()
     {
         using var dir = new TempDirectory();

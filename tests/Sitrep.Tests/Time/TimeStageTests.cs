@@ -333,6 +333,67 @@ public class TimeStageTests
         Assert.Equal(onlyTime is null ? [] : [onlyTime], found);
     }
 
+    // 2022-01-06 is a Thursday; the report last named Tuesday 4 January.
+    [Theory]
+    [InlineData("Shares rose on Tuesday, January 4, up 3% from the previous Friday.", "the previous Friday", "2021-12-31")]
+    [InlineData("The strike began on Tuesday, January 4, and ended the following Monday.", "the following Monday", "2022-01-10")]
+    public void PreviousOrFollowingWeekday_CountsFromTheDayLastNamed(string sentence, string text, string value)
+    {
+        Assert.Contains((text, value), Times(sentence).Select(t => (t.Text, t.T.Value)));
+    }
+
+    [Theory]
+    [InlineData("The offer had been due to expire Friday.", "2021-12-31")] // a plan already past
+    [InlineData("The offer had been scheduled to expire at midnight Friday.", "2021-12-31T24:00")]
+    [InlineData("The offer is due to expire Friday.", "2022-01-07")]
+    [InlineData("The hosts of the talks, which are meant to end by May, invited the rebels back.", "2022-05")] // the deadline's own clause
+    [InlineData("By May, the rebels had left the talks.", "2021-05")] // a deadline opening the sentence takes its clause's tense
+    public void Deadline_IsAheadUnlessItsClauseIsPast(string sentence, string value)
+    {
+        Assert.Equal(value, Single(sentence).Value);
+    }
+
+    [Fact]
+    public void CoordinatedDay_TakesTheMonthOfTheFirst()
+    {
+        var found = Times("The summit is set for April 24 and 25.").Select(t => (t.Text, t.T.Value)).ToList();
+        Assert.Equal([("April 24", "2022-04-24"), ("25", "2022-04-25")], found);
+    }
+
+    [Theory]
+    [InlineData("The company's 2020 operating results were restated.", "2020")]
+    [InlineData("Kopp's 1987 Chevrolet was found abandoned.", null)] // a model year
+    public void YearAfterPossessive_IsAYearUnlessAProductFollows(string sentence, string? value)
+    {
+        Assert.Equal(value is null ? [] : [value], Times(sentence).Select(t => t.T.Value));
+    }
+
+    [Theory]
+    [InlineData("He said on CBS's ``60 Minutes'' that he would stay.")]
+    [InlineData("He said on CBS's ''60 Minutes.''")]
+    [InlineData("Speaking on ABC's \"This Week,\" he said little.")]
+    [InlineData("It was like a scene from the film High Noon.")]
+    public void TitlesInQuotesAndHighNoon_AreNoTimes(string sentence)
+    {
+        Assert.Empty(Times(sentence));
+    }
+
+    [Fact]
+    public void YearEarlier_InAReportOnAQuarter_IsThatQuarterUnlessTheSentenceIsAboutALongerStretch()
+    {
+        var found = Times("Profit rose in the third quarter from a year earlier. In the first nine months, net rose 5% from a year earlier.")
+            .Select(t => (t.Text, t.T.Value)).ToList();
+        Assert.Equal([("the third quarter", "2021-Q3"), ("a year earlier", "2020-Q3"), ("the first nine months", found[2].Item2), ("a year earlier", "2021")], found);
+    }
+
+    [Theory]
+    [InlineData("2022-01-06", "A high of $42 a share in June.", "2021-06")] // five months ahead or seven back: the past
+    [InlineData("2022-01-06", "A high of $42 a share in April.", "2022-04")] // three months ahead: the nearest
+    public void BareMonth_OfUnknownTense_LeansToThePastBeyondFourMonthsAhead(string reportDate, string sentence, string value)
+    {
+        Assert.Equal(value, Single(sentence, DateOnly.Parse(reportDate)).Value);
+    }
+
     [Fact]
     public void Seed_TimesMatchTheReference()
     {
