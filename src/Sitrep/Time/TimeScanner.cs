@@ -81,7 +81,9 @@ internal ref struct TimeScanner
             || m.Value.Length < 4 || !int.TryParse(m.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
             return;
         _context.LastYear = year;
-        if (m.NamesQuarter)
+        // A quarter not yet over ("into the fourth quarter", "through the third quarter of 1990") is a
+        // forecast, not the quarter whose results "a year earlier" and "the year-ago period" compare with.
+        if (m.NamesQuarter && new DateOnly(year, (m.Value[6] - '0') * 3, 1).AddMonths(1) <= _context.ReportDate)
             _context.LastQuarter = (year, m.Value[6] - '0');
         if (m.Value.Length >= 7 && m.Value[4] == '-' && int.TryParse(m.Value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month))
             _context.LastMonth = (year, month);
@@ -336,9 +338,9 @@ internal ref struct TimeScanner
 
     private readonly Tense CueAt(int k)
     {
-        // "plans to", "planned for": the noun ("a cooperation plan") and the past ("as planned") are no cue.
+        // "plans to", "planned for", "planned a rally": the noun ("a cooperation plan") and the past ("as planned") are no cue.
         if (Is(k, "plan") || Is(k, "plans") || Is(k, "planned") || Is(k, "planning"))
-            return Is(k + 1, "to") || (Is(k, "planned") && Is(k + 1, "for")) ? Tense.Future : Tense.Unknown;
+            return Is(k + 1, "to") || (Is(k, "planned") && Is(k + 1, "for")) || Is(k + 1, "a") || Is(k + 1, "an") ? Tense.Future : Tense.Unknown;
         // "had been scheduled to expire Friday": a plan already past.
         if (TimeLexicon.FutureMarkers.Contains(W(k))) return Is(k - 1, "been") && Is(k - 2, "had") ? Tense.Past : Tense.Future;
         if ((Is(k, "soon") || Is(k, "early")) && Is(k - 1, "as") && Is(k + 1, "as")) return Tense.Future; // "as soon as Tuesday"
@@ -610,7 +612,13 @@ internal ref struct TimeScanner
         else if (year is null && !yearBefore && j > i && (Is(j, "latest") || Is(j, "recent") || Is(j, "past")) && (Is(j + 1, "quarter") || (Is(j, "latest") && Is(j + 1, "period"))))
             return new Match(i, j + 2, QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
         else if (year is null && !yearBefore && j > i && Is(j, "quarter") && !Is(j + 1, "of"))
-            return new Match(i, j + 1, _context.LastQuarter is { } q2 ? $"{q2.Year:D4}-Q{q2.Quarter}" : QuarterOf(Dct.AddMonths(-3)), TimePrecision.Quarter);
+        {
+            var (qYear, qNumber) = _context.LastQuarter ?? QuarterParts(Dct.AddMonths(-3));
+            // "the quarter a year ago": the quarter under discussion, a year before.
+            if ((Is(j + 1, "a") || Is(j + 1, "one")) && Is(j + 2, "year") && (Is(j + 3, "ago") || Is(j + 3, "earlier")))
+                return new Match(i, j + 4, $"{qYear - 1:D4}-Q{qNumber}", TimePrecision.Quarter);
+            return new Match(i, j + 1, $"{qYear:D4}-Q{qNumber}", TimePrecision.Quarter);
+        }
         else return null;
         if (year is null && Is(end, "of") && YearNumber(end + 1) is int after) { year = after; end += 2; }
         else if (year is null && RelativeYear(end) is (int relativeAfter, int relativeEnd) && Is(end, "of")) { year = relativeAfter; end = relativeEnd; }
@@ -906,7 +914,9 @@ internal ref struct TimeScanner
         return $"{ISOWeek.GetYear(dt):D4}-W{ISOWeek.GetWeekOfYear(dt):D2}";
     }
 
-    private static string QuarterOf(DateOnly d) => $"{d.Year:D4}-Q{(d.Month - 1) / 3 + 1}";
+    private static (int Year, int Quarter) QuarterParts(DateOnly d) => (d.Year, (d.Month - 1) / 3 + 1);
+
+    private static string QuarterOf(DateOnly d) => $"{d.Year:D4}-Q{QuarterParts(d).Quarter}";
 
     private readonly ReadOnlySpan<char> W(int i) => i >= 0 && i < _t.Length ? _text.AsSpan(_t[i].Start, _t[i].Length) : default;
 

@@ -386,6 +386,29 @@ public class TimeStageTests
         Assert.Equal([("the third quarter", "2021-Q3"), ("a year earlier", "2020-Q3"), ("the first nine months", found[2].Item2), ("a year earlier", "2021")], found);
     }
 
+    [Fact]
+    public void PlannedEvent_IsAhead()
+    {
+        Assert.Equal("2022-01-08", Single("Protesters planned a large march on Saturday.").Value);
+        Assert.Equal("2022-01-01", Single("Protesters marched on Saturday as planned.").Value);
+    }
+
+    [Fact]
+    public void QuarterAYearAgo_IsOneExpression()
+    {
+        var found = Times("Profit rose in the third quarter. For the quarter a year ago, it fell.").Select(t => (t.Text, t.T.Value)).ToList();
+        Assert.Equal([("the third quarter", "2021-Q3"), ("the quarter a year ago", "2020-Q3")], found);
+    }
+
+    [Fact]
+    public void QuarterNotYetOver_IsNoReferenceForAYearEarlier()
+    {
+        // Reported on 2022-01-06: the fourth quarter of 2021 is over, the first of 2022 is not.
+        var found = Times("Profit rose in the fourth quarter of 2021. Losses will last through the first quarter of 2022. In the year-ago period, it fell.")
+            .Select(t => t.T.Value).ToList();
+        Assert.Equal(["2021-Q4", "2022-Q1", "2020-Q4"], found);
+    }
+
     [Theory]
     [InlineData("2022-01-06", "A high of $42 a share in June.", "2021-06")] // five months ahead or seven back: the past
     [InlineData("2022-01-06", "A high of $42 a share in April.", "2022-04")] // three months ahead: the nearest
