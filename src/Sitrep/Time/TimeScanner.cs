@@ -81,12 +81,20 @@ internal ref struct TimeScanner
             || m.Value.Length < 4 || !int.TryParse(m.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
             return;
         _context.LastYear = year;
-        // A quarter not yet over ("into the fourth quarter", "through the third quarter of 1990") is a
+        // A quarter still ahead ("into the fourth quarter", "through the third quarter of 1990") is a
         // forecast, not the quarter whose results "a year earlier" and "the year-ago period" compare with.
-        if (m.NamesQuarter && new DateOnly(year, (m.Value[6] - '0') * 3, 1).AddMonths(1) <= _context.ReportDate)
+        if (m.NamesQuarter && QuarterIsReported(year, m.Value[6] - '0', m))
             _context.LastQuarter = (year, m.Value[6] - '0');
         if (m.Value.Length >= 7 && m.Value[4] == '-' && int.TryParse(m.Value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month))
             _context.LastMonth = (year, month);
+    }
+
+    // A quarter over by the report date, or begun and told in the past (a fiscal quarter: "reported a
+    // decline in fourth-quarter earnings" on 2 November).
+    private readonly bool QuarterIsReported(int year, int quarter, Match m)
+    {
+        var first = new DateOnly(year, quarter * 3 - 2, 1);
+        return first.AddMonths(3) <= _context.ReportDate || (first <= _context.ReportDate && ClauseTense(m.Start, m.End) == Tense.Past);
     }
 
     private Match? TryAt(int i) => !CanStart(i) || IsTitle(i) ? null : Expression(i);
@@ -114,7 +122,7 @@ internal ref struct TimeScanner
         var w = W(i);
         return TimeLexicon.Starters.Contains(w) || TimeLexicon.Months.ContainsKey(w) || TimeLexicon.Weekdays.ContainsKey(w)
                || TimeLexicon.PartsOfDay.ContainsKey(w) || TimeLexicon.Units.ContainsKey(w) || CountWord(w) is not null || TimeLexicon.HolidayNames.ContainsKey(w)
-               || Decade(i) is not null || w.Contains('-');
+               || Decade(i) is not null || w.Contains('-') || Is(i + 1, "century"); // "a 20th century democrat"
     }
 
     // "the night of January 6" → 2022-01-06TNI

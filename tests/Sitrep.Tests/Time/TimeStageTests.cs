@@ -386,6 +386,23 @@ public class TimeStageTests
         Assert.Equal([("the third quarter", "2021-Q3"), ("a year earlier", "2020-Q3"), ("the first nine months", found[2].Item2), ("a year earlier", "2021")], found);
     }
 
+    [Theory]
+    [InlineData("She is a 20th century democrat.", "20th century", "19")]
+    [InlineData("They visited the fabled 11th century temple.", "11th century", "10")]
+    public void Century_WithoutArticle(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
+    [Fact]
+    public void FiscalQuarterToldInThePast_IsTheReferenceForAYearEarlier()
+    {
+        // Reported on 2 November 2021: a fiscal fourth quarter ended in September, told in the past.
+        var found = Times("The company reported a decline in fourth-quarter earnings. It earned $45 million, compared with $84 million a year earlier.",
+            new DateOnly(2021, 11, 2)).Select(t => t.T.Value).ToList();
+        Assert.Equal(["2021-Q4", "2020-Q4"], found);
+    }
+
     [Fact]
     public void PlannedEvent_IsAhead()
     {
