@@ -40,6 +40,8 @@ try
     var processSeconds = clock.Elapsed.TotalSeconds;
 
     PeakMemory.Reset();
+    var pauseBefore = GC.GetTotalPauseDuration();
+    int gen2Before = GC.CollectionCount(2);
     IngestProgress result;
     using (var store = SqliteDocumentStore.Open(db))
     {
@@ -49,6 +51,8 @@ try
         result = await runner.RunAsync(items, d => Console.Error.WriteLine(d));
     }
     var seconds = result.Elapsed.TotalSeconds;
+    var gcPause = GC.GetTotalPauseDuration() - pauseBefore;
+    int gen2Collections = GC.CollectionCount(2) - gen2Before;
     var report = new
     {
         documents = result.Read,
@@ -60,6 +64,9 @@ try
         words_per_second = Math.Round(result.Words / seconds),
         input_mb_per_second = Math.Round(Megabytes(SizeOf(input)) / seconds, 1),
         peak_rss_mb = Math.Round(Megabytes(PeakMemory.HighWaterMarkBytes()), 1),
+        // Time the garbage collector held the ingest's threads, and its full collections.
+        gc_pause_seconds = Math.Round(gcPause.TotalSeconds, 2),
+        gen2_collections = gen2Collections,
         database_mb = Math.Round(Megabytes(SizeOf(db) + SizeOf(db + "-wal")), 1),
         read_and_process_only_docs_per_second = Math.Round(processed / processSeconds),
         stages = string.Join(", ", pipeline.Stages.Select(s => s.Name)),
