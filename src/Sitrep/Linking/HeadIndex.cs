@@ -42,11 +42,9 @@ internal sealed class HeadIndex
     }
 
     /// <summary>
-    /// Ids of the town-level heads (geo precision 1 or 2) of disorder <paramref name="family"/> in
-    /// <paramref name="cells"/> dated within the window of their and the searcher's time precisions, at
-    /// most <paramref name="limit"/>: by time precision, cell, date and id, as the store's index once
-    /// listed them. A region-level head matches a town-level event only in its own division, which
-    /// <see cref="InRegion"/> finds: here it would only be read to fail the matcher.
+    /// Ids of the heads of disorder <paramref name="family"/> in <paramref name="cells"/> dated within the
+    /// window of their and the searcher's time precisions, at most <paramref name="limit"/>: by time
+    /// precision, cell, date and id, as the store's index once listed them.
     /// </summary>
     public List<string> Near(int family, IReadOnlyList<int> cells, DateOnly date, int timePrecision, int limit)
     {
@@ -54,7 +52,7 @@ internal sealed class HeadIndex
         foreach (int cell in cells.Distinct())
             if (_byCell.TryGetValue(CellKey(family, cell), out var entries))
                 foreach (var entry in entries)
-                    if (entry.GeoPrecision <= 2 && InWindow(entry, date.DayNumber, timePrecision)) found.Add((entry, cell));
+                    if (InWindow(entry, date.DayNumber, timePrecision)) found.Add((entry, cell));
         found.Sort((x, y) => x.Entry.TimePrecision.CompareTo(y.Entry.TimePrecision) is var c and not 0 ? c
             : x.Cell.CompareTo(y.Cell) is var d and not 0 ? d
             : CompareDayThenId(x.Entry, y.Entry));
