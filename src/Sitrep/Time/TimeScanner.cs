@@ -220,10 +220,11 @@ internal ref struct TimeScanner
         return null;
     }
 
-    // "April 24 and 25", "May 3 to 5": the second day is in the month and year of the first.
+    // "April 24 and 25", "May 3 through 5": the second day is in the month and year of the first (not
+    // after "to": "rose on May 3 to 15 million").
     private Match? CoordinatedDay(int i)
     {
-        if (DayNumber(i) is not int day || !(Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "to") || Is(i - 1, "through") || Is(i - 1, "-"))
+        if (DayNumber(i) is not int day || !(Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "through") || Is(i - 1, "-"))
             || DayNumber(i - 2) is null || i < 3 || !TimeLexicon.Months.TryGetValue(W(i - 3), out _)
             || CalendarDate(i - 3) is not { Precision: TimePrecision.Day } first || !IsoDate.TryParseDay(first.Value, out var firstDay))
             return null;
