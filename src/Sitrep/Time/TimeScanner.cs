@@ -111,7 +111,7 @@ internal ref struct TimeScanner
     private readonly bool IsQuote(int i) => W(i) is "\"" or "``" or "`" or "''" or "'" or "\u201C" or "\u2018";
 
     private Match? Expression(int i) =>
-        PartOfDayOf(i) ?? SameDay(i) ?? CalendarDate(i) ?? CoordinatedDay(i) ?? Weekday(i) ?? Holiday(i) ?? Quarter(i) ?? Relative(i) ?? PartOfDayAlone(i) ?? Season(i) ?? Ago(i)
+        PartOfDayOf(i) ?? DayBeside(i) ?? SameDay(i) ?? CalendarDate(i) ?? CoordinatedDay(i) ?? Weekday(i) ?? Holiday(i) ?? Quarter(i) ?? Relative(i) ?? PartOfDayAlone(i) ?? Season(i) ?? Ago(i)
         ?? Duration(i) ?? Year(i) ?? Frequency(i) ?? Clock(i);
 
     // One lookup rules out most tokens: numbers, months, weekdays, number words, parts of the day and the starter words.
@@ -132,6 +132,15 @@ internal ref struct TimeScanner
         if (j + 1 >= _t.Length || !TimeLexicon.PartsOfDay.TryGetValue(W(j), out var code) || !Is(j + 1, "of")) return null;
         if ((CalendarDate(j + 2) ?? Weekday(j + 2)) is not { Precision: TimePrecision.Day } day) return null;
         return new Match(i, day.End, day.Value + "T" + code, TimePrecision.PartOfDay);
+    }
+
+    // "the day before last Tuesday", "the day after Jan. 6": a day from the day named.
+    private Match? DayBeside(int i)
+    {
+        if (!Is(i, "the") || !Is(i + 1, "day") || !(Is(i + 2, "before") || Is(i + 2, "after"))) return null;
+        if ((Weekday(i + 3) ?? CalendarDate(i + 3) ?? Relative(i + 3)) is not { Precision: TimePrecision.Day } named || !IsoDate.TryParseDay(named.Value, out var day))
+            return null;
+        return new Match(i, named.End, Iso(day.AddDays(Is(i + 2, "before") ? -1 : 1)), TimePrecision.Day);
     }
 
     // "earlier on the same day", "that day": the day last mentioned, else the report date.

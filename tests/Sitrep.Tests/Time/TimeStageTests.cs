@@ -353,6 +353,14 @@ public class TimeStageTests
         Assert.Equal(value, Single(sentence).Value);
     }
 
+    [Theory]
+    [InlineData("The day before last Tuesday's hearing, he met them.", "The day before last Tuesday", "2022-01-03")]
+    [InlineData("They left the day after January 2.", "the day after January 2", "2022-01-03")]
+    public void DayBeforeOrAfter_ANamedDay(string sentence, string text, string value)
+    {
+        Assert.Equal((text, value), Single(sentence));
+    }
+
     [Fact]
     public void CoordinatedDay_TakesTheMonthOfTheFirst()
     {
