@@ -66,12 +66,13 @@ public static class TimexEvaluation
                 }
                 used[best] = true;
                 var found = document.Times[best];
-                if (found.Range != g.Range || found.Value != g.Value || !string.Equals(found.Type.ToString(), g.Type, StringComparison.OrdinalIgnoreCase))
-                    disagreement?.Invoke(new TimexDisagreement(doc.Name, doc.Text, g, found));
+                bool sameRange = found.Range == g.Range, sameValue = found.Value == g.Value;
+                bool sameType = string.Equals(found.Type.ToString(), g.Type, StringComparison.OrdinalIgnoreCase);
+                if (!(sameRange && sameValue && sameType)) disagreement?.Invoke(new TimexDisagreement(doc.Name, doc.Text, g, found));
                 relaxed++;
-                if (found.Range == g.Range) strict++;
-                if (string.Equals(found.Type.ToString(), g.Type, StringComparison.OrdinalIgnoreCase)) typeRight++;
-                if (found.Value == g.Value) valueRight++;
+                if (sameRange) strict++;
+                if (sameType) typeRight++;
+                if (sameValue) valueRight++;
             }
             for (int s = 0; s < used.Length; s++)
                 if (!used[s]) disagreement?.Invoke(new TimexDisagreement(doc.Name, doc.Text, null, document.Times[s]));

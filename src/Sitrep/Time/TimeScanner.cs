@@ -233,8 +233,8 @@ internal ref struct TimeScanner
     // after "to": "rose on May 3 to 15 million").
     private Match? CoordinatedDay(int i)
     {
-        if (DayNumber(i) is not int day || !(Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "through") || Is(i - 1, "-"))
-            || DayNumber(i - 2) is null || i < 3 || !TimeLexicon.Months.TryGetValue(W(i - 3), out _)
+        if (i < 3 || DayNumber(i) is not int day || !(Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "through") || Is(i - 1, "-"))
+            || DayNumber(i - 2) is null || !TimeLexicon.Months.TryGetValue(W(i - 3), out _)
             || CalendarDate(i - 3) is not { Precision: TimePrecision.Day } first || !IsoDate.TryParseDay(first.Value, out var firstDay))
             return null;
         return SafeDate(firstDay.Year, firstDay.Month, day) is { } d && d > firstDay ? new Match(i, i + 1, Iso(d), TimePrecision.Day) : null;

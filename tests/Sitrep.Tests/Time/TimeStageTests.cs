@@ -366,6 +366,8 @@ public class TimeStageTests
     {
         var found = Times("The summit is set for April 24 and 25.").Select(t => (t.Text, t.T.Value)).ToList();
         Assert.Equal([("April 24", "2022-04-24"), ("25", "2022-04-25")], found);
+        // A number after a sentence-opening "and" has no date before it.
+        Assert.Empty(Times("And 25 more were hurt."));
         // After "to", a number is a count, not a day.
         Assert.Equal([("January 3", "2022-01-03")], Times("Sales rose on January 3 to 15 million.").Select(t => (t.Text, t.T.Value)));
     }
