@@ -1,106 +1,172 @@
 namespace Sitrep.Linking;
 
 /// <summary>
-/// The blocking index of an embedded store's incident heads, in memory: each dated head under its
-/// disorder type and half-degree cell (when it has a point) and under its disorder type, country and
-/// first-level division (when it has one). A new event's candidate heads are found by a few
-/// dictionary probes instead of range scans of two SQLite indexes, and storing an event writes no
-/// entry into indexes whose keys scatter it across the whole file. About 60 bytes a head.
+/// An embedded store's incident heads, in memory: each dated head with what linking compares of it,
+/// indexed under its disorder type and half-degree cell (when it has a point) and under its disorder
+/// type, country and first-level division (when it has one). A new event's candidates are found by a
+/// few dictionary probes and tested here with <see cref="IncidentMatcher.Matches"/>, so only the heads
+/// it matches are handed back, and no stored row is read to find them; storing an event writes no entry
+/// into indexes whose keys would scatter it across the whole file. About 130 bytes a head.
 /// </summary>
 internal sealed class HeadIndex
 {
-    private readonly Dictionary<int, List<Entry>> _byCell = [];
-    private readonly Dictionary<(int Family, string Country, string Admin1), List<Entry>> _byRegion = [];
+    private readonly List<Head> _heads = [];
+    private readonly Stack<int> _freeSlots = new();
+    private readonly Dictionary<EventKey, int> _slotOfHead = [];
+    private readonly Dictionary<EventKey, int> _slotOfIncident = [];
+    private readonly Dictionary<int, List<int>> _byCell = [];
+    private readonly Dictionary<(int Family, int Country, int Admin1), List<int>> _byRegion = [];
     // Event ids that are not "{20 hex digits}-{ordinal}", kept whole (see EventKey).
     private readonly List<string> _otherIds = [];
     private readonly Dictionary<string, int> _otherIndex = new(StringComparer.Ordinal);
+    // Types, countries, divisions and actors, each kept once.
+    private readonly List<string> _names = [];
+    private readonly Dictionary<string, int> _nameIndex = new(StringComparer.Ordinal);
 
     /// <summary>Heads indexed.</summary>
-    public int Count { get; private set; }
+    public int Count => _slotOfHead.Count;
 
-    /// <summary>Indexes a head; one without a date, or with a time precision linking never searches, is not indexed.</summary>
+    /// <summary>
+    /// Indexes a head (in its <see cref="EventMention.IncidentId"/>); one without a date, or with a time
+    /// precision linking never searches, is not indexed.
+    /// </summary>
     public void Add(EventMention head)
     {
-        if (!TryEntry(head, out var entry)) return;
-        Count++;
-        if (head is { Latitude: { } lat, Longitude: { } lon })
-            ListOf(_byCell, CellKey(LinkCells.Family(head.EventType), LinkCells.Cell(lat, lon))).Add(entry);
-        if (head is { Country: { } country, Admin1: { } admin1 })
-            ListOf(_byRegion, (LinkCells.Family(head.EventType), country, admin1)).Add(entry);
+        if (head.Date is not { } date || head.TimePrecision is < 1 or > 3) return;
+        var key = KeyOf(head.Id);
+        if (_slotOfHead.ContainsKey(key)) throw new InvalidOperationException($"{head.Id} is indexed already");
+        var entry = new Head(key, KeyOf(head.IncidentId), date.DayNumber, (byte)head.TimePrecision, (byte)Math.Clamp(head.GeoPrecision, 0, 255),
+            head.Inter1 is { } inter ? (sbyte)inter : (sbyte)-1, NameOf(head.EventType), NameOf(head.SubEventType), NameOf(head.Country),
+            NameOf(head.Admin1), NameOf(head.Actor1), head.Latitude ?? double.NaN, head.Longitude ?? double.NaN, head.Confidence);
+        int slot;
+        if (_freeSlots.TryPop(out slot)) _heads[slot] = entry;
+        else
+        {
+            slot = _heads.Count;
+            _heads.Add(entry);
+        }
+        _slotOfHead[key] = slot;
+        _slotOfIncident[entry.Incident] = slot;
+        int family = LinkCells.Family(head.EventType);
+        if (head is { Latitude: { } lat, Longitude: { } lon }) ListOf(_byCell, CellKey(family, LinkCells.Cell(lat, lon))).Add(slot);
+        if (head is { Country: not null, Admin1: not null }) ListOf(_byRegion, (family, entry.Country, entry.Admin1)).Add(slot);
     }
 
-    /// <summary>Drops a head indexed by <see cref="Add"/> (an event no longer its incident's head).</summary>
-    public void Remove(EventMention head)
+    /// <summary>Drops the head with this id, if indexed (an event no longer its incident's head).</summary>
+    public void Remove(string headId)
     {
-        if (!TryEntry(head, out var entry)) return;
-        bool found = false;
-        if (head is { Latitude: { } lat, Longitude: { } lon } && _byCell.TryGetValue(CellKey(LinkCells.Family(head.EventType), LinkCells.Cell(lat, lon)), out var cell))
-            found |= RemoveFrom(cell, entry.Key);
-        if (head is { Country: { } country, Admin1: { } admin1 } && _byRegion.TryGetValue((LinkCells.Family(head.EventType), country, admin1), out var region))
-            found |= RemoveFrom(region, entry.Key);
-        if (found) Count--;
+        if (KnownKey(headId) is not { } key || !_slotOfHead.Remove(key, out int slot)) return;
+        var head = _heads[slot];
+        _slotOfIncident.Remove(head.Incident);
+        int family = LinkCells.Family(_names[head.EventType]);
+        if (!double.IsNaN(head.Latitude)) RemoveFrom(_byCell[CellKey(family, LinkCells.Cell(head.Latitude, head.Longitude))], slot);
+        if (head is { Country: >= 0, Admin1: >= 0 }) RemoveFrom(_byRegion[(family, head.Country, head.Admin1)], slot);
+        _freeSlots.Push(slot);
     }
+
+    /// <summary>Moves the indexed head of incident <paramref name="drop"/>, if any, into incident <paramref name="keep"/>.</summary>
+    public void Rename(string keep, string drop)
+    {
+        if (KnownKey(drop) is not { } dropKey || !_slotOfIncident.Remove(dropKey, out int slot)) return;
+        var keepKey = KeyOf(keep);
+        _heads[slot] = _heads[slot] with { Incident = keepKey };
+        _slotOfIncident[keepKey] = slot;
+    }
+
+    /// <summary>The indexed head of an incident, or null when its head is not indexed.</summary>
+    public EventMention? HeadOf(string incident) => KnownKey(incident) is { } key && _slotOfIncident.TryGetValue(key, out int slot) ? MentionAt(slot) : null;
 
     /// <summary>
-    /// Ids of the heads of disorder <paramref name="family"/> in <paramref name="cells"/> dated within the
-    /// window of their and the searcher's time precisions, at most <paramref name="limit"/>: by time
-    /// precision, cell, date and id, as the store's index once listed them.
+    /// The heads in <paramref name="cells"/> that <paramref name="searcher"/> matches, at most
+    /// <paramref name="limit"/>: by time precision, cell, date and id, as the store's index once listed them.
     /// </summary>
-    public List<string> Near(int family, IReadOnlyList<int> cells, DateOnly date, int timePrecision, int limit)
+    public List<EventMention> Near(EventMention searcher, IReadOnlyList<int> cells, int limit)
     {
-        var found = new List<(Entry Entry, int Cell)>();
+        var found = new List<(Head Head, int Cell, EventMention Mention)>();
+        int family = LinkCells.Family(searcher.EventType);
+        var probe = ProbeOf(searcher);
         foreach (int cell in cells.Distinct())
-            if (_byCell.TryGetValue(CellKey(family, cell), out var entries))
-                foreach (var entry in entries)
-                    if (InWindow(entry, date.DayNumber, timePrecision)) found.Add((entry, cell));
-        found.Sort((x, y) => x.Entry.TimePrecision.CompareTo(y.Entry.TimePrecision) is var c and not 0 ? c
+            if (_byCell.TryGetValue(CellKey(family, cell), out var slots))
+                foreach (int slot in slots)
+                    if (MatchAt(slot, probe, searcher) is { } match) found.Add((_heads[slot], cell, match));
+        found.Sort((x, y) => x.Head.TimePrecision.CompareTo(y.Head.TimePrecision) is var c and not 0 ? c
             : x.Cell.CompareTo(y.Cell) is var d and not 0 ? d
-            : CompareDayThenId(x.Entry, y.Entry));
-        return [.. found.Take(limit).Select(f => IdOf(f.Entry.Key))];
+            : CompareDayThenId(x.Head, x.Mention, y.Head, y.Mention));
+        return [.. found.Take(limit).Select(f => f.Mention)];
     }
 
     /// <summary>
-    /// Ids of the heads of disorder <paramref name="family"/> in one first-level division dated within the
-    /// window, where either side is coded at region level (geo precision 3 or coarser), at most
-    /// <paramref name="limit"/>: by time precision, date and id.
+    /// The heads in <paramref name="searcher"/>'s first-level division that it matches where either side
+    /// is coded at region level (geo precision 3 or coarser), at most <paramref name="limit"/>: by time
+    /// precision, date and id.
     /// </summary>
-    public List<string> InRegion(int family, string country, string admin1, DateOnly date, int timePrecision, int geoPrecision, int limit)
+    public List<EventMention> InRegion(EventMention searcher, int limit)
     {
-        if (!_byRegion.TryGetValue((family, country, admin1), out var entries)) return [];
-        var found = new List<Entry>();
-        foreach (var entry in entries)
-            if ((entry.GeoPrecision >= 3 || geoPrecision >= 3) && InWindow(entry, date.DayNumber, timePrecision)) found.Add(entry);
-        found.Sort((x, y) => x.TimePrecision.CompareTo(y.TimePrecision) is var c and not 0 ? c : CompareDayThenId(x, y));
-        return [.. found.Take(limit).Select(e => IdOf(e.Key))];
+        var probe = ProbeOf(searcher);
+        if (probe.Country < 0 || probe.Admin1 < 0
+            || !_byRegion.TryGetValue((LinkCells.Family(searcher.EventType), probe.Country, probe.Admin1), out var slots)) return [];
+        var found = new List<(Head Head, EventMention Mention)>();
+        foreach (int slot in slots)
+            if ((_heads[slot].GeoPrecision >= 3 || searcher.GeoPrecision >= 3) && MatchAt(slot, probe, searcher) is { } match)
+                found.Add((_heads[slot], match));
+        found.Sort((x, y) => x.Head.TimePrecision.CompareTo(y.Head.TimePrecision) is var c and not 0 ? c : CompareDayThenId(x.Head, x.Mention, y.Head, y.Mention));
+        return [.. found.Take(limit).Select(f => f.Mention)];
     }
 
-    private static bool InWindow(Entry entry, int day, int timePrecision) =>
-        Math.Abs(entry.Day - day) <= IncidentMatcher.WindowDays(Math.Max(entry.TimePrecision, timePrecision));
-
-    private int CompareDayThenId(Entry x, Entry y) =>
-        x.Day.CompareTo(y.Day) is var c and not 0 ? c : string.CompareOrdinal(IdOf(x.Key), IdOf(y.Key));
-
-    // Linking searches time precisions 1 to 3 (ACLED's); a head with another is never a candidate.
-    private bool TryEntry(EventMention head, out Entry entry)
+    // The head at the slot as a mention, when the searcher matches it. Cheap tests on the kept numbers
+    // come first, so most heads are turned down without one.
+    private EventMention? MatchAt(int slot, Probe probe, EventMention searcher)
     {
-        entry = default;
-        if (head.Date is not { } date || head.TimePrecision is < 1 or > 3) return false;
-        entry = new Entry(KeyOf(head.Id), date.DayNumber, (byte)head.TimePrecision, (byte)Math.Clamp(head.GeoPrecision, 0, 255));
-        return true;
+        var head = _heads[slot];
+        if (searcher.Date is not { } date
+            || Math.Abs(head.Day - date.DayNumber) > IncidentMatcher.WindowDays(Math.Max(head.TimePrecision, searcher.TimePrecision))
+            || head.Country != probe.Country || probe.Country < 0) return null;
+        var mention = MentionAt(slot);
+        return IncidentMatcher.Matches(searcher, mention) ? mention : null;
     }
 
-    private static bool RemoveFrom(List<Entry> entries, EventKey key)
+    private EventMention MentionAt(int slot)
     {
-        int i = entries.FindIndex(e => e.Key == key);
-        if (i < 0) return false;
-        entries[i] = entries[^1];
-        entries.RemoveAt(entries.Count - 1);
-        return true;
+        var h = _heads[slot];
+        string id = IdOf(h.Key);
+        string? Name(int name) => name < 0 ? null : _names[name];
+        return new EventMention(id, id[..id.LastIndexOf('-')], _names[h.EventType], _names[h.SubEventType], DateOnly.FromDayNumber(h.Day),
+            h.TimePrecision, double.IsNaN(h.Latitude) ? null : h.Latitude, double.IsNaN(h.Longitude) ? null : h.Longitude,
+            Name(h.Country), Name(h.Admin1), h.GeoPrecision, Name(h.Actor1), h.Inter1 < 0 ? null : h.Inter1)
+        {
+            IncidentId = IdOf(h.Incident), IsHead = true, Confidence = h.Confidence,
+        };
+    }
+
+    // A searcher's names as this index numbers them; a name it has never kept is -2, which no head has.
+    private Probe ProbeOf(EventMention searcher) => new(NameIn(searcher.Country), NameIn(searcher.Admin1));
+
+    private int NameIn(string? name) => name is null ? -1 : _nameIndex.GetValueOrDefault(name, -2);
+
+    private int NameOf(string? name)
+    {
+        if (name is null) return -1;
+        if (!_nameIndex.TryGetValue(name, out int known))
+        {
+            _nameIndex[name] = known = _names.Count;
+            _names.Add(name);
+        }
+        return known;
+    }
+
+    private static int CompareDayThenId(Head x, EventMention xm, Head y, EventMention ym) =>
+        x.Day.CompareTo(y.Day) is var c and not 0 ? c : string.CompareOrdinal(xm.Id, ym.Id);
+
+    private static void RemoveFrom(List<int> slots, int slot)
+    {
+        int i = slots.IndexOf(slot);
+        slots[i] = slots[^1];
+        slots.RemoveAt(slots.Count - 1);
     }
 
     private static int CellKey(int family, int cell) => family * 1_000_000 + cell;
 
-    private static List<Entry> ListOf<TKey>(Dictionary<TKey, List<Entry>> index, TKey key) where TKey : notnull
+    private static List<int> ListOf<TKey>(Dictionary<TKey, List<int>> index, TKey key) where TKey : notnull
     {
         if (!index.TryGetValue(key, out var list)) index[key] = list = [];
         return list;
@@ -117,9 +183,18 @@ internal sealed class HeadIndex
         return EventKey.Other(known);
     }
 
+    // The key of an id this index may hold, without keeping a new one.
+    private EventKey? KnownKey(string id) =>
+        EventKey.TryParse(id) ?? (_otherIndex.TryGetValue(id, out int known) ? EventKey.Other(known) : null);
+
     private string IdOf(EventKey key) => key.IsOther ? _otherIds[key.OtherIndex] : key.ToString();
 
-    private readonly record struct Entry(EventKey Key, int Day, byte TimePrecision, byte GeoPrecision);
+    private readonly record struct Probe(int Country, int Admin1);
+
+    // Names are indexes into _names, -1 for none; Inter1 -1 for none; a missing point is NaN.
+    private readonly record struct Head(
+        EventKey Key, EventKey Incident, int Day, byte TimePrecision, byte GeoPrecision, sbyte Inter1,
+        int EventType, int SubEventType, int Country, int Admin1, int Actor1, double Latitude, double Longitude, double Confidence);
 }
 
 /// <summary>

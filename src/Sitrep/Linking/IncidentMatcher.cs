@@ -28,41 +28,49 @@ public static class IncidentMatcher
     public const double MaxRadiusKm = 50;
 
     /// <summary>The reason <paramref name="a"/> and <paramref name="b"/> are one incident, or null when they are not.</summary>
-    public static string? Match(EventMention a, EventMention b)
+    public static string? Match(EventMention a, EventMention b) => Matches(a, b) ? Reason(a, b) : null;
+
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> are one incident (<see cref="Match"/> without the reason).</summary>
+    public static bool Matches(EventMention a, EventMention b)
     {
-        if (a.DocumentId == b.DocumentId) return null;
+        if (a.DocumentId == b.DocumentId) return false;
         string family = EventTaxonomy.DisorderType(a.EventType);
-        if (family != EventTaxonomy.DisorderType(b.EventType)) return null;
-        if (family == "Strategic developments" && a.SubEventType != b.SubEventType) return null;
+        if (family != EventTaxonomy.DisorderType(b.EventType)) return false;
+        if (family == "Strategic developments" && a.SubEventType != b.SubEventType) return false;
 
-        if (a.Date is not { } da || b.Date is not { } db) return null;
+        if (a.Date is not { } da || b.Date is not { } db) return false;
+        if (Math.Abs(da.DayNumber - db.DayNumber) > WindowDays(Math.Max(a.TimePrecision, b.TimePrecision))) return false;
+
+        if (a.Country is null || a.Country != b.Country || a.Latitude is null || b.Latitude is null) return false;
+        if (Math.Max(a.GeoPrecision, b.GeoPrecision) >= 3)
+        {
+            if (a.Admin1 is null || a.Admin1 != b.Admin1) return false;
+        }
+        else if (DistanceKm(a, b) > RadiusKm(Math.Max(a.GeoPrecision, b.GeoPrecision))) return false;
+        return ActorsCompatible(a, b);
+    }
+
+    // Why two matching events are one incident, in words.
+    private static string Reason(EventMention a, EventMention b)
+    {
+        string family = EventTaxonomy.DisorderType(a.EventType);
         int window = WindowDays(Math.Max(a.TimePrecision, b.TimePrecision));
-        int days = Math.Abs(da.DayNumber - db.DayNumber);
-        if (days > window) return null;
-
-        if (a.Country is null || a.Country != b.Country || a.Latitude is null || b.Latitude is null) return null;
+        int days = Math.Abs(a.Date!.Value.DayNumber - b.Date!.Value.DayNumber);
         int geo = Math.Max(a.GeoPrecision, b.GeoPrecision);
-        double km = Geo.DistanceKm(a.Latitude.Value, a.Longitude!.Value, b.Latitude.Value, b.Longitude!.Value);
-        string where;
-        if (geo >= 3)
-        {
-            if (a.Admin1 is null || a.Admin1 != b.Admin1) return null;
-            where = $"same region ({a.Admin1}, {a.Country})";
-        }
-        else
-        {
-            double radius = geo == 2 ? MaxRadiusKm : 25;
-            if (km > radius) return null;
-            where = $"{km.ToString("0", CultureInfo.InvariantCulture)} km apart (within {radius} km)";
-        }
-
-        if (!ActorsCompatible(a, b)) return null;
+        string where = geo >= 3
+            ? $"same region ({a.Admin1}, {a.Country})"
+            : $"{DistanceKm(a, b).ToString("0", CultureInfo.InvariantCulture)} km apart (within {RadiusKm(geo)} km)";
         string type = a.EventType == b.EventType && a.SubEventType == b.SubEventType
             ? $"both {a.EventType}/{a.SubEventType}"
             : $"{a.EventType}/{a.SubEventType} and {b.EventType}/{b.SubEventType}, both {family.ToLowerInvariant()}";
         string when = days == 0 ? "same date" : $"{days} day{(days == 1 ? "" : "s")} apart (within {window})";
         return $"{type}; {when}; {where}";
     }
+
+    private static double RadiusKm(int geoPrecision) => geoPrecision == 2 ? MaxRadiusKm : 25;
+
+    private static double DistanceKm(EventMention a, EventMention b) =>
+        Geo.DistanceKm(a.Latitude!.Value, a.Longitude!.Value, b.Latitude!.Value, b.Longitude!.Value);
 
     /// <summary>How many days apart two dates of this ACLED time precision may be and still be one incident.</summary>
     public static int WindowDays(int timePrecision) => timePrecision switch { <= 1 => 1, 2 => 7, _ => MaxWindowDays };

@@ -23,17 +23,18 @@ public static class IncidentPairing
     /// </summary>
     public static (EventLink Link, EventMention New, EventMention Stored)? Best(IEnumerable<(EventMention New, EventMention Stored)> pairs, ISet<(string, string)>? separated = null)
     {
-        (double Score, EventLink Link, EventMention New, EventMention Stored)? best = null;
+        (double Score, string A, string B, EventMention New, EventMention Stored)? best = null;
         foreach (var (a, b) in pairs)
         {
-            if (IncidentMatcher.Match(a, b) is not { } reason) continue;
-            var link = new EventLink(a.Id, b.Id, reason).Canonical();
-            if (separated?.Contains((link.A, link.B)) == true) continue;
+            if (!IncidentMatcher.Matches(a, b)) continue;
+            var (first, second) = string.CompareOrdinal(a.Id, b.Id) <= 0 ? (a.Id, b.Id) : (b.Id, a.Id);
+            if (separated?.Contains((first, second)) == true) continue;
             double score = IncidentMatcher.Similarity(a, b);
             if (best is not { } current || score > current.Score
-                || score == current.Score && (string.CompareOrdinal(link.A, current.Link.A) is var c && (c < 0 || c == 0 && string.CompareOrdinal(link.B, current.Link.B) < 0)))
-                best = (score, link, a, b);
+                || score == current.Score && (string.CompareOrdinal(first, current.A) is var c && (c < 0 || c == 0 && string.CompareOrdinal(second, current.B) < 0)))
+                best = (score, first, second, a, b);
         }
-        return best is { } found ? (found.Link, found.New, found.Stored) : null;
+        // Only the chosen pair's reason is put in words.
+        return best is { } found ? (new EventLink(found.New.Id, found.Stored.Id, IncidentMatcher.Match(found.New, found.Stored)!).Canonical(), found.New, found.Stored) : null;
     }
 }

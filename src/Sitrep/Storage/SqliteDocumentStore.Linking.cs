@@ -93,39 +93,24 @@ public sealed partial class SqliteDocumentStore
             return Mentions(find);
         }
 
-        // Candidate heads come from the in-memory index and their rows by key. Mentions of a report with
-        // the same search keys (one place, day and kind of event told twice) share one search.
+        // Candidate heads come from the in-memory index, which tests them itself. Mentions of a report
+        // with the same search keys (one place, day and kind of event told twice) share one search.
         public List<EventMention>[] Candidates(IReadOnlyList<EventMention> mentions)
         {
             var heads = Heads();
-            var searched = new Dictionary<(int, DateOnly?, int, int, double?, double?, string?, string?), List<EventMention>>();
+            var searched = new Dictionary<(string, string, DateOnly?, int, int, double?, double?, string?, string?, string?, int?), List<EventMention>>();
             return [.. mentions.Select(m =>
             {
-                int family = LinkCells.Family(m.EventType);
-                var key = (family, m.Date, m.TimePrecision, m.GeoPrecision, m.Latitude, m.Longitude, m.Country, m.Admin1);
+                var key = (m.EventType, m.SubEventType, m.Date, m.TimePrecision, m.GeoPrecision, m.Latitude, m.Longitude, m.Country, m.Admin1, m.Actor1, m.Inter1);
                 if (searched.TryGetValue(key, out var known)) return known;
                 var found = new List<EventMention>();
-                var date = m.Date!.Value;
                 if (m is { GeoPrecision: <= 2, Latitude: { } lat, Longitude: { } lon })
-                    found.AddRange(HeadRows(heads.Near(family, LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm), date, m.TimePrecision, MaxEventCandidates)));
+                    found.AddRange(heads.Near(m, LinkCells.Around(lat, lon, IncidentMatcher.MaxRadiusKm), MaxEventCandidates));
                 // Region-level events match within their division, whatever the distance.
-                if (m is { Country: { } country, Admin1: { } admin1, Latitude: not null })
-                    found.AddRange(HeadRows(heads.InRegion(family, country, admin1, date, m.TimePrecision, m.GeoPrecision, MaxEventCandidates)));
+                if (m is { Country: not null, Admin1: not null, Latitude: not null })
+                    found.AddRange(heads.InRegion(m, MaxEventCandidates));
                 return searched[key] = found;
             })];
-        }
-
-        // The rows of the heads with these ids, in the same order. The index holds every head this
-        // transaction can see and no other event, so every id finds its row.
-        private List<EventMention> HeadRows(List<string> ids)
-        {
-            if (ids.Count == 0) return [];
-            // By key alone: given the head flag too, the planner may walk an index of heads instead of looking the ids up.
-            var read = Command($"SELECT {MentionColumns} FROM events WHERE id IN (SELECT value FROM json_each($ids))");
-            read.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(ids));
-            var byId = Mentions(read).Where(m => m.IsHead).ToDictionary(m => m.Id, StringComparer.Ordinal);
-            if (byId.Count != ids.Count) throw new InvalidOperationException("the in-memory head index is out of step with the events table");
-            return [.. ids.Select(id => byId[id])];
         }
 
         public HashSet<(string, string)>? Separations(string documentId)
@@ -161,7 +146,7 @@ public sealed partial class SqliteDocumentStore
             var heads = Heads();
             store.InsertEvents(document, incidents);
             for (int i = 0; i < incidents.Count; i++)
-                if (incidents[i].IsHead) heads.Add(EventMention.Of(document.Id, i + 1, document.Events[i]));
+                if (incidents[i].IsHead) heads.Add(EventMention.Of(document.Id, i + 1, document.Events[i]) with { IncidentId = incidents[i].IncidentId });
         }
 
         public void InsertLink(EventLink link)
@@ -180,6 +165,7 @@ public sealed partial class SqliteDocumentStore
 
         public EventMention HeadOf(string incident)
         {
+            if (Heads().HeadOf(incident) is { } indexed) return indexed;
             var find = Command($"SELECT {MentionColumns} FROM events INDEXED BY incident_head_of WHERE incident_id = $incident AND incident_head = 1");
             find.Parameters.AddWithValue("$incident", incident);
             return Mentions(find) is [var head] ? head : throw new InvalidOperationException($"incident {incident} has no head");
@@ -190,7 +176,7 @@ public sealed partial class SqliteDocumentStore
             var demote = Command("UPDATE events SET incident_head = 0 WHERE id = $id");
             demote.Parameters.AddWithValue("$id", head.Id);
             demote.ExecuteNonQuery();
-            Heads().Remove(head);
+            Heads().Remove(head.Id);
         }
 
         public void Rename(string keep, string drop)
@@ -199,6 +185,7 @@ public sealed partial class SqliteDocumentStore
             merge.Parameters.AddWithValue("$keep", keep);
             merge.Parameters.AddWithValue("$drop", drop);
             merge.ExecuteNonQuery();
+            Heads().Rename(keep, drop);
         }
 
         private static List<EventMention> Mentions(SqliteCommand find)
