@@ -3,10 +3,13 @@ namespace Sitrep.Linking;
 /// <summary>
 /// An embedded store's incident heads, in memory: each dated head with what linking compares of it,
 /// indexed under its disorder type and half-degree cell (when it has a point) and under its disorder
-/// type, country and first-level division (when it has one). A new event's candidates are found by a
-/// few dictionary probes and tested here with <see cref="IncidentMatcher.Matches"/>, so only the heads
-/// it matches are handed back, and no stored row is read to find them; storing an event writes no entry
-/// into indexes whose keys would scatter it across the whole file. About 130 bytes a head.
+/// type, country and first-level division (when it has one), each split by time precision and by a
+/// span of days as wide as that precision's window. A new event's candidates are found by a few
+/// dictionary probes, reading only the heads dated within its window (a year of reports piles
+/// thousands of heads into a city's cell), and tested here with <see cref="IncidentMatcher.Matches"/>,
+/// so only the heads it matches are handed back and no stored row is read to find them; storing an
+/// event writes no entry into indexes whose keys would scatter it across the whole file. About 130
+/// bytes a head.
 /// </summary>
 internal sealed class HeadIndex
 {
@@ -14,8 +17,8 @@ internal sealed class HeadIndex
     private readonly Stack<int> _freeSlots = new();
     private readonly Dictionary<EventKey, int> _slotOfHead = [];
     private readonly Dictionary<EventKey, int> _slotOfIncident = [];
-    private readonly Dictionary<int, List<int>> _byCell = [];
-    private readonly Dictionary<(int Family, int Country, int Admin1), List<int>> _byRegion = [];
+    private readonly Dictionary<(int Cell, int Span), List<int>> _byCell = [];
+    private readonly Dictionary<(int Family, int Country, int Admin1, int Span), List<int>> _byRegion = [];
     // Event ids that are not "{20 hex digits}-{ordinal}", kept whole (see EventKey).
     private readonly List<string> _otherIds = [];
     private readonly Dictionary<string, int> _otherIndex = new(StringComparer.Ordinal);
@@ -47,9 +50,9 @@ internal sealed class HeadIndex
         }
         _slotOfHead[key] = slot;
         _slotOfIncident[entry.Incident] = slot;
-        int family = LinkCells.Family(head.EventType);
-        if (head is { Latitude: { } lat, Longitude: { } lon }) ListOf(_byCell, CellKey(family, LinkCells.Cell(lat, lon))).Add(slot);
-        if (head is { Country: not null, Admin1: not null }) ListOf(_byRegion, (family, entry.Country, entry.Admin1)).Add(slot);
+        int family = LinkCells.Family(head.EventType), span = SpanOf(entry.TimePrecision, entry.Day);
+        if (head is { Latitude: { } lat, Longitude: { } lon }) ListOf(_byCell, (CellKey(family, LinkCells.Cell(lat, lon)), span)).Add(slot);
+        if (head is { Country: not null, Admin1: not null }) ListOf(_byRegion, (family, entry.Country, entry.Admin1, span)).Add(slot);
     }
 
     /// <summary>Drops the head with this id, if indexed (an event no longer its incident's head).</summary>
@@ -58,9 +61,9 @@ internal sealed class HeadIndex
         if (KnownKey(headId) is not { } key || !_slotOfHead.Remove(key, out int slot)) return;
         var head = _heads[slot];
         _slotOfIncident.Remove(head.Incident);
-        int family = LinkCells.Family(_names[head.EventType]);
-        if (!double.IsNaN(head.Latitude)) RemoveFrom(_byCell[CellKey(family, LinkCells.Cell(head.Latitude, head.Longitude))], slot);
-        if (head is { Country: >= 0, Admin1: >= 0 }) RemoveFrom(_byRegion[(family, head.Country, head.Admin1)], slot);
+        int family = LinkCells.Family(_names[head.EventType]), span = SpanOf(head.TimePrecision, head.Day);
+        if (!double.IsNaN(head.Latitude)) RemoveFrom(_byCell[(CellKey(family, LinkCells.Cell(head.Latitude, head.Longitude)), span)], slot);
+        if (head is { Country: >= 0, Admin1: >= 0 }) RemoveFrom(_byRegion[(family, head.Country, head.Admin1, span)], slot);
         _freeSlots.Push(slot);
     }
 
@@ -86,9 +89,10 @@ internal sealed class HeadIndex
         int family = LinkCells.Family(searcher.EventType);
         var probe = ProbeOf(searcher);
         foreach (int cell in cells.Distinct())
-            if (_byCell.TryGetValue(CellKey(family, cell), out var slots))
-                foreach (int slot in slots)
-                    if (MatchAt(slot, probe, searcher) is { } match) found.Add((_heads[slot], cell, match));
+            foreach (int span in SpansAround(searcher))
+                if (_byCell.TryGetValue((CellKey(family, cell), span), out var slots))
+                    foreach (int slot in slots)
+                        if (MatchAt(slot, probe, searcher) is { } match) found.Add((_heads[slot], cell, match));
         found.Sort((x, y) => x.Head.TimePrecision.CompareTo(y.Head.TimePrecision) is var c and not 0 ? c
             : x.Cell.CompareTo(y.Cell) is var d and not 0 ? d
             : CompareDayThenId(x.Head, x.Mention, y.Head, y.Mention));
@@ -103,14 +107,34 @@ internal sealed class HeadIndex
     public List<EventMention> InRegion(EventMention searcher, int limit)
     {
         var probe = ProbeOf(searcher);
-        if (probe.Country < 0 || probe.Admin1 < 0
-            || !_byRegion.TryGetValue((LinkCells.Family(searcher.EventType), probe.Country, probe.Admin1), out var slots)) return [];
+        if (probe.Country < 0 || probe.Admin1 < 0) return [];
+        int family = LinkCells.Family(searcher.EventType);
         var found = new List<(Head Head, EventMention Mention)>();
-        foreach (int slot in slots)
-            if ((_heads[slot].GeoPrecision >= 3 || searcher.GeoPrecision >= 3) && MatchAt(slot, probe, searcher) is { } match)
-                found.Add((_heads[slot], match));
+        foreach (int span in SpansAround(searcher))
+            if (_byRegion.TryGetValue((family, probe.Country, probe.Admin1, span), out var slots))
+                foreach (int slot in slots)
+                    if ((_heads[slot].GeoPrecision >= 3 || searcher.GeoPrecision >= 3) && MatchAt(slot, probe, searcher) is { } match)
+                        found.Add((_heads[slot], match));
         found.Sort((x, y) => x.Head.TimePrecision.CompareTo(y.Head.TimePrecision) is var c and not 0 ? c : CompareDayThenId(x.Head, x.Mention, y.Head, y.Mention));
         return [.. found.Take(limit).Select(f => f.Mention)];
+    }
+
+    // A head's span: its time precision, then which run of days as wide as that precision's window
+    // (1, 7 or 31 days either way) its date falls in. Spans of different precisions never collide.
+    private static int SpanOf(int timePrecision, int day) => day / SpanDays(timePrecision) * 4 + timePrecision;
+
+    private static int SpanDays(int timePrecision) => 2 * IncidentMatcher.WindowDays(timePrecision) + 1;
+
+    // Every span holding a head the searcher's date window may reach, of each indexed time precision.
+    private static IEnumerable<int> SpansAround(EventMention searcher)
+    {
+        if (searcher.Date is not { } date) yield break;
+        int day = date.DayNumber;
+        for (int precision = 1; precision <= 3; precision++)
+        {
+            int window = IncidentMatcher.WindowDays(Math.Max(precision, searcher.TimePrecision)), width = SpanDays(precision);
+            for (int run = (day - window) / width; run <= (day + window) / width; run++) yield return run * 4 + precision;
+        }
     }
 
     // The head at the slot as a mention, when the searcher matches it. Cheap tests on the kept numbers

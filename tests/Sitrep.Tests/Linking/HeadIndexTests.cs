@@ -124,7 +124,7 @@ public sealed class HeadIndexTests
         {
             int actor = random.Next(actors.Length);
             return new EventMention(id, id[..id.IndexOf('-')], types[random.Next(types.Length)], subTypes[random.Next(subTypes.Length)],
-                Day.AddDays(random.Next(-9, 10)), random.Next(1, 4), 11.85 + random.NextDouble() - 0.5, 13.16 + random.NextDouble() - 0.5,
+                Day.AddDays(random.Next(-40, 41)), random.Next(1, 4), 11.85 + random.NextDouble() - 0.5, 13.16 + random.NextDouble() - 0.5,
                 random.Next(8) == 0 ? "CM" : "NG", admins[random.Next(admins.Length)], random.Next(1, 4), actors[actor], inters[actor]);
         }
         var index = new HeadIndex();
