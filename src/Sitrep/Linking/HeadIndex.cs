@@ -88,8 +88,9 @@ internal sealed class HeadIndex
         var found = new List<(Head Head, int Cell, EventMention Mention)>();
         int family = LinkCells.Family(searcher.EventType);
         var probe = ProbeOf(searcher);
+        var spans = SpansAround(searcher).ToList();
         foreach (int cell in cells.Distinct())
-            foreach (int span in SpansAround(searcher))
+            foreach (int span in spans)
                 if (_byCell.TryGetValue((CellKey(family, cell), span), out var slots))
                     foreach (int slot in slots)
                         if (MatchAt(slot, probe, searcher) is { } match) found.Add((_heads[slot], cell, match));

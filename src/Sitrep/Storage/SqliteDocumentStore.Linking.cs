@@ -167,9 +167,7 @@ public sealed partial class SqliteDocumentStore
 
         private void WriteLinks(int first, int count)
         {
-            var insert = Command(count == 1
-                ? "INSERT OR IGNORE INTO event_links (a, b, reason) VALUES ($a0, $b0, $r0)"
-                : ManyLinks);
+            var insert = Command(count == 1 ? OneLink : ManyLinks);
             var p = insert.Parameters;
             for (int i = 0; i < count; i++)
             {
@@ -181,8 +179,10 @@ public sealed partial class SqliteDocumentStore
             insert.ExecuteNonQuery();
         }
 
-        private static readonly string ManyLinks =
-            $"INSERT OR IGNORE INTO event_links (a, b, reason) VALUES {string.Join(", ", Enumerable.Range(0, LinksPerStatement).Select(i => $"($a{i}, $b{i}, $r{i})"))}";
+        private static readonly string OneLink = InsertLinks(1), ManyLinks = InsertLinks(LinksPerStatement);
+
+        private static string InsertLinks(int rows) =>
+            $"INSERT OR IGNORE INTO event_links (a, b, reason) VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($a{i}, $b{i}, $r{i})"))}";
 
         public EventMention HeadOf(string incident)
         {
