@@ -125,6 +125,30 @@ public sealed class LinkingTests
 
     [Theory]
     [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void ACopyArrivingAfterItsOriginal_LeavesOneHeadPerIncident_InEitherOrder(string kind)
+    {
+        // A copy coded like its original heads the merged incident when its id is the smaller, so the
+        // stored original is renamed into it and demoted at once; arriving first, it is the one kept.
+        var original = Read(MarketWire, new DateOnly(2024, 3, 9), "Sahel Wire");
+        var copy = Read("MAIDUGURI (Sahel Wire) - " + MarketWire, new DateOnly(2024, 3, 9), "Metro Reprint");
+        List<(string Incident, string Head)> Incidents(params Document[] order)
+        {
+            using var dir = new TempDirectory();
+            using var store = TestStores.Open(kind, dir);
+            foreach (var document in order) store.Store([document]);
+            var events = store.ListEvents(new EventQuery(Limit: 10_000));
+            var heads = store.ListEvents(new EventQuery(IncidentsOnly: true, Limit: 10_000));
+            Assert.Equal(events.Select(e => e.IncidentId).Distinct().Order(StringComparer.Ordinal), heads.Select(e => e.IncidentId).Order(StringComparer.Ordinal));
+            Assert.All(events.GroupBy(e => e.IncidentId), g => Assert.Equal(g.Select(e => e.Id).Order(StringComparer.Ordinal).First(), g.Key));
+            Assert.Contains(events.GroupBy(e => e.IncidentId), g => g.Select(e => e.DocumentId).Distinct().Count() == 2);
+            return [.. heads.Select(h => (h.IncidentId, h.Id)).Order()];
+        }
+        var forward = Incidents(original, copy);
+        Assert.Equal(forward, Incidents(copy, original));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
     public void Unlink_TakesAnEventOutAndKeepsItOut(string kind)
     {
         using var dir = new TempDirectory();
