@@ -25,26 +25,14 @@ public sealed partial class SqliteDocumentStore
         public List<(string Id, uint[] Signature)> DuplicateCandidates(long[] bandKeys, int limit) =>
             Duplicates().Candidates(bandKeys, limit);
 
-        public void SaveDuplicates(IReadOnlyList<(string A, string B, double Similarity)> pairs)
-        {
-            var insert = Command($"INSERT OR IGNORE INTO document_duplicates (a, b, similarity) VALUES {string.Join(", ", pairs.Select((_, i) => $"($a{i}, $b{i}, $s{i})"))}");
-            for (int i = 0; i < pairs.Count; i++)
-            {
-                insert.Parameters.AddWithValue("$a" + i, pairs[i].A);
-                insert.Parameters.AddWithValue("$b" + i, pairs[i].B);
-                insert.Parameters.AddWithValue("$s" + i, pairs[i].Similarity);
-            }
-            insert.ExecuteNonQuery();
-        }
+        // Duplicate pairs and signatures are held back like links (linking reads neither from the table
+        // once the band index is read) and written many to a statement at the end of the batch.
+        public void SaveDuplicates(IReadOnlyList<(string A, string B, double Similarity)> pairs) => _duplicatePairs.AddRange(pairs);
 
         public void SaveSignature(string documentId, uint[] signature, long[] bandKeys)
         {
-            var index = Duplicates();
-            var save = Command("INSERT INTO document_signatures (document_id, signature) VALUES ($id, $signature) RETURNING seq");
-            save.Parameters.AddWithValue("$id", documentId);
-            save.Parameters.AddWithValue("$signature", MinHash.ToBytes(signature));
-            _indexes.SignaturesIndexed = (long)save.ExecuteScalar()!;
-            index.Add(documentId, signature, bandKeys);
+            Duplicates().Add(documentId, signature, bandKeys);
+            _signatures.Add((documentId, signature));
         }
 
         // The in-memory band index, first brought up to date with the signatures stored since it was
@@ -155,34 +143,62 @@ public sealed partial class SqliteDocumentStore
 
         public void Flush()
         {
-            int written = 0;
-            for (; written + LinksPerStatement <= _links.Count; written += LinksPerStatement)
-                WriteLinks(written, LinksPerStatement);
-            for (; written < _links.Count; written++) WriteLinks(written, 1);
-            _links.Clear();
-        }
-
-        private const int LinksPerStatement = 64;
-        private readonly List<EventLink> _links = [];
-
-        private void WriteLinks(int first, int count)
-        {
-            var insert = Command(count == 1 ? OneLink : ManyLinks);
-            var p = insert.Parameters;
-            for (int i = 0; i < count; i++)
+            WriteMany(_links, LinkRows, (p, i, link) =>
             {
-                var link = _links[first + i];
-                p.AddWithValue("$a" + i, link.A);
-                p.AddWithValue("$b" + i, link.B);
-                p.AddWithValue("$r" + i, link.Reason);
-            }
-            insert.ExecuteNonQuery();
+                p.AddWithValue($"$p{i}_0", link.A);
+                p.AddWithValue($"$p{i}_1", link.B);
+                p.AddWithValue($"$p{i}_2", link.Reason);
+            });
+            WriteMany(_duplicatePairs, DuplicateRows, (p, i, pair) =>
+            {
+                p.AddWithValue($"$p{i}_0", pair.A);
+                p.AddWithValue($"$p{i}_1", pair.B);
+                p.AddWithValue($"$p{i}_2", pair.Similarity);
+            });
+            if (_signatures.Count == 0) return;
+            WriteMany(_signatures, SignatureRows, (p, i, saved) =>
+            {
+                p.AddWithValue($"$p{i}_0", saved.DocumentId);
+                p.AddWithValue($"$p{i}_1", MinHash.ToBytes(saved.Signature));
+            });
+            // Signatures get consecutive seqs: the band index holds every one up to the last.
+            _indexes.SignaturesIndexed = (long)Command("SELECT last_insert_rowid()").ExecuteScalar()!;
         }
 
-        private static readonly string OneLink = InsertLinks(1), ManyLinks = InsertLinks(LinksPerStatement);
+        private readonly List<EventLink> _links = [];
+        private readonly List<(string A, string B, double Similarity)> _duplicatePairs = [];
+        private readonly List<(string DocumentId, uint[] Signature)> _signatures = [];
 
-        private static string InsertLinks(int rows) =>
-            $"INSERT OR IGNORE INTO event_links (a, b, reason) VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(i => $"($a{i}, $b{i}, $r{i})"))}";
+        // Rows held back are written up to 64 to a statement: one statement per row cost more than
+        // SQLite's own insert. Each table has two prepared statements, the full one and a one-row one.
+        private const int RowsPerStatement = 64;
+
+        private sealed class RowInsert(string insert, int columns)
+        {
+            public string One { get; } = Sql(insert, columns, 1);
+            public string Many { get; } = Sql(insert, columns, RowsPerStatement);
+
+            private static string Sql(string insert, int columns, int rows) => insert + " VALUES " + string.Join(", ",
+                Enumerable.Range(0, rows).Select(i => "(" + string.Join(", ", Enumerable.Range(0, columns).Select(c => $"$p{i}_{c}")) + ")"));
+        }
+
+        private static readonly RowInsert LinkRows = new("INSERT OR IGNORE INTO event_links (a, b, reason)", 3);
+        private static readonly RowInsert DuplicateRows = new("INSERT OR IGNORE INTO document_duplicates (a, b, similarity)", 3);
+        private static readonly RowInsert SignatureRows = new("INSERT INTO document_signatures (document_id, signature)", 2);
+
+        private void WriteMany<T>(List<T> rows, RowInsert insert, Action<SqliteParameterCollection, int, T> bind)
+        {
+            int written = 0;
+            while (written < rows.Count)
+            {
+                int count = rows.Count - written >= RowsPerStatement ? RowsPerStatement : 1;
+                var command = Command(count == 1 ? insert.One : insert.Many);
+                for (int i = 0; i < count; i++) bind(command.Parameters, i, rows[written + i]);
+                command.ExecuteNonQuery();
+                written += count;
+            }
+            rows.Clear();
+        }
 
         public EventMention HeadOf(string incident)
         {
