@@ -49,12 +49,8 @@ internal interface ILinkData
     /// <summary>Marks a stored head as no longer its incident's head.</summary>
     void Demote(EventMention head);
 
-    /// <summary>
-    /// Moves every member of incident <paramref name="drop"/> into incident <paramref name="keep"/>; when
-    /// <paramref name="demotedHead"/> is given (the head of <paramref name="drop"/>), it no longer heads
-    /// its incident, in the same rewrite of its row.
-    /// </summary>
-    void Rename(string keep, string drop, EventMention? demotedHead);
+    /// <summary>Moves every member of incident <paramref name="drop"/> into incident <paramref name="keep"/>.</summary>
+    void Rename(string keep, string drop);
 
     /// <summary>Sends the writes held back, if any.</summary>
     void Flush();

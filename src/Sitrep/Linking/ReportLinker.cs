@@ -145,18 +145,11 @@ internal static class ReportLinker
         var firstHead = merging.Heads[first];
         var secondHead = merging.Heads.GetValueOrDefault(second) ?? (stored.IsHead ? stored : data.HeadOf(second));
         var head = EventMention.BetterHead(firstHead, secondHead);
-        var (demoted, demotedIn) = head == firstHead ? (secondHead, second) : (firstHead, first);
+        var demoted = head == firstHead ? secondHead : firstHead;
+        if (!merging.IsNew(demoted.Id)) data.Demote(demoted);
         // Incidents merge under the smaller name; the stored members of the other are renamed.
         var (keep, drop) = string.CompareOrdinal(first, second) < 0 ? (first, second) : (second, first);
-        bool demoteStored = !merging.IsNew(demoted.Id), renameStored = merging.WithStoredMembers.Contains(drop);
-        // A copy of a stored report arriving with the smaller id both renames and demotes the stored
-        // head: one rewrite of its row, not two.
-        if (demoteStored && renameStored && demotedIn == drop) data.Rename(keep, drop, demoted);
-        else
-        {
-            if (demoteStored) data.Demote(demoted);
-            if (renameStored) data.Rename(keep, drop, demotedHead: null);
-        }
+        if (merging.WithStoredMembers.Contains(drop)) data.Rename(keep, drop);
         merging.WithStoredMembers.Add(keep);
         merging.Renamed[drop] = keep;
         merging.Heads[keep] = head;

@@ -216,18 +216,11 @@ public sealed partial class SqliteDocumentStore
             Heads().Remove(head.Id);
         }
 
-        public void Rename(string keep, string drop, EventMention? demotedHead)
+        public void Rename(string keep, string drop)
         {
-            var merge = Command(demotedHead is null
-                ? "UPDATE events SET incident_id = $keep WHERE incident_id = $drop"
-                : "UPDATE events SET incident_id = $keep, incident_head = CASE WHEN id = $demoted THEN 0 ELSE incident_head END WHERE incident_id = $drop");
+            var merge = Command("UPDATE events SET incident_id = $keep WHERE incident_id = $drop");
             merge.Parameters.AddWithValue("$keep", keep);
             merge.Parameters.AddWithValue("$drop", drop);
-            if (demotedHead is not null)
-            {
-                merge.Parameters.AddWithValue("$demoted", demotedHead.Id);
-                Heads().Remove(demotedHead.Id);
-            }
             merge.ExecuteNonQuery();
             Heads().Rename(keep, drop);
         }

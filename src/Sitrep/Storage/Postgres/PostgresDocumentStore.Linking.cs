@@ -189,14 +189,11 @@ public sealed partial class PostgresDocumentStore
 
         public void Demote(EventMention head) => Write("UPDATE events SET incident_head = 0 WHERE id = @id").AddWithValue("id", head.Id);
 
-        public void Rename(string keep, string drop, EventMention? demotedHead)
+        public void Rename(string keep, string drop)
         {
-            var p = Write(demotedHead is null
-                ? "UPDATE events SET incident_id = @keep WHERE incident_id = @drop"
-                : "UPDATE events SET incident_id = @keep, incident_head = CASE WHEN id = @demoted THEN 0 ELSE incident_head END WHERE incident_id = @drop");
+            var p = Write("UPDATE events SET incident_id = @keep WHERE incident_id = @drop");
             p.AddWithValue("keep", keep);
             p.AddWithValue("drop", drop);
-            if (demotedHead is not null) p.AddWithValue("demoted", demotedHead.Id);
         }
     }
 
