@@ -137,8 +137,7 @@ public sealed partial class SqliteDocumentStore
                 if (incidents[i].IsHead) heads.Add(EventMention.Of(document.Id, i + 1, document.Events[i]) with { IncidentId = incidents[i].IncidentId });
         }
 
-        // Links are held back until the batch is linked (linking never reads them) and written many to a
-        // statement: one statement per link cost more than SQLite's own insert.
+        // Links are held back until the batch is linked: linking never reads them.
         public void InsertLink(EventLink link) => _links.Add(link);
 
         public void Flush()
