@@ -142,23 +142,23 @@ public sealed partial class SqliteDocumentStore
 
         public void Flush()
         {
-            WriteMany(_links, LinkRows, (p, i, link) =>
+            WriteMany(_links, LinkRows, (p, name, link) =>
             {
-                p.AddWithValue($"$p{i}_0", link.A);
-                p.AddWithValue($"$p{i}_1", link.B);
-                p.AddWithValue($"$p{i}_2", link.Reason);
+                p.AddWithValue(name[0], link.A);
+                p.AddWithValue(name[1], link.B);
+                p.AddWithValue(name[2], link.Reason);
             });
-            WriteMany(_duplicatePairs, DuplicateRows, (p, i, pair) =>
+            WriteMany(_duplicatePairs, DuplicateRows, (p, name, pair) =>
             {
-                p.AddWithValue($"$p{i}_0", pair.A);
-                p.AddWithValue($"$p{i}_1", pair.B);
-                p.AddWithValue($"$p{i}_2", pair.Similarity);
+                p.AddWithValue(name[0], pair.A);
+                p.AddWithValue(name[1], pair.B);
+                p.AddWithValue(name[2], pair.Similarity);
             });
             if (_signatures.Count == 0) return;
-            WriteMany(_signatures, SignatureRows, (p, i, saved) =>
+            WriteMany(_signatures, SignatureRows, (p, name, saved) =>
             {
-                p.AddWithValue($"$p{i}_0", saved.DocumentId);
-                p.AddWithValue($"$p{i}_1", MinHash.ToBytes(saved.Signature));
+                p.AddWithValue(name[0], saved.DocumentId);
+                p.AddWithValue(name[1], MinHash.ToBytes(saved.Signature));
             });
             // Signatures get consecutive seqs: the band index holds every one up to the last.
             _indexes.SignaturesIndexed = (long)Command("SELECT last_insert_rowid()").ExecuteScalar()!;
@@ -172,27 +172,36 @@ public sealed partial class SqliteDocumentStore
         // SQLite's own insert. Each table has two prepared statements, the full one and a one-row one.
         private const int RowsPerStatement = 64;
 
-        private sealed class RowInsert(string insert, int columns)
+        private sealed class RowInsert
         {
-            public string One { get; } = Sql(insert, columns, 1);
-            public string Many { get; } = Sql(insert, columns, RowsPerStatement);
+            public RowInsert(string insert, int columns)
+            {
+                Names = [.. Enumerable.Range(0, RowsPerStatement).Select(i => Enumerable.Range(0, columns).Select(c => $"$p{i}_{c}").ToArray())];
+                string Sql(int rows) => insert + " VALUES " + string.Join(", ", Names.Take(rows).Select(row => "(" + string.Join(", ", row) + ")"));
+                One = Sql(1);
+                Many = Sql(RowsPerStatement);
+            }
 
-            private static string Sql(string insert, int columns, int rows) => insert + " VALUES " + string.Join(", ",
-                Enumerable.Range(0, rows).Select(i => "(" + string.Join(", ", Enumerable.Range(0, columns).Select(c => $"$p{i}_{c}")) + ")"));
+            /// <summary>The parameter names of each row of a statement, made once.</summary>
+            public string[][] Names { get; }
+
+            public string One { get; }
+
+            public string Many { get; }
         }
 
         private static readonly RowInsert LinkRows = new("INSERT OR IGNORE INTO event_links (a, b, reason)", 3);
         private static readonly RowInsert DuplicateRows = new("INSERT OR IGNORE INTO document_duplicates (a, b, similarity)", 3);
         private static readonly RowInsert SignatureRows = new("INSERT INTO document_signatures (document_id, signature)", 2);
 
-        private void WriteMany<T>(List<T> rows, RowInsert insert, Action<SqliteParameterCollection, int, T> bind)
+        private void WriteMany<T>(List<T> rows, RowInsert insert, Action<SqliteParameterCollection, string[], T> bind)
         {
             int written = 0;
             while (written < rows.Count)
             {
                 int count = rows.Count - written >= RowsPerStatement ? RowsPerStatement : 1;
                 var command = Command(count == 1 ? insert.One : insert.Many);
-                for (int i = 0; i < count; i++) bind(command.Parameters, i, rows[written + i]);
+                for (int i = 0; i < count; i++) bind(command.Parameters, insert.Names[i], rows[written + i]);
                 command.ExecuteNonQuery();
                 written += count;
             }
