@@ -42,7 +42,7 @@ public sealed partial class SqliteDocumentStore
         // The page's ids are chosen from the indexes alone; only its rows are then read and joined to
         // their reports, so a deep page costs an index walk, not the rows and texts it skips.
         command.CommandText = $"""
-            SELECT {string.Join(", ", EventColumns.Select(c => "e." + c))}, d.text, d.source, d.date
+            SELECT {Selected("e", EventColumns)}, d.text, d.source, d.date
             FROM (SELECT e.id FROM events e
                   WHERE {EventFilter(command, query)}
                   ORDER BY e.date, e.country, e.document_id, e.ordinal
@@ -85,7 +85,7 @@ public sealed partial class SqliteDocumentStore
         Where("(e.event_type = $type OR e.event_type || '/' || e.sub_event_type = $type)", "$type", query.Type);
         Where("e.id = $id", "$id", query.Id);
         Where("e.document_id = $document", "$document", query.DocumentId);
-        Where("e.incident_id = $incident", "$incident", query.IncidentId);
+        Where(InIncident("e", "$incident"), "$incident", query.IncidentId);
         if (query.IncidentsOnly) clauses.Add("e.incident_head = 1");
         if (query.Box is { } box)
         {

@@ -65,7 +65,7 @@ public sealed partial class SqliteDocumentStore
             if (_indexes.Heads is null || _indexes.HeadsGeneration != generation)
             {
                 var heads = new HeadIndex();
-                using (var r = Command($"SELECT {MentionColumns} FROM events NOT INDEXED WHERE incident_head = 1 AND date IS NOT NULL").ExecuteReader())
+                using (var r = Command($"SELECT {StoredMentions} FROM events NOT INDEXED WHERE incident_head = 1 AND date IS NOT NULL").ExecuteReader())
                     while (r.Read()) heads.Add(ReadMention(r));
                 _indexes.Heads = heads;
                 _indexes.HeadsGeneration = generation;
@@ -76,7 +76,7 @@ public sealed partial class SqliteDocumentStore
 
         public List<EventMention> PlacedEventsOf(string documentId)
         {
-            var find = Command($"SELECT {MentionColumns} FROM events WHERE document_id = $document AND country IS NOT NULL");
+            var find = Command($"SELECT {StoredMentions} FROM events WHERE document_id = $document AND country IS NOT NULL");
             find.Parameters.AddWithValue("$document", documentId);
             return Mentions(find);
         }
@@ -115,9 +115,9 @@ public sealed partial class SqliteDocumentStore
         public bool Separated(string firstIncident, string secondIncident)
         {
             if (!AnySeparations()) return false;
-            var find = Command("""
+            var find = Command($"""
                 SELECT 1 FROM event_separations s JOIN events x ON x.id = s.a JOIN events y ON y.id = s.b
-                WHERE (x.incident_id = $first AND y.incident_id = $second) OR (x.incident_id = $second AND y.incident_id = $first)
+                WHERE ({InIncident("x", "$first")} AND {InIncident("y", "$second")}) OR ({InIncident("x", "$second")} AND {InIncident("y", "$first")})
                 LIMIT 1
                 """);
             find.Parameters.AddWithValue("$first", firstIncident);
@@ -211,7 +211,7 @@ public sealed partial class SqliteDocumentStore
         public EventMention HeadOf(string incident)
         {
             if (Heads().HeadOf(incident) is { } indexed) return indexed;
-            var find = Command($"SELECT {MentionColumns} FROM events INDEXED BY incident_head_of WHERE incident_id = $incident AND incident_head = 1");
+            var find = Command($"SELECT {StoredMentions} FROM events INDEXED BY incident_head_of WHERE {InIncident("events", "$incident")} AND incident_head = 1");
             find.Parameters.AddWithValue("$incident", incident);
             return Mentions(find) is [var head] ? head : throw new InvalidOperationException($"incident {incident} has no head");
         }
@@ -224,12 +224,16 @@ public sealed partial class SqliteDocumentStore
             Heads().Remove(head.Id);
         }
 
+        // The dropped name and every name merged into it become aliases of the kept one; no event row changes.
         public void Rename(string keep, string drop)
         {
-            var merge = Command("UPDATE events SET incident_id = $keep WHERE incident_id = $drop");
-            merge.Parameters.AddWithValue("$keep", keep);
-            merge.Parameters.AddWithValue("$drop", drop);
-            merge.ExecuteNonQuery();
+            foreach (var sql in (string[])["UPDATE incident_aliases SET kept = $keep WHERE kept = $drop", "INSERT INTO incident_aliases (dropped, kept) VALUES ($drop, $keep)"])
+            {
+                var merge = Command(sql);
+                merge.Parameters.AddWithValue("$keep", keep);
+                merge.Parameters.AddWithValue("$drop", drop);
+                merge.ExecuteNonQuery();
+            }
             Heads().Rename(keep, drop);
         }
 
@@ -248,6 +252,24 @@ public sealed partial class SqliteDocumentStore
     internal const string HeadOrder =
         "ORDER BY CASE WHEN m.latitude IS NULL THEN 9 ELSE m.geo_precision END, CASE WHEN m.date IS NULL THEN 9 ELSE m.time_precision END, m.confidence DESC, m.id LIMIT 1";
 
+    /// <summary>The linking columns of a row of <c>events</c>, its incident the current one (see <see cref="CurrentIncident"/>).</summary>
+    private static readonly string StoredMentions = Selected("events", MentionColumns.Split(", "));
+
+    /// <summary><paramref name="columns"/> of the events row <paramref name="table"/>, its incident_id the current one.</summary>
+    internal static string Selected(string table, IEnumerable<string> columns) =>
+        string.Join(", ", columns.Select(c => c == "incident_id" ? $"{CurrentIncident(table)} AS incident_id" : $"{table}.{c}"));
+
+    /// <summary>
+    /// The incident an events row <paramref name="table"/> is in now: the one it was stored in, or the one
+    /// that name has merged into (schema step 11).
+    /// </summary>
+    internal static string CurrentIncident(string table) =>
+        $"coalesce((SELECT a.kept FROM incident_aliases a WHERE a.dropped = {table}.incident_id), {table}.incident_id)";
+
+    /// <summary>Whether the events row <paramref name="table"/> is in the incident named by <paramref name="parameter"/>, through its index on incident_id.</summary>
+    internal static string InIncident(string table, string parameter) =>
+        $"{table}.incident_id IN (SELECT {parameter} UNION ALL SELECT dropped FROM incident_aliases WHERE kept = {parameter})";
+
     private void ChooseHead(string incident, SqliteTransaction transaction)
     {
         var choose = Command(transaction, $"""
@@ -260,7 +282,7 @@ public sealed partial class SqliteDocumentStore
 
     private string IncidentOf(string eventId, SqliteTransaction? transaction)
     {
-        var find = Command(transaction, "SELECT incident_id FROM events WHERE id = $id");
+        var find = Command(transaction, $"SELECT {CurrentIncident("events")} FROM events WHERE id = $id");
         find.Parameters.AddWithValue("$id", eventId);
         return find.ExecuteScalar() as string ?? eventId;
     }
@@ -271,7 +293,7 @@ public sealed partial class SqliteDocumentStore
         using var transaction = _connection.BeginTransaction();
         string incident = IncidentOf(eventId, transaction);
         var members = new List<string>();
-        var findMembers = Command(transaction, "SELECT id FROM events WHERE incident_id = $incident ORDER BY id");
+        var findMembers = Command(transaction, $"SELECT id FROM events WHERE {InIncident("events", "$incident")} ORDER BY id");
         {
             findMembers.Parameters.AddWithValue("$incident", incident);
             using var r = findMembers.ExecuteReader();
@@ -297,8 +319,8 @@ public sealed partial class SqliteDocumentStore
 
         // What is left may fall apart: name each remaining connected part by its smallest id.
         var links = new List<(string A, string B)>();
-        var find = Command(transaction, """
-            SELECT l.a, l.b FROM event_links l JOIN events e ON e.id = l.a WHERE e.incident_id = $incident
+        var find = Command(transaction, $"""
+            SELECT l.a, l.b FROM event_links l JOIN events e ON e.id = l.a WHERE {InIncident("e", "$incident")}
             """);
         {
             find.Parameters.AddWithValue("$incident", incident);
@@ -314,6 +336,10 @@ public sealed partial class SqliteDocumentStore
             update.Parameters.AddWithValue("$id", member);
             update.ExecuteNonQuery();
         }
+        // Every member now holds its part's name itself: the names merged into the incident are gone.
+        var forget = Command(transaction, "DELETE FROM incident_aliases WHERE kept = $incident");
+        forget.Parameters.AddWithValue("$incident", incident);
+        forget.ExecuteNonQuery();
         foreach (var name in parts.Values.Distinct()) ChooseHead(name, transaction);
         NextLinkGeneration(transaction);
         transaction.Commit();
@@ -323,9 +349,9 @@ public sealed partial class SqliteDocumentStore
     /// <inheritdoc/>
     public IReadOnlyList<EventLink> ListLinks(string incidentId)
     {
-        var find = Command(null, """
+        var find = Command(null, $"""
             SELECT l.a, l.b, l.reason FROM event_links l JOIN events e ON e.id = l.a
-            WHERE e.incident_id = $incident ORDER BY l.a, l.b
+            WHERE {InIncident("e", "$incident")} ORDER BY l.a, l.b
             """);
         find.Parameters.AddWithValue("$incident", incidentId);
         using var r = find.ExecuteReader();

@@ -209,5 +209,20 @@ internal static class SqliteMigrations
         CREATE INDEX incidents_by_country_in_order ON events(country, date, document_id, ordinal) WHERE incident_head = 1;
         CREATE INDEX incidents_by_place ON events(latitude, longitude, date, country, document_id, ordinal) WHERE incident_head = 1;
         """,
+        // 11: a merge renames an incident by one narrow row instead of rewriting every stored member's
+        // full row (and its index entries): an event's incident_id is the name its incident had when the
+        // event was stored or last moved, and that name, once merged into a smaller one, is an alias of
+        // it. Aliases are kept flat (each names the current incident), so one probe resolves any event;
+        // event_incidents gives every event's current incident.
+        """
+        CREATE TABLE incident_aliases (
+            dropped  TEXT PRIMARY KEY,   -- an incident's former name
+            kept     TEXT NOT NULL       -- the name of the incident it is now part of
+        ) WITHOUT ROWID;
+        CREATE INDEX incident_aliases_by_kept ON incident_aliases(kept);
+        CREATE VIEW event_incidents AS
+            SELECT e.id, e.document_id, coalesce(a.kept, e.incident_id) AS incident_id, e.incident_head
+            FROM events e LEFT JOIN incident_aliases a ON a.dropped = e.incident_id;
+        """,
     ];
 }
