@@ -138,14 +138,18 @@ internal sealed class HeadIndex
         }
     }
 
-    // The head at the slot as a mention, when the searcher matches it. Cheap tests on the kept numbers
-    // come first, so most heads are turned down without one.
-    private EventMention? MatchAt(int slot, Probe probe, EventMention searcher)
+    // The head at the slot as a mention, when the searcher matches it. The matcher's tests of date,
+    // country, sub-event type and place run first on the kept numbers, so most heads are turned down
+    // without building a mention; the matcher itself then has the last word.
+    private EventMention? MatchAt(int slot, in Probe probe, EventMention searcher)
     {
         var head = _heads[slot];
-        if (searcher.Date is not { } date
+        if (searcher is not { Date: { } date, Latitude: { } lat, Longitude: { } lon }
             || Math.Abs(head.Day - date.DayNumber) > IncidentMatcher.WindowDays(Math.Max(head.TimePrecision, searcher.TimePrecision))
-            || head.Country != probe.Country || probe.Country < 0) return null;
+            || head.Country != probe.Country || probe.Country < 0 || double.IsNaN(head.Latitude)
+            || probe.SubEventTypeMustMatch && head.SubEventType != probe.SubEventType
+            || !IncidentMatcher.PlacesMatch(head.GeoPrecision, searcher.GeoPrecision, head.Admin1 == probe.Admin1 && probe.Admin1 >= 0, head.Latitude, head.Longitude, lat, lon))
+            return null;
         var mention = MentionAt(slot);
         return IncidentMatcher.Matches(searcher, mention) ? mention : null;
     }
@@ -164,7 +168,8 @@ internal sealed class HeadIndex
     }
 
     // A searcher's names as this index numbers them; a name it has never kept is -2, which no head has.
-    private Probe ProbeOf(EventMention searcher) => new(NameIn(searcher.Country), NameIn(searcher.Admin1));
+    private Probe ProbeOf(EventMention searcher) => new(NameIn(searcher.Country), NameIn(searcher.Admin1),
+        NameIn(searcher.SubEventType), IncidentMatcher.NeedsSameSubEventType(searcher.EventType));
 
     private int NameIn(string? name) => name is null ? -1 : _nameIndex.GetValueOrDefault(name, -2);
 
@@ -214,7 +219,7 @@ internal sealed class HeadIndex
 
     private string IdOf(EventKey key) => key.IsOther ? _otherIds[key.OtherIndex] : key.ToString();
 
-    private readonly record struct Probe(int Country, int Admin1);
+    private readonly record struct Probe(int Country, int Admin1, int SubEventType, bool SubEventTypeMustMatch);
 
     // Names are indexes into _names, -1 for none; Inter1 -1 for none; a missing point is NaN.
     private readonly record struct Head(

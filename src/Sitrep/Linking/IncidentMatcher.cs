@@ -34,20 +34,29 @@ public static class IncidentMatcher
     public static bool Matches(EventMention a, EventMention b)
     {
         if (a.DocumentId == b.DocumentId) return false;
-        string family = EventTaxonomy.DisorderType(a.EventType);
-        if (family != EventTaxonomy.DisorderType(b.EventType)) return false;
-        if (family == "Strategic developments" && a.SubEventType != b.SubEventType) return false;
+        if (EventTaxonomy.DisorderType(a.EventType) != EventTaxonomy.DisorderType(b.EventType)) return false;
+        if (NeedsSameSubEventType(a.EventType) && a.SubEventType != b.SubEventType) return false;
 
         if (a.Date is not { } da || b.Date is not { } db) return false;
         if (Math.Abs(da.DayNumber - db.DayNumber) > WindowDays(Math.Max(a.TimePrecision, b.TimePrecision))) return false;
 
-        if (a.Country is null || a.Country != b.Country || a.Latitude is null || b.Latitude is null) return false;
-        if (Math.Max(a.GeoPrecision, b.GeoPrecision) >= 3)
-        {
-            if (a.Admin1 is null || a.Admin1 != b.Admin1) return false;
-        }
-        else if (DistanceKm(a, b) > RadiusKm(Math.Max(a.GeoPrecision, b.GeoPrecision))) return false;
+        if (a.Country is null || a.Country != b.Country || a is not { Latitude: { } latA, Longitude: { } lonA } || b is not { Latitude: { } latB, Longitude: { } lonB }) return false;
+        if (!PlacesMatch(a.GeoPrecision, b.GeoPrecision, a.Admin1 is not null && a.Admin1 == b.Admin1, latA, lonA, latB, lonB)) return false;
         return ActorsCompatible(a, b);
+    }
+
+    /// <summary>Whether events of this type are one incident only with the same sub-event type (strategic developments).</summary>
+    public static bool NeedsSameSubEventType(string eventType) => EventTaxonomy.DisorderType(eventType) == "Strategic developments";
+
+    /// <summary>
+    /// Whether two located events of one country are close enough to be one incident: in the same
+    /// first-level division when either is coded at region level, else within the radius of the
+    /// coarser geo precision.
+    /// </summary>
+    public static bool PlacesMatch(int geoPrecisionA, int geoPrecisionB, bool sameDivision, double latA, double lonA, double latB, double lonB)
+    {
+        int geo = Math.Max(geoPrecisionA, geoPrecisionB);
+        return geo >= 3 ? sameDivision : Geo.DistanceKm(latA, lonA, latB, lonB) <= RadiusKm(geo);
     }
 
     // Why two matching events are one incident, in words.
