@@ -18,10 +18,14 @@ internal static class ReportLinker
     /// <summary>Links each of <paramref name="added"/>, in order, through <paramref name="data"/>.</summary>
     public static void Link(IReadOnlyList<Document> added, ILinkData data)
     {
-        foreach (var document in added)
+        // A signature depends on its report's text alone: the batch's are computed at once on every
+        // core, as the pipeline's workers mostly wait for the writer while it links.
+        var signatures = new uint[]?[added.Count];
+        Parallel.For(0, added.Count, i => signatures[i] = MinHash.Signature(added[i].Text));
+        for (int i = 0; i < added.Count; i++)
         {
-            var duplicates = LinkDuplicates(document, data);
-            data.SaveEvents(document, LinkEvents(document, duplicates, data));
+            var duplicates = LinkDuplicates(added[i], signatures[i], data);
+            data.SaveEvents(added[i], LinkEvents(added[i], duplicates, data));
         }
         data.Flush();
     }
@@ -29,10 +33,10 @@ internal static class ReportLinker
     // Records the report's near-duplicates and returns them, most alike first. A story syndicated a
     // thousand times shares its band keys with every copy: a bounded number of candidates is read,
     // enough to find copies, never all of them.
-    private static List<(string Id, double Similarity)> LinkDuplicates(Document document, ILinkData data)
+    private static List<(string Id, double Similarity)> LinkDuplicates(Document document, uint[]? signature, ILinkData data)
     {
         var duplicates = new List<(string Id, double Similarity)>();
-        if (MinHash.Signature(document.Text) is not { } signature) return duplicates;
+        if (signature is null) return duplicates;
         var keys = MinHash.BandKeys(signature);
         foreach (var (id, stored) in data.DuplicateCandidates(keys, MaxDuplicateCandidates))
         {
