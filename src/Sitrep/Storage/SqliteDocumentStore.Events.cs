@@ -84,7 +84,13 @@ public sealed partial class SqliteDocumentStore
         Where("e.date <= $to", "$to", query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Where("(e.event_type = $type OR e.event_type || '/' || e.sub_event_type = $type)", "$type", query.Type);
         Where("e.id = $id", "$id", query.Id);
-        Where("e.document_id = $document", "$document", query.DocumentId);
+        if (query.DocumentId is { } document)
+        {
+            // A report's events are one range of the id key ("{report}-{ordinal}"; there is no index by report).
+            p.AddWithValue("$document_from", document + "-");
+            p.AddWithValue("$document_to", document + ".");
+            clauses.Add("e.id > $document_from AND e.id < $document_to");
+        }
         Where(InIncident("e", "$incident"), "$incident", query.IncidentId);
         if (query.IncidentsOnly) clauses.Add("e.incident_head = 1");
         if (query.Box is { } box)

@@ -74,9 +74,8 @@ public sealed partial class SqliteDocumentStore
             return _indexes.Heads;
         }
 
-        // A report's events are one run of the table's key ("{report}-{ordinal}", every report id 20 hex
-        // digits): read as a key range they cost one search, against one per event through
-        // events_by_document (half the time, measured on a 30,000-report database).
+        // A report's events are one range of the id key ("{report}-{ordinal}", every report id 20 hex
+        // digits), stored in consecutive rows: one search of the key, then neighbouring rows.
         public List<EventMention> PlacedEventsOf(string documentId)
         {
             var find = Command($"SELECT {StoredMentions} FROM events WHERE id > $before AND id < $after AND country IS NOT NULL");

@@ -224,5 +224,68 @@ internal static class SqliteMigrations
             SELECT e.id, e.document_id, coalesce(a.kept, e.incident_id) AS incident_id, e.incident_head
             FROM events e LEFT JOIN incident_aliases a ON a.dropped = e.incident_id;
         """,
+        // 12: events are a rowid table in the order they were stored, their id a unique key beside it.
+        // Keyed by id ("{report}-{ordinal}", report ids being hashes), each batch's rows were written
+        // all over the table, so every commit rewrote most of its pages (34 GB of writes for a
+        // 1.7 GB database at 100,000 reports); appended, a batch writes about its own size. A report's
+        // events are read as a range of the id key, so events_by_document is not kept.
+        """
+        DROP VIEW event_incidents;
+        CREATE TABLE events_in_arrival (
+            seq             INTEGER PRIMARY KEY,
+            id              TEXT NOT NULL UNIQUE,
+            document_id     TEXT NOT NULL REFERENCES documents(id),
+            ordinal         INTEGER NOT NULL,
+            event_type      TEXT NOT NULL,
+            sub_event_type  TEXT NOT NULL,
+            plover          TEXT,
+            date            TEXT,
+            time_precision  INTEGER NOT NULL,
+            place_start     INTEGER,
+            place_end       INTEGER,
+            place_name      TEXT,
+            geonameid       INTEGER,
+            latitude        REAL,
+            longitude       REAL,
+            country         TEXT,
+            admin1          TEXT,
+            level           TEXT,
+            place_confidence REAL,
+            geo_precision   INTEGER NOT NULL,
+            actor1          TEXT,
+            actor2          TEXT,
+            inter1          INTEGER,
+            inter2          INTEGER,
+            fatalities      INTEGER,
+            fatalities_text TEXT,
+            injured         INTEGER,
+            injured_text    TEXT,
+            source          TEXT,
+            confidence      REAL NOT NULL,
+            notes           TEXT,
+            evidence        BLOB NOT NULL,
+            incident_id     TEXT,
+            incident_head   INTEGER NOT NULL DEFAULT 1
+        );
+        INSERT INTO events_in_arrival (id, document_id, ordinal, event_type, sub_event_type, plover, date, time_precision,
+            place_start, place_end, place_name, geonameid, latitude, longitude, country, admin1, level, place_confidence,
+            geo_precision, actor1, actor2, inter1, inter2, fatalities, fatalities_text, injured, injured_text, source,
+            confidence, notes, evidence, incident_id, incident_head)
+        SELECT e.id, e.document_id, e.ordinal, e.event_type, e.sub_event_type, e.plover, e.date, e.time_precision,
+            e.place_start, e.place_end, e.place_name, e.geonameid, e.latitude, e.longitude, e.country, e.admin1, e.level, e.place_confidence,
+            e.geo_precision, e.actor1, e.actor2, e.inter1, e.inter2, e.fatalities, e.fatalities_text, e.injured, e.injured_text, e.source,
+            e.confidence, e.notes, e.evidence, e.incident_id, e.incident_head
+        FROM events e JOIN documents d ON d.id = e.document_id ORDER BY d.rowid, e.ordinal;
+        DROP TABLE events;
+        ALTER TABLE events_in_arrival RENAME TO events;
+        CREATE INDEX events_by_incident ON events(incident_id);
+        CREATE INDEX incident_head_of ON events(incident_id) WHERE incident_head = 1;
+        CREATE INDEX incidents_in_order ON events(date, country, document_id, ordinal) WHERE incident_head = 1;
+        CREATE INDEX incidents_by_country_in_order ON events(country, date, document_id, ordinal) WHERE incident_head = 1;
+        CREATE INDEX incidents_by_place ON events(latitude, longitude, date, country, document_id, ordinal) WHERE incident_head = 1;
+        CREATE VIEW event_incidents AS
+            SELECT e.id, e.document_id, coalesce(a.kept, e.incident_id) AS incident_id, e.incident_head
+            FROM events e LEFT JOIN incident_aliases a ON a.dropped = e.incident_id;
+        """,
     ];
 }

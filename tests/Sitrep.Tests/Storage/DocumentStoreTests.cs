@@ -93,6 +93,42 @@ public class DocumentStoreTests
     }
 
     [Fact]
+    public void Open_EventsKeyedById_BecomeRowsInTheOrderTheirReportsWereStored_AndKeepTheirIncidents()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("s.db");
+        string later = new('a', 20), earlier = new('f', 20); // the earlier report sorts after the later one by id
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            string Report(int row, string id) =>
+                $"INSERT INTO documents (rowid, id, date, text, words, sentence_count, sentences, paragraphs, stored_at) VALUES ({row}, '{id}', '2022-01-05', 'Police dispersed a march.', 4, 1, x'', x'', '2022-01-06');";
+            string Event(string document, int ordinal, string incident, int head) =>
+                $"INSERT INTO events (id, document_id, ordinal, event_type, sub_event_type, date, time_precision, geo_precision, confidence, evidence, incident_id, incident_head) " +
+                $"VALUES ('{document}-{ordinal}', '{document}', {ordinal}, 'Protests', 'Peaceful protest', '2022-01-05', 1, 1, 0.9, x'', '{incident}', {head});";
+            int schemaBefore = Array.FindLastIndex(SqliteMigrations.Steps, step => step.Contains("events_in_arrival"));
+            command.CommandText = "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; " + string.Join("\n", SqliteMigrations.Steps[..schemaBefore])
+                + Report(1, earlier) + Report(2, later)
+                + Event(earlier, 2, $"{earlier}-2", 1) + Event(earlier, 1, $"{later}-1", 0) + Event(later, 1, $"{later}-1", 1)
+                + $"\nPRAGMA user_version = {schemaBefore};";
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            Assert.Equal([$"{earlier}-1", $"{earlier}-2"], store.ListEvents(new EventQuery(DocumentId: earlier)).Select(e => e.Id).Order());
+            var incident = Assert.Single(store.ListIncidents(new EventQuery()), i => i.Documents.Count == 2);
+            Assert.Equal($"{later}-1", incident.Id);
+        }
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var rows = check.CreateCommand();
+        rows.CommandText = "SELECT group_concat(id, ' ') FROM (SELECT id FROM events ORDER BY seq)";
+        Assert.Equal($"{earlier}-1 {earlier}-2 {later}-1", rows.ExecuteScalar());
+    }
+
+    [Fact]
     public void SharedTransactions_CommitOnceTheyHoldEnoughNewReports_AndWhenTheSessionEnds()
     {
         using var dir = new TempDirectory();
