@@ -214,7 +214,7 @@ public sealed partial class SqliteDocumentStore
         public EventMention HeadOf(string incident)
         {
             if (Heads().HeadOf(incident) is { } indexed) return indexed;
-            var find = Command($"SELECT {StoredMentions} FROM events INDEXED BY incident_head_of WHERE {InIncident("events", "$incident")} AND incident_head = 1");
+            var find = Command($"SELECT {StoredMentions} FROM events INDEXED BY events_by_incident WHERE {InIncident("events", "$incident")} AND incident_head = 1");
             find.Parameters.AddWithValue("$incident", incident);
             return Mentions(find) is [var head] ? head : throw new InvalidOperationException($"incident {incident} has no head");
         }
