@@ -61,6 +61,8 @@ try
         words = result.Words,
         seconds = Math.Round(seconds, 2),
         docs_per_second = Math.Round(result.Read / seconds),
+        // The writer's share of the run spent storing: near 1, storing is what limits the ingest.
+        storing_share = Math.Round(result.Storing.TotalSeconds / seconds, 2),
         words_per_second = Math.Round(result.Words / seconds),
         input_mb_per_second = Math.Round(Megabytes(SizeOf(input)) / seconds, 1),
         peak_rss_mb = Math.Round(Megabytes(PeakMemory.HighWaterMarkBytes()), 1),

@@ -40,8 +40,8 @@ internal interface ILinkData
     /// </summary>
     void SaveEvents(Documents.Document document, IReadOnlyList<(string IncidentId, bool IsHead)> incidents);
 
-    /// <summary>Stores a new link.</summary>
-    void InsertLink(EventLink link);
+    /// <summary>Stores a new link, made by linking <paramref name="newEventId"/> (one of its two events).</summary>
+    void InsertLink(EventLink link, string newEventId);
 
     /// <summary>The head of a stored incident.</summary>
     EventMention HeadOf(string incident);

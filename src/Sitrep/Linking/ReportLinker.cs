@@ -142,7 +142,7 @@ internal static class ReportLinker
         // An analyst's separation holds across incidents: no link may join two events they split.
         if (first != second && data.Separated(first, second)) return;
         // The report is new, so none of its links is stored yet.
-        data.InsertLink(link);
+        data.InsertLink(link, fresh.Id);
         if (first == second) return;
         merging.WithStoredMembers.Add(second);
         // The merged incident's head is the better of the two heads: one row changes at most, not every member's.

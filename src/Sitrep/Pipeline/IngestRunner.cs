@@ -30,8 +30,11 @@ public sealed record IngestOptions
     public int Workers { get; init; } = Environment.ProcessorCount;
 }
 
-/// <summary>Counts so far. <c>Read = Added + Known + Failed</c>, counting only stored batches.</summary>
-public readonly record struct IngestProgress(long Read, long Added, long Known, long Failed, long Words, TimeSpan Elapsed);
+/// <summary>
+/// Counts so far. <c>Read = Added + Known + Failed</c>, counting only stored batches. <c>Storing</c> is
+/// the time the writer spent in the store: near <c>Elapsed</c>, storing is what limits the ingest.
+/// </summary>
+public readonly record struct IngestProgress(long Read, long Added, long Known, long Failed, long Words, TimeSpan Elapsed, TimeSpan Storing);
 
 /// <summary>
 /// Reads, processes (in parallel) and stores reports: one writer thread, batched transactions, every
@@ -93,8 +96,9 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
             using (store.ShareTransactions(options.BatchSize))
                 await foreach (var batch in batches.Reader.ReadAllAsync().ConfigureAwait(false))
                 {
+                    long started = Stopwatch.GetTimestamp();
                     var outcome = store.Store(batch);
-                    counts.Add(outcome, batch.Sum(d => (long)d.WordCount));
+                    counts.Add(outcome, batch.Sum(d => (long)d.WordCount), Stopwatch.GetElapsedTime(started));
                     progress?.Report(counts.Snapshot(clock.Elapsed));
                 }
         }
@@ -109,10 +113,11 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
     private sealed class Counts
     {
         public long Failed;
-        private long _added, _known, _words;
+        private long _added, _known, _words, _storingTicks;
 
-        public void Add(StoreOutcome outcome, long words)
+        public void Add(StoreOutcome outcome, long words, TimeSpan storing)
         {
+            Interlocked.Add(ref _storingTicks, storing.Ticks);
             Interlocked.Add(ref _added, outcome.Added);
             Interlocked.Add(ref _known, outcome.AlreadyKnown);
             Interlocked.Add(ref _words, words);
@@ -121,7 +126,8 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
         public IngestProgress Snapshot(TimeSpan elapsed)
         {
             long added = Interlocked.Read(ref _added), known = Interlocked.Read(ref _known), failed = Interlocked.Read(ref Failed);
-            return new IngestProgress(added + known + failed, added, known, failed, Interlocked.Read(ref _words), elapsed);
+            return new IngestProgress(added + known + failed, added, known, failed, Interlocked.Read(ref _words), elapsed,
+                TimeSpan.FromTicks(Interlocked.Read(ref _storingTicks)));
         }
     }
 }

@@ -141,15 +141,16 @@ public sealed partial class SqliteDocumentStore
         }
 
         // Links are held back until the batch is linked: linking never reads them.
-        public void InsertLink(EventLink link) => _links.Add(link);
+        public void InsertLink(EventLink link, string newEventId) => _links.Add((link, newEventId));
 
         public void Flush()
         {
-            WriteMany(_links, LinkRows, (p, name, link) =>
+            WriteMany(_links, LinkRows, (p, name, held) =>
             {
-                p.AddWithValue(name[0], link.A);
-                p.AddWithValue(name[1], link.B);
-                p.AddWithValue(name[2], link.Reason);
+                p.AddWithValue(name[0], held.NewEventId);
+                p.AddWithValue(name[1], held.Link.A);
+                p.AddWithValue(name[2], held.Link.B);
+                p.AddWithValue(name[3], held.Link.Reason);
             });
             WriteMany(_duplicatePairs, DuplicateRows, (p, name, pair) =>
             {
@@ -167,7 +168,7 @@ public sealed partial class SqliteDocumentStore
             _indexes.SignaturesIndexed = (long)Command("SELECT last_insert_rowid()").ExecuteScalar()!;
         }
 
-        private readonly List<EventLink> _links = [];
+        private readonly List<(EventLink Link, string NewEventId)> _links = [];
         private readonly List<(string A, string B, double Similarity)> _duplicatePairs = [];
         private readonly List<(string DocumentId, uint[] Signature)> _signatures = [];
 
@@ -177,10 +178,12 @@ public sealed partial class SqliteDocumentStore
 
         private sealed class RowInsert
         {
-            public RowInsert(string insert, int columns)
+            // A row's values are its parameters, or what <paramref name="row"/> makes of their names.
+            public RowInsert(string insert, int columns, Func<string[], string>? row = null)
             {
                 Names = [.. Enumerable.Range(0, RowsPerStatement).Select(i => Enumerable.Range(0, columns).Select(c => $"$p{i}_{c}").ToArray())];
-                string Sql(int rows) => insert + " VALUES " + string.Join(", ", Names.Take(rows).Select(row => "(" + string.Join(", ", row) + ")"));
+                row ??= names => string.Join(", ", names);
+                string Sql(int rows) => insert + " VALUES " + string.Join(", ", Names.Take(rows).Select(names => "(" + row(names) + ")"));
                 One = Sql(1);
                 Many = Sql(RowsPerStatement);
             }
@@ -193,7 +196,9 @@ public sealed partial class SqliteDocumentStore
             public string Many { get; }
         }
 
-        private static readonly RowInsert LinkRows = new("INSERT OR IGNORE INTO event_links (a, b, reason)", 3);
+        // A link's seq is its new event's, just stored (its page of the id key is in the cache).
+        private static readonly RowInsert LinkRows = new("INSERT OR IGNORE INTO event_links (seq, a, b, reason)", 4,
+            names => $"(SELECT seq FROM events WHERE id = {names[0]}), {names[1]}, {names[2]}, {names[3]}");
         private static readonly RowInsert DuplicateRows = new("INSERT OR IGNORE INTO document_duplicates (a, b, similarity)", 3);
         private static readonly RowInsert SignatureRows = new("INSERT INTO document_signatures (document_id, signature)", 2);
 
@@ -325,8 +330,11 @@ public sealed partial class SqliteDocumentStore
             separate.Parameters.AddWithValue("$b", first ? other : eventId);
             separate.ExecuteNonQuery();
         }
-        var delete = Command(transaction, "DELETE FROM event_links WHERE a = $id OR b = $id");
+        var delete = Command(transaction, $"""
+            DELETE FROM event_links WHERE seq IN (SELECT seq FROM events WHERE {InIncident("events", "$incident")}) AND (a = $id OR b = $id)
+            """);
         {
+            delete.Parameters.AddWithValue("$incident", incident);
             delete.Parameters.AddWithValue("$id", eventId);
             delete.ExecuteNonQuery();
         }
@@ -334,7 +342,7 @@ public sealed partial class SqliteDocumentStore
         // What is left may fall apart: name each remaining connected part by its smallest id.
         var links = new List<(string A, string B)>();
         var find = Command(transaction, $"""
-            SELECT l.a, l.b FROM event_links l JOIN events e ON e.id = l.a WHERE {InIncident("e", "$incident")}
+            SELECT l.a, l.b FROM events e JOIN event_links l ON l.seq = e.seq WHERE {InIncident("e", "$incident")}
             """);
         {
             find.Parameters.AddWithValue("$incident", incident);
@@ -364,7 +372,7 @@ public sealed partial class SqliteDocumentStore
     public IReadOnlyList<EventLink> ListLinks(string incidentId)
     {
         var find = Command(null, $"""
-            SELECT l.a, l.b, l.reason FROM event_links l JOIN events e ON e.id = l.a
+            SELECT l.a, l.b, l.reason FROM events e JOIN event_links l ON l.seq = e.seq
             WHERE {InIncident("e", "$incident")} ORDER BY l.a, l.b
             """);
         find.Parameters.AddWithValue("$incident", incidentId);

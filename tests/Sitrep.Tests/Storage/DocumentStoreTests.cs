@@ -129,6 +129,46 @@ public class DocumentStoreTests
     }
 
     [Fact]
+    public void Open_LinksKeyedByTheirEvents_AreKeptUnderTheirNewerEvent_AndStillListedAndUnlinked()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("s.db");
+        string later = new('a', 20), earlier = new('f', 20);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            string Report(int row, string id) =>
+                $"INSERT INTO documents (rowid, id, date, text, words, sentence_count, sentences, paragraphs, stored_at) VALUES ({row}, '{id}', '2022-01-05', 'Police dispersed a march.', 4, 1, x'', x'', '2022-01-06');";
+            string Event(int seq, string document, string incident, int head) =>
+                $"INSERT INTO events (seq, id, document_id, ordinal, event_type, sub_event_type, date, time_precision, geo_precision, confidence, evidence, incident_id, incident_head) " +
+                $"VALUES ({seq}, '{document}-1', '{document}', 1, 'Protests', 'Peaceful protest', '2022-01-05', 1, 1, 0.9, x'', '{incident}', {head});";
+            int schemaBefore = Array.FindLastIndex(SqliteMigrations.Steps, step => step.Contains("event_links_in_arrival"));
+            command.CommandText = "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; " + string.Join("\n", SqliteMigrations.Steps[..schemaBefore])
+                + Report(1, earlier) + Report(2, later)
+                + Event(7, earlier, $"{later}-1", 0) + Event(9, later, $"{later}-1", 1)
+                + $"INSERT INTO event_links (a, b, reason) VALUES ('{later}-1', '{earlier}-1', 'same place and day');"
+                + $"\nPRAGMA user_version = {schemaBefore};";
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            var link = Assert.Single(store.ListLinks($"{later}-1"));
+            Assert.Equal(($"{later}-1", $"{earlier}-1", "same place and day"), (link.A, link.B, link.Reason));
+            using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+            check.Open();
+            using var seq = check.CreateCommand();
+            seq.CommandText = "SELECT seq FROM event_links";
+            Assert.Equal(9L, seq.ExecuteScalar());
+
+            Assert.NotNull(store.UnlinkEvent($"{earlier}-1"));
+            Assert.Empty(store.ListLinks($"{later}-1"));
+            Assert.Equal(2, store.ListIncidents(new EventQuery()).Count);
+        }
+    }
+
+    [Fact]
     public void SharedTransactions_CommitOnceTheyHoldEnoughNewReports_AndWhenTheSessionEnds()
     {
         using var dir = new TempDirectory();

@@ -171,7 +171,7 @@ public sealed partial class PostgresDocumentStore
             return find.ExecuteScalar() is not null;
         }
 
-        public void InsertLink(EventLink link)
+        public void InsertLink(EventLink link, string newEventId)
         {
             var p = Write("INSERT INTO event_links (a, b, reason) VALUES (@a, @b, @reason) ON CONFLICT DO NOTHING");
             p.AddWithValue("a", link.A);
