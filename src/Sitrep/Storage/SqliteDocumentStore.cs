@@ -148,6 +148,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
                 _indexText.Parameters["$first"].Value = firstNewRow;
                 _indexText.ExecuteNonQuery();
                 _uncommitted += added;
+                if (_sharing > 0) CountForDeferral(added, transaction);
             }
             if (_sharing > 0 && _uncommitted < _sharing) _shared = transaction;
             else Commit(transaction);
@@ -170,6 +171,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         if (_sharing > 0) throw new InvalidOperationException("transactions are already shared");
         _sharing = Math.Max(1, documents);
+        StartSession();
         return new SharedTransactions(this);
     }
 
@@ -178,17 +180,20 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         public void Dispose()
         {
             store._sharing = 0;
-            if (store._shared is not { } open) return;
-            store._shared = null;
-            try
+            if (store._shared is { } open)
             {
-                store.Commit(open);
+                store._shared = null;
+                try
+                {
+                    store.Commit(open);
+                }
+                catch
+                {
+                    store.Abandon(open);
+                    throw;
+                }
             }
-            catch
-            {
-                store.Abandon(open);
-                throw;
-            }
+            store.RestoreListingIndexes();
         }
     }
 

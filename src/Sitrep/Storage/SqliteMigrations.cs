@@ -309,5 +309,7 @@ internal static class SqliteMigrations
         DROP TABLE event_links;
         ALTER TABLE event_links_in_arrival RENAME TO event_links;
         """,
+        // 15: the listing indexes a bulk ingest dropped, to be built again (SqliteDocumentStore.DeferredIndexes).
+        "CREATE TABLE deferred_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;",
     ];
 }
