@@ -77,6 +77,9 @@ public sealed class Document
     /// <summary>Coded events.</summary>
     public IReadOnlyList<CodedEvent> Events { get; private set; } = [];
 
+    /// <summary>The MinHash signature linking compares, when computed ahead of storing (see Linking.ReportLinker.Prepare).</summary>
+    internal uint[]? LinkSignature { get; set; }
+
     /// <summary>Number of word-like tokens (0 before tokenisation).</summary>
     public int WordCount { get; private set; }
 

@@ -15,16 +15,18 @@ internal static class ReportLinker
     private const int MaxDuplicateCandidates = 64;
     private const int MaxDuplicatesKept = 8;
 
+    /// <summary>
+    /// Computes what linking a report needs from its text alone (its MinHash signature), on the
+    /// pipeline's workers: linking runs on the single writer, which an ingest waits for.
+    /// </summary>
+    public static void Prepare(Document document) => document.LinkSignature ??= MinHash.Signature(document.Text);
+
     /// <summary>Links each of <paramref name="added"/>, in order, through <paramref name="data"/>.</summary>
     public static void Link(IReadOnlyList<Document> added, ILinkData data)
     {
-        // A signature depends on its report's text alone: the batch's are computed at once on every
-        // core, as the pipeline's workers mostly wait for the writer while it links.
-        var signatures = new uint[]?[added.Count];
-        Parallel.For(0, added.Count, i => signatures[i] = MinHash.Signature(added[i].Text));
         for (int i = 0; i < added.Count; i++)
         {
-            var duplicates = LinkDuplicates(added[i], signatures[i], data);
+            var duplicates = LinkDuplicates(added[i], added[i].LinkSignature ?? MinHash.Signature(added[i].Text), data);
             data.SaveEvents(added[i], LinkEvents(added[i], duplicates, data));
         }
         data.Flush();

@@ -58,7 +58,7 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
         try
         {
             var batch = new List<Document>(options.HandoffSize);
-            await foreach (var item in DocumentStream.Process(items, pipeline, options.Workers, cancellation).ConfigureAwait(false))
+            await foreach (var item in DocumentStream.Process(items, pipeline, options.Workers, cancellation, store.Prepare).ConfigureAwait(false))
             {
                 if (item.Error is { } error)
                 {

@@ -25,6 +25,12 @@ public interface IDocumentStore : IDisposable
     /// </summary>
     IDisposable ShareTransactions(int documents) => NoSharedTransactions.Instance;
 
+    /// <summary>
+    /// What storing a processed document will need that depends on the document alone, done ahead on
+    /// the pipeline's workers (in parallel) so the single writer has less to do.
+    /// </summary>
+    void Prepare(Document document) { }
+
     /// <summary>Counts and ranges over the whole store.</summary>
     StoreStats GetStats();
 

@@ -3,6 +3,7 @@ using static Sitrep.Storage.StoredRows;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
+using Sitrep.Linking;
 
 namespace Sitrep.Storage;
 
@@ -92,6 +93,12 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// (default true). Off only to measure what linking costs: reports stored without it stay unlinked.
     /// </summary>
     public bool Linking { get; set; } = true;
+
+    /// <inheritdoc/>
+    public void Prepare(Document document)
+    {
+        if (Linking) ReportLinker.Prepare(document);
+    }
 
     private static void Migrate(SqliteConnection connection)
     {

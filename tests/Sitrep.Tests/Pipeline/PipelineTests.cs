@@ -100,4 +100,26 @@ public class PipelineTests
         Assert.Equal("in.jsonl:2", error.Location.ToString());
         Assert.Contains("fragile", error.Reason);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Ingest_ComputesALinkingStoresSignaturesOnTheWorkers_AndNoneWhenItDoesNotLink(bool linking)
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("s.db"));
+        store.Linking = linking;
+        var processed = new System.Collections.Concurrent.ConcurrentBag<Document>();
+        var pipeline = new PipelineBuilder().UseText()
+            .Use(new FakeStage("keep", Layer.Tokens, Layer.Entities, d => { d.SetEntities([]); processed.Add(d); }))
+            .Build();
+        var texts = new[] { "Police dispersed a march in Aktau on Monday.", "Protesters blocked a road in Almaty on Tuesday." };
+        var items = texts.Select((t, i) => ReadItem.Ok(new RawReport(t, new DateOnly(2022, 1, 6), new SourceLocation("in.jsonl", i + 1))));
+
+        await new IngestRunner(pipeline, store, IngestOptions.Default).RunAsync(items, _ => { });
+
+        Assert.Equal(2, processed.Count);
+        foreach (var document in processed)
+            Assert.Equal(linking ? Sitrep.Linking.MinHash.Signature(document.Text) : null, document.LinkSignature);
+    }
 }

@@ -127,6 +127,9 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     /// </summary>
     public StoreOutcome Store(IReadOnlyList<Document> batch) => StoreBatch(batch, []);
 
+    /// <inheritdoc/>
+    public void Prepare(Document document) => ReportLinker.Prepare(document);
+
     /// <summary>
     /// Stores the documents made from claimed work rows and marks those rows done, in one transaction:
     /// a worker that dies before the commit leaves both undone, and the rows go to another worker.
