@@ -98,22 +98,11 @@ public class DocumentStoreTests
         using var dir = new TempDirectory();
         var path = dir.File("s.db");
         string later = new('a', 20), earlier = new('f', 20); // the earlier report sorts after the later one by id
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            string Report(int row, string id) =>
-                $"INSERT INTO documents (rowid, id, date, text, words, sentence_count, sentences, paragraphs, stored_at) VALUES ({row}, '{id}', '2022-01-05', 'Police dispersed a march.', 4, 1, x'', x'', '2022-01-06');";
-            string Event(string document, int ordinal, string incident, int head) =>
-                $"INSERT INTO events (id, document_id, ordinal, event_type, sub_event_type, date, time_precision, geo_precision, confidence, evidence, incident_id, incident_head) " +
-                $"VALUES ('{document}-{ordinal}', '{document}', {ordinal}, 'Protests', 'Peaceful protest', '2022-01-05', 1, 1, 0.9, x'', '{incident}', {head});";
-            int schemaBefore = Array.FindLastIndex(SqliteMigrations.Steps, step => step.Contains("events_in_arrival"));
-            command.CommandText = "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; " + string.Join("\n", SqliteMigrations.Steps[..schemaBefore])
-                + Report(1, earlier) + Report(2, later)
-                + Event(earlier, 2, $"{earlier}-2", 1) + Event(earlier, 1, $"{later}-1", 0) + Event(later, 1, $"{later}-1", 1)
-                + $"\nPRAGMA user_version = {schemaBefore};";
-            command.ExecuteNonQuery();
-        }
+        string Event(string document, int ordinal, string incident, int head) =>
+            $"INSERT INTO events (id, document_id, ordinal, event_type, sub_event_type, date, time_precision, geo_precision, confidence, evidence, incident_id, incident_head) " +
+            $"VALUES ('{document}-{ordinal}', '{document}', {ordinal}, 'Protests', 'Peaceful protest', '2022-01-05', 1, 1, 0.9, x'', '{incident}', {head});";
+        CreateBeforeStep(path, "events_in_arrival", ReportRow(1, earlier) + ReportRow(2, later)
+            + Event(earlier, 2, $"{earlier}-2", 1) + Event(earlier, 1, $"{later}-1", 0) + Event(later, 1, $"{later}-1", 1));
 
         using (var store = SqliteDocumentStore.Open(path))
         {
@@ -134,23 +123,12 @@ public class DocumentStoreTests
         using var dir = new TempDirectory();
         var path = dir.File("s.db");
         string later = new('a', 20), earlier = new('f', 20);
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            string Report(int row, string id) =>
-                $"INSERT INTO documents (rowid, id, date, text, words, sentence_count, sentences, paragraphs, stored_at) VALUES ({row}, '{id}', '2022-01-05', 'Police dispersed a march.', 4, 1, x'', x'', '2022-01-06');";
-            string Event(int seq, string document, string incident, int head) =>
-                $"INSERT INTO events (seq, id, document_id, ordinal, event_type, sub_event_type, date, time_precision, geo_precision, confidence, evidence, incident_id, incident_head) " +
-                $"VALUES ({seq}, '{document}-1', '{document}', 1, 'Protests', 'Peaceful protest', '2022-01-05', 1, 1, 0.9, x'', '{incident}', {head});";
-            int schemaBefore = Array.FindLastIndex(SqliteMigrations.Steps, step => step.Contains("event_links_in_arrival"));
-            command.CommandText = "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; " + string.Join("\n", SqliteMigrations.Steps[..schemaBefore])
-                + Report(1, earlier) + Report(2, later)
-                + Event(7, earlier, $"{later}-1", 0) + Event(9, later, $"{later}-1", 1)
-                + $"INSERT INTO event_links (a, b, reason) VALUES ('{later}-1', '{earlier}-1', 'same place and day');"
-                + $"\nPRAGMA user_version = {schemaBefore};";
-            command.ExecuteNonQuery();
-        }
+        string Event(int seq, string document, string incident, int head) =>
+            $"INSERT INTO events (seq, id, document_id, ordinal, event_type, sub_event_type, date, time_precision, geo_precision, confidence, evidence, incident_id, incident_head) " +
+            $"VALUES ({seq}, '{document}-1', '{document}', 1, 'Protests', 'Peaceful protest', '2022-01-05', 1, 1, 0.9, x'', '{incident}', {head});";
+        CreateBeforeStep(path, "event_links_in_arrival", ReportRow(1, earlier) + ReportRow(2, later)
+            + Event(7, earlier, $"{later}-1", 0) + Event(9, later, $"{later}-1", 1)
+            + $"INSERT INTO event_links (a, b, reason) VALUES ('{later}-1', '{earlier}-1', 'same place and day');");
 
         using (var store = SqliteDocumentStore.Open(path))
         {
@@ -167,6 +145,21 @@ public class DocumentStoreTests
             Assert.Equal(2, store.ListIncidents(new EventQuery()).Count);
         }
     }
+
+    // A database at the schema before the last step whose text contains stepMark, holding rows.
+    private static void CreateBeforeStep(string path, string stepMark, string rows)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        int schemaBefore = Array.FindLastIndex(SqliteMigrations.Steps, step => step.Contains(stepMark));
+        command.CommandText = "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; " + string.Join("\n", SqliteMigrations.Steps[..schemaBefore])
+            + rows + $"\nPRAGMA user_version = {schemaBefore};";
+        command.ExecuteNonQuery();
+    }
+
+    private static string ReportRow(int row, string id) =>
+        $"INSERT INTO documents (rowid, id, date, text, words, sentence_count, sentences, paragraphs, stored_at) VALUES ({row}, '{id}', '2022-01-05', 'Police dispersed a march.', 4, 1, x'', x'', '2022-01-06');";
 
     [Fact]
     public void SharedTransactions_CommitOnceTheyHoldEnoughNewReports_AndWhenTheSessionEnds()
