@@ -115,6 +115,7 @@ public sealed class QueueWorker(string connectionString, DocumentPipeline pipeli
             {
                 var document = item.Report.ToDocument();
                 pipeline.Process(document);
+                store.Prepare(document); // before linking's lock, which other workers wait on
                 documents.Add(document);
                 done.Add(item.Id);
             }
