@@ -76,16 +76,7 @@ public class KillMidIngestTests
         throw new TimeoutException("the child ingest stored nothing within 60 s");
     }
 
-    private static long Scalar(string db, string sql) => Convert.ToInt64(Query(db, sql));
+    private static long Scalar(string db, string sql) => Convert.ToInt64(SqliteFile.Scalar(db, sql));
 
-    private static string ScalarText(string db, string sql) => Convert.ToString(Query(db, sql))!;
-
-    private static object? Query(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private static string ScalarText(string db, string sql) => Convert.ToString(SqliteFile.Scalar(db, sql))!;
 }

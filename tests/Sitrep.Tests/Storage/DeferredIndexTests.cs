@@ -42,7 +42,7 @@ public class DeferredIndexTests
         }
 
         Assert.Equal(before, ListingIndexes(path));
-        Assert.Equal(0L, Scalar(path, "SELECT count(*) FROM deferred_indexes"));
+        Assert.Equal(0L, SqliteFile.Scalar(path, "SELECT count(*) FROM deferred_indexes"));
     }
 
     [Fact]
@@ -102,14 +102,5 @@ public class DeferredIndexTests
         using var r = command.ExecuteReader();
         while (r.Read()) indexes[r.GetString(0)] = r.GetString(1);
         return indexes;
-    }
-
-    private static object? Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False;Mode=ReadOnly");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

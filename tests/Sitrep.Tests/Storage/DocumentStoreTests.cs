@@ -134,11 +134,7 @@ public class DocumentStoreTests
         {
             var link = Assert.Single(store.ListLinks($"{later}-1"));
             Assert.Equal(($"{later}-1", $"{earlier}-1", "same place and day"), (link.A, link.B, link.Reason));
-            using var check = new SqliteConnection($"Data Source={path};Pooling=False");
-            check.Open();
-            using var seq = check.CreateCommand();
-            seq.CommandText = "SELECT seq FROM event_links";
-            Assert.Equal(9L, seq.ExecuteScalar());
+            Assert.Equal(9L, SqliteFile.Scalar(path, "SELECT seq FROM event_links"));
 
             Assert.NotNull(store.UnlinkEvent($"{earlier}-1"));
             Assert.Empty(store.ListLinks($"{later}-1"));
