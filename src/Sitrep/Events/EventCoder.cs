@@ -445,12 +445,18 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         outer.Country == inner.Country && inner.Level is "city" or "district" or "site"
         && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1 || outer.Level == "admin2" && outer.Admin1 == inner.Admin1);
 
+    // 0 where it happened, 1 where it went ("to", "into") or a street named after it ("the Halba highway"), 2 where they came from.
     private static int Role(Document document, PlaceMention place)
     {
         var before = document.Text.AsSpan(0, place.Range.Start).TrimEnd();
         int space = before.LastIndexOfAny(' ', '\n');
         var word = before[(space + 1)..];
-        return word is "from" ? 2 : word is "to" or "toward" or "towards" or "into" ? 1 : 0;
+        if (word is "from") return 2;
+        if (word is "to" or "toward" or "towards" or "into") return 1;
+        var after = document.Text.AsSpan(place.Range.End).TrimStart();
+        int letters = 0;
+        while (letters < after.Length && char.IsLetter(after[letters])) letters++;
+        return PlaceNames.IsStreetWord(after[..letters]) ? 1 : 0;
     }
 
     private static int Precision(PlaceMention place, bool inherited) => place.Level switch

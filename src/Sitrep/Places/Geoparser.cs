@@ -220,7 +220,6 @@ public sealed class Geoparser(Gazetteer gazetteer)
             FirstToken = first, EndToken = end, Start = tokens[first].Start, End = tokens[end - 1].End,
             Postings = postings, Tagged = kind == EntityKind.Location, Key = matchedKey, Fuzzy = fuzzy,
         };
-        if (end < tokens.Length && StreetWords.Contains(document.TextOf(tokens[end].Range))) return null; // "Saray square", "Jalandhar bypass"
         if (end < tokens.Length && CurrencyWords.Contains(document.TextOf(tokens[end].Range))) return null; // "the US dollar"
         candidate.AllCaps = IsAllCaps(document, candidate);
         ReadCues(document, candidate, key);
@@ -325,11 +324,6 @@ public sealed class Geoparser(Gazetteer gazetteer)
         if (letters == 3 && taggedPlace && char.IsUpper(text[start])) return false;
         return letters <= 3 && !allUpper && (end >= text.Length || text[end] != '.'); // "Ky." and "Mo." are state abbreviations
     }
-
-    private static readonly HashSet<string> StreetWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "square", "street", "road", "avenue", "boulevard", "lane", "roundabout", "junction", "bypass", "highway",
-    };
 
     private static readonly HashSet<string> CurrencyWords = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -68,6 +68,17 @@ public static class PlaceNames
         return sb.ToString();
     }
 
+    /// <summary>
+    /// True for a word that makes the name before it a street's or a square's: "the Zahle roundabout" is
+    /// in Zahle, but "the Jalandhar bypass in Ludhiana" and "Saray square" in El Hermel are not where
+    /// their names point, so such a town is where an event happened only when nothing else is named.
+    /// </summary>
+    public static bool IsStreetWord(ReadOnlySpan<char> word) => StreetWords.Contains(word);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StreetWords =
+        new HashSet<string>(["square", "street", "road", "avenue", "boulevard", "lane", "roundabout", "junction", "bypass", "highway"],
+            StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True when every letter of <paramref name="name"/> folds to Latin: names in other scripts are not kept.</summary>
     public static bool IsLatin(string name)
     {

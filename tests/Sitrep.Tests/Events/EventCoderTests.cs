@@ -125,6 +125,14 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void Place_AStreetNamedAfterATown_IsInThatTown_UnlessAnotherPlaceIsNamed()
+    {
+        Assert.Equal("Zahlé", Single("Protesters blocked the Zahle roundabout on Monday with burning tyres.").Place?.Name);
+        var e = Single("Farmers staged a protest near the Jalandhar bypass in Ludhiana on Monday.");
+        Assert.Equal("Ludhiāna", e.Place?.Name);
+    }
+
+    [Fact]
     public void Date_TheSentencesOwnDay_ElseTheReportDateWithLowerPrecision()
     {
         var events = Events("Protests began in Almaty on January 2. The government resigned.", new DateOnly(2022, 1, 6));
