@@ -4,7 +4,7 @@ using Sitrep.Storage;
 namespace Sitrep.Bench;
 
 /// <summary>Command-line options of the benchmark.</summary>
-internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep, bool AllStages, bool Places, int SpreadDays = 0, string? WriteCorpus = null, double Duplicates = 0, bool NoLinking = false, bool Stories = false)
+internal sealed record BenchOptions(int Count, int Words, string? Input, int Workers, int BatchSize, bool Keep, bool AllStages, bool Places, int SpreadDays = 0, string? WriteCorpus = null, double Duplicates = 0, bool NoLinking = false, bool Stories = false, bool StagesOnly = false)
 {
     /// <summary>
     /// The pipeline measured: what `sitrep ingest` runs (the stages whose layers the store keeps), or,
@@ -33,6 +33,7 @@ internal sealed record BenchOptions(int Count, int Words, string? Input, int Wor
                 "--duplicates" => options with { Duplicates = double.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--no-linking" => options with { NoLinking = true },
                 "--stories" => options with { Stories = true },
+                "--stages" => options with { StagesOnly = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -10,6 +10,7 @@ using Sitrep.Storage;
 //        [--input PATH] [--workers N] [--batch-size N] [--all-stages] [--keep]
 //        or, for the gazetteer and geoparser alone: --places [--count N]
 //        [--duplicates FRACTION] (that share of reports are lightly edited copies of earlier ones) [--no-linking]
+//        or, for each stage's single-core speed alone (no ingest): --stages [--count N]
 //        or, to write the generated corpus and stop: --write-corpus FILE [--count N] [--words N] [--spread-days N] [--duplicates F]
 var options = BenchOptions.Parse(args);
 if (options.WriteCorpus is { } corpus)
@@ -27,6 +28,12 @@ try
     if (options.Places)
     {
         Console.WriteLine(JsonSerializer.Serialize(PlaceBench.Measure(input, options.Count), new JsonSerializerOptions { WriteIndented = true }));
+        return;
+    }
+    if (options.StagesOnly)
+    {
+        StageTimings.Measure(input, Math.Min(options.Count, 1000)); // warm-up: JIT tiering
+        Console.WriteLine(JsonSerializer.Serialize(StageTimings.Measure(input, options.Count), new JsonSerializerOptions { WriteIndented = true }));
         return;
     }
 
