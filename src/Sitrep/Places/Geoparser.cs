@@ -490,10 +490,12 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 : ((ushort)0, 0.0);
             // "Qaysar district, Faryab" where the gazetteer has no such district: a second search takes the
             // town of that name the container holds, the district's seat (as ACLED codes a district's events).
+            // With no container ("the Lensk district of Yakutia", "in Dehloran county") the town is taken
+            // if the tagger called the name a place, inside the countries the report names if it names any.
             for (int search = 0; search < 2 && bestEntry < 0; search++)
             {
                 bool seatForDivision = search == 1;
-                if (seatForDivision && !(c.Cue == Cue.Division && c.Parents.Count > 0)) break;
+                if (seatForDivision && !(c.Cue == Cue.Division && (c.Parents.Count > 0 || c.Tagged))) break;
                 considered = 0;
                 foreach (var posting in c.Postings)
                 {
@@ -501,13 +503,13 @@ public sealed class Geoparser(Gazetteer gazetteer)
                     var level = gazetteer.Level(e);
                     if ((c.Cue == Cue.Settlement || c.CalledTown) && level is PlaceLevel.Region or PlaceLevel.Country) continue; // "Gaza city" is not the Gaza Strip
                     if (c.Cue == Cue.Division && level is not (PlaceLevel.Admin1 or PlaceLevel.Admin2)
-                        && !(seatForDivision && level is PlaceLevel.City or PlaceLevel.District && Containment(candidates, c, e, date) > 0)) continue;
+                        && !(seatForDivision && level is PlaceLevel.City or PlaceLevel.District && IsSeatCandidate(candidates, c, e, focus, date))) continue;
                     // "Johnson" is not Johnson County, but "Masisi, Nord-Kivu" is Masisi Territory, which North Kivu holds.
                     if (c.Cue != Cue.Division && (posting & NameIndex.CoreFlag) != 0 && level != PlaceLevel.Admin1
                         && (c.Parents.Count == 0 || Containment(candidates, c, e, date) == 0)) continue;
                     if (++considered > 64) break; // postings are sorted by prior; the tail never wins
-                    // A sound-alike is a guess: only inside the countries the report names.
-                    if (c.Fuzzy && focus.GetValueOrDefault(gazetteer.CountryCode(e)) == 0) continue;
+                    // A sound-alike is a guess: only inside the countries the report names, if it names any.
+                    if (c.Fuzzy && focusTotal > 0 && focus.GetValueOrDefault(gazetteer.CountryCode(e)) == 0) continue;
                     // Two or three letters ("WA", "SA") name countries and states, not villages.
                     // Three letters not written in capitals that the tagger calls a place, or that a division holds, are a town: "Nis, Serbia", "in Ufa".
                     if (c.Key.Length <= 3 && level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Admin2
@@ -572,6 +574,11 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 c.Confidence = 0;
             }
     }
+
+    // A town standing for the division of its name the gazetteer lacks: inside the division's named container, else in the report's countries.
+    private bool IsSeatCandidate(List<Candidate> candidates, Candidate c, int town, Dictionary<ushort, double> focus, DateOnly date) =>
+        c.Parents.Count > 0 ? Containment(candidates, c, town, date) > 0
+        : focus.Count == 0 || focus.GetValueOrDefault(gazetteer.CountryCode(town)) > 0;
 
     private static bool Names(Candidate c, int entry)
     {

@@ -237,6 +237,22 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ADistrictTheGazetteerLacks_WithNoContainer_IsPutAtTheTownOfItsName_InTheReportsCountries()
+    {
+        var dehloran = Place("Two soldiers were injured by a landmine in Dehloran county on Monday.", "Dehloran county");
+        Assert.Equal(("IR", "admin2"), (dehloran.Country, dehloran.Level));
+        // Where the report names its countries, a town elsewhere does not stand for the district.
+        Assert.DoesNotContain(Places("Iraqi police said two soldiers were injured by a landmine in Dehloran county on Monday."), p => p.Text == "Dehloran county");
+    }
+
+    [Fact]
+    public void ASoundAlikeOfATaggedPlace_IsTakenWhenTheReportNamesNoCountry_ButNotOutsideTheCountriesItNames()
+    {
+        Assert.Equal("IQ", Place("Doctors in Sulaimaniyah protested on Monday over unpaid salaries.", "Sulaimaniyah").Country);
+        Assert.DoesNotContain(Places("Doctors in Sulaimaniyah protested on Monday, Turkish media said."), p => p.Text == "Sulaimaniyah");
+    }
+
+    [Fact]
     public void ADivisionNamedAsSuch_IsMappedAtTheTownOfItsNameItHolds()
     {
         var district = Place("Police dispersed a rally in Thatta district (Sindh) on Friday.", "Thatta district");
