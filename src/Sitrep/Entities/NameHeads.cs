@@ -3,7 +3,8 @@ namespace Sitrep.Entities;
 /// <summary>
 /// Repairs the tagger's spans where a name's own words decide: a name ending in an organisation's
 /// head noun is an organisation ("Russian Aerospace Forces", not a nationality), and a broadcaster's
-/// number is part of its name ("Khabar 24 TV channel", "“France 24”").
+/// number is part of its name ("Khabar 24 TV channel", "“France 24”"), and a name does not end in an
+/// opening bracket ("Donga LGA (Taraba)": the bracket opens the container, not more of the name).
 /// </summary>
 internal static class NameHeads
 {
@@ -26,6 +27,11 @@ internal static class NameHeads
     {
         foreach (var (type, start, end) in ConllCorpus.Chunks(tags).ToList()) // the tags change under the loop
         {
+            if (end - start >= 2 && words[end - 1] == "(")
+            {
+                tags[end - 1] = "O";
+                continue;
+            }
             if (type == "MISC" && end - start >= 2 && OrganisationHeads.Contains(words[end - 1]))
             {
                 tags[start] = "B-ORG";

@@ -185,8 +185,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 // organisation ("Metcalfe County") or one that opens it ("Kentucky State Police").
                 // Another spelling of a division, or its name without "State", counts where it stands as a
                 // container: "(Masisi, Nord-Kivu)", "(Damboa LGA, Borno)".
-                bool container = first > sentence.FirstToken && document.TextOf(tokens[first - 1].Range) is "," or "(";
-                int excluded = container ? 0 : NameIndex.AlternateFlag | NameIndex.CoreFlag;
+                int excluded = AsContainer(document, sentence, first) ? 0 : NameIndex.AlternateFlag | NameIndex.CoreFlag;
                 if (end < 0 || !IsDivisionOrCountry(postings[0]) || (postings[0] & excluded) != 0
                     || IsGenericWord(document, first, end)) return null;
                 break;
@@ -223,7 +222,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         if (end < tokens.Length && CurrencyWords.Contains(document.TextOf(tokens[end].Range))) return null; // "the US dollar"
         candidate.AllCaps = IsAllCaps(document, candidate);
         ReadCues(document, candidate, key);
-        if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate)) return null;
+        if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate, AsContainer(document, sentence, first))) return null;
         if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None) return null;
         if (candidate.EndToken > next) next = candidate.EndToken;
         return candidate;
@@ -393,12 +392,21 @@ public sealed class Geoparser(Gazetteer gazetteer)
         }
     }
 
-    private bool WorthKeeping(Document document, Sentence sentence, Candidate c)
+    // After "," or "(": where monitors name a place's container ("(Masisi, Nord-Kivu)", "Donga LGA (Taraba)").
+    private static bool AsContainer(Document document, Sentence sentence, int first) =>
+        first > sentence.FirstToken && document.TextOf(document.Tokens[first - 1].Range) is "," or "(";
+
+    /// <summary>
+    /// Whether a name the tagger did not call a place is one: a country, region or division under its own name, a
+    /// first-level division under another spelling or without "State" where it stands as a container, a large town.
+    /// </summary>
+    private bool WorthKeeping(Document document, Sentence sentence, Candidate c, bool asContainer)
     {
         if (c.Cue != Cue.None) return true;
         int top = c.Postings[0] & NameIndex.EntryMask;
         bool ownName = (c.Postings[0] & (NameIndex.AlternateFlag | NameIndex.CoreFlag)) == 0;
         var level = gazetteer.Level(top);
+        if (level == PlaceLevel.Admin1 && asContainer) return true;
         bool sentenceStart = IsSentenceStart(document, sentence, c.FirstToken);
         if (level is PlaceLevel.Country or PlaceLevel.Region) return (ownName || c.EndToken - c.FirstToken > 1 || IsAllCaps(document, c)) && !sentenceStart || ownName;
         if (sentenceStart) return false;

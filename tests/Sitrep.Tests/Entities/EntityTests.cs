@@ -212,7 +212,9 @@ public class EntityTests
     [InlineData("Russian troops landed", "B-MISC", 0, "B-MISC")] // a nationality alone stays one
     [InlineData("reported by the Khabar 24 TV channel", "B-ORG O", 3, "B-ORG I-ORG")]
     [InlineData("Arsenal 2 Chelsea 1", "B-ORG O", 0, "B-ORG O")] // a score is not part of the name
-    public void NameHeads_RetypeByHeadNoun_AndKeepABroadcastersNumber(string sentence, string tagsFrom, int at, string expected)
+    [InlineData("clashed in Donga LGA ( Taraba )", "B-ORG I-ORG", 3, "B-ORG O")] // the bracket opens a container
+    [InlineData("Mladost ( L ) 0", "B-ORG I-ORG I-ORG I-ORG", 0, "B-ORG I-ORG I-ORG I-ORG")] // a closed bracket is part of the name
+    public void NameHeads_RetypeByHeadNoun_KeepABroadcastersNumber_AndEndBeforeAnOpeningBracket(string sentence, string tagsFrom, int at, string expected)
     {
         var words = sentence.Split(' ');
         var tags = Enumerable.Repeat("O", words.Length).ToArray();

@@ -181,6 +181,14 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ADivisionWithoutState_NamedInBrackets_IsTheContainer()
+    {
+        var places = Places("Militias clashed in Donga LGA (Taraba) on Monday.");
+        Assert.Contains(places, p => p.Text == "Taraba" && p.Place is { Name: "Taraba State", Level: "admin1" });
+        Assert.Contains(places, p => p.Text == "Donga LGA" && p.Place.Country == "NG");
+    }
+
+    [Fact]
     public void ADistrictNamedAsContainer_IsTheDistrict()
     {
         var lga = Place("Troops shelled positions in Buk (Damboa LGA, Borno) on Saturday.", "Damboa LGA");
