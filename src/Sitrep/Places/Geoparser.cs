@@ -155,6 +155,13 @@ public sealed class Geoparser(Gazetteer gazetteer)
         if (kind != EntityKind.None)
             while (spanEnd < sentence.EndToken && entityTypes[spanEnd] == kind && document.TextOf(tokens[spanEnd].Range) != ",") spanEnd++;
         next = kind == EntityKind.None ? first + 1 : spanEnd;
+        // The tagger takes "Maungdaw Township" or "Sittwe District" for a person: a known name with a division word is a place.
+        if (kind is EntityKind.Person or EntityKind.Other && spanEnd - first >= 2 && IsDivisionWord(document, tokens[spanEnd - 1], key)
+            && LongestName(document, first, spanEnd - 1, key).End == spanEnd - 1)
+        {
+            kind = EntityKind.Location;
+            spanEnd--;
+        }
         if (kind is EntityKind.Person or EntityKind.Other && LongestName(document, first, spanEnd, key).End == spanEnd)
         {
             // The tagger takes unfamiliar names for people, and towns for the clubs named after them:
@@ -566,7 +573,8 @@ public sealed class Geoparser(Gazetteer gazetteer)
             }
             // "Bala" is another name of Basel: in a report whose other places are all elsewhere, a town
             // matched only by another name of it, in a country nothing else in the report points to, is a guess.
-            if (nearby && bestEntry >= 0 && (bestPosting & NameIndex.AlternateFlag) != 0 && gazetteer.Level(bestEntry) is PlaceLevel.City or PlaceLevel.District
+            // A division's other spelling is not ("Idleb" in a report on a Turkish and Russian patrol), though its seat stands for it.
+            if (nearby && bestEntry >= 0 && (bestPosting & NameIndex.AlternateFlag) != 0 && gazetteer.Level(bestPosting & NameIndex.EntryMask) is PlaceLevel.City or PlaceLevel.District
                 && focusTotal - ownVote > 0 && focus.GetValueOrDefault(gazetteer.CountryCode(bestEntry)) - (gazetteer.CountryCode(bestEntry) == ownCountry ? ownVote : 0) <= 0)
                 bestEntry = -1;
             c.Chosen = bestEntry;

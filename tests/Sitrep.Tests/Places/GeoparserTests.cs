@@ -189,6 +189,21 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ADivisionTheTaggerTakesForAPersonWithItsDivisionWord_IsThePlace()
+    {
+        // The tagger reads "Konduga LGA" as a person's name.
+        var konduga = Place("Boko Haram attacked soldiers in Auno (Konduga LGA, Borno) on Monday.", "Konduga LGA");
+        Assert.Equal(("Konduga", "NG", "admin2"), (konduga.Name, konduga.Country, konduga.Level));
+    }
+
+    [Fact]
+    public void ADivisionUnderAnotherSpelling_IsKept_InAReportOnOtherCountries()
+    {
+        var idleb = Place("Turkey and Russia conducted a joint patrol on the M4 highway in Idleb on Monday.", "Idleb");
+        Assert.Equal(("SY", "Idlib"), (idleb.Country, idleb.Admin1 ?? idleb.Name));
+    }
+
+    [Fact]
     public void ADistrictNamedAsContainer_IsTheDistrict()
     {
         var lga = Place("Troops shelled positions in Buk (Damboa LGA, Borno) on Saturday.", "Damboa LGA");
