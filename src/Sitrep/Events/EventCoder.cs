@@ -396,8 +396,26 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     {
         PlaceMention? Most(Func<PlaceMention, bool> which) => document.Places.Where(which)
             .GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
-        return Most(p => p.Level == "country") ?? Most(p => p.Level != "region");
+        return Most(p => p.Level == "country" && !NamesAnActor(document, p)) ?? Most(p => p.Level != "region" && !NamesAnActor(document, p));
     }
+
+    /// <summary>
+    /// A country named as whose forces act, not where: "US forces prevented a patrol from entering Rmelan",
+    /// "Turkey backed factions". Such forces mostly act abroad, so the event is not put there (its
+    /// police are left out: they act at home).
+    /// </summary>
+    private static bool NamesAnActor(Document document, PlaceMention place)
+    {
+        if (place.Level != "country") return false;
+        var after = document.Text.AsSpan(place.Range.End).TrimStart();
+        int letters = 0;
+        while (letters < after.Length && char.IsLetter(after[letters])) letters++;
+        return ActorNouns.Contains(after[..letters]);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ActorNouns = new HashSet<string>(
+        ["forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones", "airstrikes", "backed", "led"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly Dictionary<string, int> Specificity = new()
     {
@@ -431,7 +449,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     /// </summary>
     private static PlaceMention? MostSpecific(Document document, IEnumerable<PlaceMention> places)
     {
-        var candidates = places.Where(p => p.Level != "region").ToList();
+        var candidates = places.Where(p => p.Level != "region" && !NamesAnActor(document, p)).ToList();
         var here = candidates.Where(p => Role(document, p) == 0).ToList();
         return candidates
             .OrderBy(p => Role(document, p) switch { 0 => 0, 2 when here.TrueForAll(q => Holds(q, p)) => 0, _ => 1 })

@@ -125,6 +125,15 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void Place_ACountryNamedForItsForces_IsNotWhereTheyAct()
+    {
+        Assert.NotEqual("US", Single("US forces prevented a Russian patrol from entering the town of Rmelan on Monday.").Place?.Country);
+        Assert.NotEqual("TR", Single("Turkey backed factions shelled villages near the border on Monday.").Place?.Country);
+        // A country's police act at home.
+        Assert.Equal("US", Single("US police arrested 40 protesters on Monday.").Place?.Country);
+    }
+
+    [Fact]
     public void Place_AStreetNamedAfterATown_IsInThatTown_UnlessAnotherPlaceIsNamed()
     {
         Assert.Equal("Zahlé", Single("Protesters blocked the Zahle roundabout on Monday with burning tyres.").Place?.Name);
