@@ -34,8 +34,13 @@ internal static class EvalCommand
             Description = "Also count false events on news about other things: an AG News CSV, e.g. ../shared/data/news/ag_news_test.csv (its sports, business and science items)",
             HelpName = "FILE",
         };
+        var errors = new Option<string?>("--errors")
+        {
+            Description = "Also write the rows with anything wrong as CSV: the gold beside the system's best event, the fields it missed, the note",
+            HelpName = "FILE",
+        };
         var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("events", "Score event coding on ACLED rows (each note read as a report dated on its event date)") { gold, splitOption, nonConflict, format };
+        var command = new Command("events", "Score event coding on ACLED rows (each note read as a report dated on its event date)") { gold, splitOption, nonConflict, errors, format };
         command.SetAction(parse =>
         {
             EventScores s;
@@ -52,7 +57,13 @@ internal static class EvalCommand
                 var pipeline = DocumentPipeline.Default;
                 if ((pipeline.Provides & Layer.Events) == 0)
                     throw new InvalidDataException("no event stage: it needs the gazetteer ('npm ci') and models/events.bin ('sitrep train events').");
-                s = EventEvaluation.Run(rows, pipeline);
+                var results = new List<EventRowResult>();
+                s = EventEvaluation.Run(rows, pipeline, results.Add);
+                if (parse.GetValue(errors) is { } errorsPath)
+                {
+                    using var writer = new StreamWriter(errorsPath);
+                    EventEvaluation.WriteErrors(writer, results);
+                }
                 if (parse.GetValue(nonConflict) is { } news) falseEvents = NonConflictEvaluation.Run(news, pipeline);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Events;
 using Sitrep.Pipeline;
@@ -10,14 +11,27 @@ public sealed record EventScores(
     int N, double Detected, double EventTypeAccuracy, double SubEventTypeAccuracy, double DateExact,
     double PlaceWithin25Km, double FatalitiesExact, double ReportsPerSecond);
 
+/// <summary>One scored row: the system's best event for it (null when it found none) and which fields that event has right.</summary>
+public sealed record EventRowResult(AcledRow Row, CodedEvent? Event, bool Type, bool SubType, bool Date, bool Place, bool Fatalities)
+{
+    /// <summary>Kilometres from the row's point to the event's place, when both have one.</summary>
+    public double? DistanceKm => Event?.Place is { } p && Row.Latitude is { } lat && Row.Longitude is { } lon
+        ? Geo.DistanceKm(lat, lon, p.Latitude, p.Longitude) : null;
+
+    /// <summary>The measures the row counts as wrong: "detected" when no event was found, else the fields missed.</summary>
+    public IReadOnlyList<string> Wrong => Event is null ? ["detected"]
+        : [.. new[] { ("event_type", Type), ("sub_event_type", SubType), ("date", Date), ("place", Place), ("fatalities", Fatalities) }
+            .Where(m => !m.Item2).Select(m => m.Item1)];
+}
+
 /// <summary>
 /// Reads each row's note as a report dated on the row's event date, runs the pipeline, and matches
 /// the row to the system's best event for that report (most fields right).
 /// </summary>
 public static class EventEvaluation
 {
-    /// <summary>Scores <paramref name="pipeline"/> (which must provide events) on <paramref name="rows"/>.</summary>
-    public static EventScores Run(IReadOnlyList<AcledRow> rows, DocumentPipeline pipeline)
+    /// <summary>Scores <paramref name="pipeline"/> (which must provide events) on <paramref name="rows"/>; <paramref name="eachRow"/> sees every row's result.</summary>
+    public static EventScores Run(IReadOnlyList<AcledRow> rows, DocumentPipeline pipeline, Action<EventRowResult>? eachRow = null)
     {
         int detected = 0, type = 0, sub = 0, date = 0, place = 0, fatalities = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -25,14 +39,43 @@ public static class EventEvaluation
         {
             var document = new Document(row.Notes, row.Date, new SourceLocation(row.Id));
             pipeline.Process(document);
-            if (document.Events.Count == 0) continue;
+            if (document.Events.Count == 0)
+            {
+                eachRow?.Invoke(new EventRowResult(row, null, false, false, false, false, false));
+                continue;
+            }
             detected++;
             var best = document.Events.MaxBy(e => Agreement(row, e).Sum())!;
             var a = Agreement(row, best);
             type += a[0]; sub += a[1]; date += a[2]; place += a[3]; fatalities += a[4];
+            eachRow?.Invoke(new EventRowResult(row, best, a[0] == 1, a[1] == 1, a[2] == 1, a[3] == 1, a[4] == 1));
         }
         double n = Math.Max(1, rows.Count);
         return new EventScores(rows.Count, detected / n, type / n, sub / n, date / n, place / n, fatalities / n, rows.Count / clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Writes the rows with anything wrong as CSV, the gold beside what the system said, for reading
+    /// the errors: a header line, then one line per row.
+    /// </summary>
+    public static void WriteErrors(TextWriter writer, IEnumerable<EventRowResult> results)
+    {
+        writer.WriteLine("event_id_cnty,wrong,gold_event_type,gold_sub_event_type,gold_date,gold_location,gold_latitude,gold_longitude,gold_fatalities,"
+            + "event_type,sub_event_type,date,place,place_country,place_level,latitude,longitude,distance_km,fatalities,fatalities_text,notes");
+        foreach (var r in results)
+        {
+            if (r.Wrong.Count == 0) continue;
+            var e = r.Event;
+            string? Number(double? x) => x?.ToString("0.####", CultureInfo.InvariantCulture);
+            writer.WriteLine(string.Join(',', new[]
+            {
+                r.Row.Id, string.Join(' ', r.Wrong), r.Row.EventType, r.Row.SubEventType, r.Row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.Row.Location, Number(r.Row.Latitude), Number(r.Row.Longitude), r.Row.Fatalities.ToString(CultureInfo.InvariantCulture),
+                e?.EventType, e?.SubEventType, e?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e?.Place?.Name, e?.Place?.Country, e?.Place?.Level,
+                Number(e?.Place?.Latitude), Number(e?.Place?.Longitude), Number(r.DistanceKm is { } km ? Math.Round(km) : null),
+                e?.Fatalities?.ToString(CultureInfo.InvariantCulture), e?.FatalitiesText, r.Row.Notes,
+            }.Select(Serialization.CsvField.Quote)));
+        }
     }
 
     private static int[] Agreement(AcledRow row, CodedEvent e) =>

@@ -11,13 +11,10 @@ public static class AcledExport
     {
         writer.WriteLine(string.Join(',', AcledRow.Columns));
         foreach (var incident in incidents)
-            writer.WriteLine(string.Join(',', AcledRow.Of(incident).CsvValues().Select(Csv)));
+            writer.WriteLine(string.Join(',', AcledRow.Of(incident).CsvValues().Select(CsvField.Quote)));
     }
 
     /// <summary>Writes one Parquet file of the incidents' rows to <paramref name="stream"/>.</summary>
     public static void WriteParquet(Stream stream, IEnumerable<Incident> incidents) =>
         ParquetSerializer.SerializeAsync(incidents.Select(AcledRow.Of).ToList(), stream).GetAwaiter().GetResult();
-
-    private static string Csv(string? value) =>
-        value is null ? "" : value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }
