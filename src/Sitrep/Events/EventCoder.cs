@@ -406,11 +406,16 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     /// </summary>
     private static bool NamesAnActor(Document document, PlaceMention place)
     {
-        if (place.Level != "country") return false;
+        return place.Level == "country" && ActorNouns.Contains(WordAfter(document, place));
+    }
+
+    // The letters of the word after a place mention ("forces" in "US forces", "roundabout" in "the Zahle roundabout").
+    private static ReadOnlySpan<char> WordAfter(Document document, PlaceMention place)
+    {
         var after = document.Text.AsSpan(place.Range.End).TrimStart();
         int letters = 0;
         while (letters < after.Length && char.IsLetter(after[letters])) letters++;
-        return ActorNouns.Contains(after[..letters]);
+        return after[..letters];
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ActorNouns = new HashSet<string>(
@@ -471,10 +476,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         var word = before[(space + 1)..];
         if (word is "from") return 2;
         if (word is "to" or "toward" or "towards" or "into") return 1;
-        var after = document.Text.AsSpan(place.Range.End).TrimStart();
-        int letters = 0;
-        while (letters < after.Length && char.IsLetter(after[letters])) letters++;
-        return PlaceNames.IsStreetWord(after[..letters]) ? 1 : 0;
+        return PlaceNames.IsStreetWord(WordAfter(document, place)) ? 1 : 0;
     }
 
     private static int Precision(PlaceMention place, bool inherited) => place.Level switch
