@@ -12,11 +12,22 @@ public sealed record EventScores(
     double PlaceWithin25Km, double FatalitiesExact, double ReportsPerSecond);
 
 /// <summary>One scored row: the system's best event for it (null when it found none) and which fields that event has right.</summary>
-public sealed record EventRowResult(AcledRow Row, CodedEvent? Event, bool Type, bool SubType, bool Date, bool Place, bool Fatalities)
+public sealed record EventRowResult(AcledRow Row, CodedEvent? Event, bool Type, bool SubType, bool Date, bool Place, bool Fatalities, double? DistanceKm)
 {
-    /// <summary>Kilometres from the row's point to the event's place, when both have one.</summary>
-    public double? DistanceKm => Event?.Place is { } p && Row.Latitude is { } lat && Row.Longitude is { } lon
-        ? Geo.DistanceKm(lat, lon, p.Latitude, p.Longitude) : null;
+    /// <summary>A row for which the system found no event.</summary>
+    internal static EventRowResult Missed(AcledRow row) => new(row, null, false, false, false, false, false, null);
+
+    /// <summary>How far <paramref name="e"/> agrees with <paramref name="row"/>.</summary>
+    internal static EventRowResult Of(AcledRow row, CodedEvent e)
+    {
+        double? km = e.Place is { } p && row.Latitude is { } lat && row.Longitude is { } lon ? Geo.DistanceKm(lat, lon, p.Latitude, p.Longitude) : null;
+        bool type = e.EventType == row.EventType;
+        return new(row, e, type, type && e.SubEventType == EventTaxonomy.Normalise(row.SubEventType), e.Date == row.Date,
+            km <= 25, (e.Fatalities ?? 0) == row.Fatalities, km);
+    }
+
+    /// <summary>How many of the five fields are right.</summary>
+    internal int Right => (Type ? 1 : 0) + (SubType ? 1 : 0) + (Date ? 1 : 0) + (Place ? 1 : 0) + (Fatalities ? 1 : 0);
 
     /// <summary>The measures the row counts as wrong: "detected" when no event was found, else the fields missed.</summary>
     public IReadOnlyList<string> Wrong => Event is null ? ["detected"]
@@ -39,16 +50,14 @@ public static class EventEvaluation
         {
             var document = new Document(row.Notes, row.Date, new SourceLocation(row.Id));
             pipeline.Process(document);
-            if (document.Events.Count == 0)
-            {
-                eachRow?.Invoke(new EventRowResult(row, null, false, false, false, false, false));
-                continue;
-            }
+            // The best-matching event: the one with most fields right (the first of equals).
+            var result = document.Events.Count == 0 ? EventRowResult.Missed(row)
+                : document.Events.Select(e => EventRowResult.Of(row, e)).MaxBy(r => r.Right)!;
+            eachRow?.Invoke(result);
+            if (result.Event is null) continue;
             detected++;
-            var best = document.Events.MaxBy(e => Agreement(row, e).Sum())!;
-            var a = Agreement(row, best);
-            type += a[0]; sub += a[1]; date += a[2]; place += a[3]; fatalities += a[4];
-            eachRow?.Invoke(new EventRowResult(row, best, a[0] == 1, a[1] == 1, a[2] == 1, a[3] == 1, a[4] == 1));
+            type += result.Type ? 1 : 0; sub += result.SubType ? 1 : 0; date += result.Date ? 1 : 0;
+            place += result.Place ? 1 : 0; fatalities += result.Fatalities ? 1 : 0;
         }
         double n = Math.Max(1, rows.Count);
         return new EventScores(rows.Count, detected / n, type / n, sub / n, date / n, place / n, fatalities / n, rows.Count / clock.Elapsed.TotalSeconds);
@@ -64,12 +73,13 @@ public static class EventEvaluation
             + "event_type,sub_event_type,date,place,place_country,place_level,latitude,longitude,distance_km,fatalities,fatalities_text,notes");
         foreach (var r in results)
         {
-            if (r.Wrong.Count == 0) continue;
+            var wrong = r.Wrong;
+            if (wrong.Count == 0) continue;
             var e = r.Event;
             string? Number(double? x) => x?.ToString("0.####", CultureInfo.InvariantCulture);
             writer.WriteLine(string.Join(',', new[]
             {
-                r.Row.Id, string.Join(' ', r.Wrong), r.Row.EventType, r.Row.SubEventType, r.Row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.Row.Id, string.Join(' ', wrong), r.Row.EventType, r.Row.SubEventType, r.Row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 r.Row.Location, Number(r.Row.Latitude), Number(r.Row.Longitude), r.Row.Fatalities.ToString(CultureInfo.InvariantCulture),
                 e?.EventType, e?.SubEventType, e?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e?.Place?.Name, e?.Place?.Country, e?.Place?.Level,
                 Number(e?.Place?.Latitude), Number(e?.Place?.Longitude), Number(r.DistanceKm is { } km ? Math.Round(km) : null),
@@ -77,13 +87,4 @@ public static class EventEvaluation
             }.Select(Serialization.CsvField.Quote)));
         }
     }
-
-    private static int[] Agreement(AcledRow row, CodedEvent e) =>
-    [
-        e.EventType == row.EventType ? 1 : 0,
-        e.EventType == row.EventType && e.SubEventType == EventTaxonomy.Normalise(row.SubEventType) ? 1 : 0,
-        e.Date == row.Date ? 1 : 0,
-        e.Place is { } p && row.Latitude is { } lat && row.Longitude is { } lon && Geo.DistanceKm(lat, lon, p.Latitude, p.Longitude) <= 25 ? 1 : 0,
-        (e.Fatalities ?? 0) == row.Fatalities ? 1 : 0,
-    ];
 }
