@@ -1,0 +1,39 @@
+using Sitrep.Documents;
+using Sitrep.Time;
+
+namespace Sitrep.Events;
+
+/// <summary>When a sentence's event happened.</summary>
+internal static class EventDating
+{
+    /// <summary>
+    /// The sentence's own day (precision 1), else the report date (precision 2). The day of the
+    /// telling ("the president said on Sunday that … on Saturday") gives way to the day of the event.
+    /// </summary>
+    internal static (DateOnly Date, int Precision) When(Document document, int s)
+    {
+        var sentence = document.Sentences[s];
+        DateOnly? telling = null, other = null;
+        foreach (var t in document.Times)
+        {
+            if (!sentence.Range.Contains(t.Range) || !IsoDate.TryParseDay(t.Value, out var day)) continue;
+            // "Saturday's car bombings": the day that owns the event word.
+            var after = document.Text.AsSpan(t.Range.End);
+            if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal)) return (day, 1);
+            if (AfterReportingVerb(document, t.Range)) telling ??= day;
+            else other ??= day;
+        }
+        return (other ?? telling) is { } found ? (found, 1) : (document.Date, 2);
+    }
+
+    internal static bool AfterReportingVerb(Document document, TextRange time)
+    {
+        var before = document.Text.AsSpan(Math.Max(0, time.Start - 24), time.Start - Math.Max(0, time.Start - 24)).TrimEnd();
+        if (before.EndsWith(" on", StringComparison.Ordinal)) before = before[..^3].TrimEnd();
+        foreach (var verb in ReportingVerbs)
+            if (before.EndsWith(verb, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    internal static readonly string[] ReportingVerbs = ["said", "told reporters", "announced", "reported", "stated", "added", "confirmed"];
+}

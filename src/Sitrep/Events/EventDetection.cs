@@ -1,0 +1,149 @@
+using System.Globalization;
+using Sitrep.Documents;
+using Sitrep.Time;
+
+namespace Sitrep.Events;
+
+/// <summary>Whether a sentence tells an event that happened: event words not under a plan or possibility, not background, not a disaster or sport.</summary>
+internal static class EventDetection
+{
+    internal const int UnrealReach = 3; // "will send", "plans to attack", "could soon be deployed"
+
+    /// <summary>
+    /// True when the sentence is background, not news of the day: dated more than a month before
+    /// the report ("a truck bomb in October 2017"), or habitual ("has carried out frequent attacks",
+    /// "over the past year").
+    /// </summary>
+    internal static bool IsBackground(Document document, Sentence sentence, List<(string Lower, string Original)> words)
+    {
+        var cutoff = document.Date.AddDays(-31);
+        bool opensWithRecentDate = false;
+        foreach (var t in document.Times)
+        {
+            if (!sentence.Range.Contains(t.Range) || PeriodEnd(t.Value) is not { } end) continue;
+            // "On 30 April 2020, workers who passed the test in 2019 protested": the sentence's own day says when.
+            if (end >= cutoff && document.Slice(new TextRange(sentence.Range.Start, t.Range.Start)).Trim() is "On" or "on" or "" or "Around" or "As reported on")
+                opensWithRecentDate = true;
+            else if (end < cutoff && !opensWithRecentDate) return true;
+        }
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Lower;
+            if (w is "frequent" or "frequently" or "regularly" or "repeatedly" or "routinely" or "often") return true;
+            if (w == "past" && i + 1 < words.Count && words[i + 1].Lower is "year" or "years" or "months" or "decade") return true;
+        }
+        return false;
+    }
+
+    // The last day of a TIMEX3 date value ("2017-10" → 31 October 2017), or null for other values.
+    internal static DateOnly? PeriodEnd(string value)
+    {
+        if (value.Length < 4 || !int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < 1000) return null;
+        if (IsoDate.TryParseDay(value, out var day)) return day;
+        if (value.Length >= 7 && value[4] == '-' && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month) && month is >= 1 and <= 12)
+            return new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        return value.Length == 4 ? new DateOnly(year, 12, 31) : null;
+    }
+
+    /// <summary>
+    /// True when the report's deaths, injuries or explosions come with a disaster or an accident (an
+    /// explosion of stored chemicals, a collapse, a flood) and the report names no armed group and no
+    /// crowd, and tells of no attack or gathering. ACLED codes none of it. A pandemic is context, not
+    /// the event: "coronavirus outbreak" does not make a protest report a disaster report.
+    /// </summary>
+    internal static bool IsDisasterReport(List<(string Lower, string Original)>[] sentences)
+    {
+        bool disaster = false;
+        foreach (var words in sentences)
+        {
+            bool cause = false, harm = false;
+            foreach (var (lower, _) in words)
+            {
+                var cue = EventLexicon.Of(lower);
+                if ((cue & EventCue.Disaster) != 0 && lower is not ("epidemic" or "outbreak")) cause = true;
+                if ((cue & (EventCue.Death | EventCue.Injury)) != 0 || lower is "explosion" or "blast" or "destroyed") harm = true;
+                if (Actors.Of(lower) is ActorKind.ArmedGroup or ActorKind.Rioters or ActorKind.Protesters || PerpetratorWords.Contains(EventFeatures.Stem(lower)))
+                    return false;
+            }
+            disaster |= cause && harm;
+        }
+        return disaster;
+    }
+
+    /// <summary>
+    /// A report on sport ("the Red Sox rally", "an Old Firm clash", "shot his way to silver"): two or more
+    /// words of sport and no armed side, police, rioters or protest, which fans fighting police or players protesting would have.
+    /// </summary>
+    internal static bool IsSportsReport(List<(string Lower, string Original)>[] sentences)
+    {
+        // Words of sport first: most reports have none, and looking up actors stems every word.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var words in sentences)
+            foreach (var (lower, _) in words)
+                if (SportsWords.Contains(lower)) seen.Add(lower);
+        if (seen.Count < 2) return false;
+        foreach (var words in sentences)
+            foreach (var (lower, _) in words)
+                // A rally in sport is a comeback, not a protest.
+                if (Actors.Of(lower) is ActorKind.Military or ActorKind.Police or ActorKind.ArmedGroup or ActorKind.Rioters
+                    || lower.StartsWith("protest", StringComparison.Ordinal) || lower.StartsWith("demonstrat", StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    internal static readonly HashSet<string> SportsWords = new(StringComparer.Ordinal)
+    {
+        "olympic", "olympics", "medal", "medals", "championship", "championships", "tournament", "league", "season", "coach",
+        "game", "games", "match", "matches", "cup", "goal", "goals", "scored", "innings", "wicket", "wickets", "homer", "homers",
+        "homered", "inning", "pitcher", "pitchers", "quarterback", "touchdown", "rebounds", "basketball", "football", "soccer",
+        "baseball", "tennis", "golf", "cricket", "rugby", "hockey", "boxing", "wrestling", "athletics", "cycling", "swimming",
+        "gymnastics", "nba", "nfl", "uefa", "fifa", "playoff", "playoffs", "semi-final", "semifinal", "quarter-final",
+        "quarterfinal", "striker", "midfielder", "goalkeeper", "marathon", "sprinter", "champion", "champions",
+    };
+
+    // Stems (EventFeatures.Stem) of attacks and gatherings.
+    internal static readonly HashSet<string> PerpetratorWords = new(
+        ["attack", "shell", "airstrike", "ambush", "bomb", "storm", "gunfire", "shot", "demonstration", "demonstrat", "march", "rally",
+         "sit-in", "strike", "riot", "loot", "clash", "fight", "protest"],
+        StringComparer.Ordinal);
+
+    // "Demonstrated a new processor", "demonstrating how it works": showing something, not a protest.
+    internal static bool ShowsSomething(List<(string Lower, string Original)> words, int i) =>
+        words[i].Lower.StartsWith("demonstrat", StringComparison.Ordinal) && i + 1 < words.Count
+        && words[i + 1].Lower is "a" or "an" or "the" or "its" or "their" or "his" or "her" or "how" or "that" or "what";
+
+    /// <summary>What a sentence's event words say: nothing, only words with an everyday sense too, or an event.</summary>
+    internal enum Reporting { None, WeakOnly, Event }
+
+    /// <summary>
+    /// An event when the sentence has an event word that is not under a future, plan or possibility
+    /// ("Belarus will send peacekeepers"), is not a statement of membership ("the CSTO includes
+    /// Russia"), and is not about a disaster or accident without an armed actor; a word with an everyday
+    /// sense too ("rallied", "fired", "attack") needs someone named who acts in events ("workers", "police").
+    /// </summary>
+    internal static Reporting Reported(List<(string Lower, string Original)> words)
+    {
+        bool real = false, weak = false, disaster = false, armed = false, agent = false;
+        int lastUnreal = -UnrealReach - 1;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var cue = EventLexicon.Of(words[i].Lower);
+            if ((cue & EventCue.Membership) != 0) return Reporting.None;
+            disaster |= (cue & EventCue.Disaster) != 0;
+            var actor = Actors.Of(words[i].Lower);
+            armed |= actor is not null and not ActorKind.Civilians;
+            // A rally names its own people only as a protest: "stocks rally" does not.
+            agent |= actor is not null && (cue & EventCue.Weak) == 0 || (cue & EventCue.Agent) != 0;
+            // "May" and "Will" in capitals are a month and a name, not a modal.
+            if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
+            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !ShowsSomething(words, i))
+            {
+                if ((cue & EventCue.Weak) != 0) weak = true;
+                else real = true;
+            }
+        }
+        // An earthquake or a crash that killed people is news, not political violence.
+        if (disaster && !armed) return Reporting.None;
+        // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
+        return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
+    }
+}

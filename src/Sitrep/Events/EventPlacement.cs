@@ -1,0 +1,103 @@
+using Sitrep.Documents;
+using Sitrep.Places;
+
+namespace Sitrep.Events;
+
+/// <summary>Where a sentence's event happened, and the report's focus.</summary>
+internal static class EventPlacement
+{
+    /// <summary>The report's most named country, else its most named place (when no country is named).</summary>
+    internal static PlaceMention? Focus(Document document)
+    {
+        PlaceMention? Most(Func<PlaceMention, bool> which) => document.Places.Where(which)
+            .GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+        return Most(p => p.Level == "country" && !NamesAnActor(document, p)) ?? Most(p => p.Level != "region" && !NamesAnActor(document, p));
+    }
+
+    /// <summary>
+    /// A country named as whose forces act, not where: "US forces prevented a patrol from entering Rmelan",
+    /// "Turkey backed factions". Such forces mostly act abroad, so the event is not put there (its
+    /// police are left out: they act at home).
+    /// </summary>
+    internal static bool NamesAnActor(Document document, PlaceMention place)
+    {
+        return place.Level == "country" && ActorNouns.Contains(WordAfter(document, place));
+    }
+
+    // The letters of the word after a place mention ("forces" in "US forces", "roundabout" in "the Zahle roundabout").
+    internal static ReadOnlySpan<char> WordAfter(Document document, PlaceMention place)
+    {
+        var after = document.Text.AsSpan(place.Range.End).TrimStart();
+        int letters = 0;
+        while (letters < after.Length && char.IsLetter(after[letters])) letters++;
+        return after[..letters];
+    }
+
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ActorNouns = new HashSet<string>(
+        ["forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones", "airstrikes", "backed", "led"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    internal static readonly Dictionary<string, int> Specificity = new()
+    {
+        ["site"] = 0, ["district"] = 1, ["city"] = 1, ["admin2"] = 2, ["admin1"] = 3, ["country"] = 4, ["region"] = 5,
+    };
+
+    /// <summary>The sentence's own most specific place (precision 1 for a town, 2 for a district, 3 above), else its paragraph's (2 or 3), else the focus (3).</summary>
+    internal static (PlaceMention? Place, int Precision) Where(Document document, int s, PlaceMention? focus, int[] paragraphs)
+    {
+        var sentence = document.Sentences[s];
+        var own = MostSpecific(document, document.Places.Where(p => sentence.Range.Contains(p.Range)));
+        if (own is not null) return (own, Precision(own, inherited: false));
+        // "the city", "the town": the last town named before, in whatever paragraph.
+        var text = document.Slice(sentence.Range);
+        bool anaphora = text.Contains("the city", StringComparison.OrdinalIgnoreCase) || text.Contains("the town", StringComparison.OrdinalIgnoreCase);
+        if (anaphora && document.Places.LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
+            return (town, 2);
+        for (int earlier = s - 1; earlier >= 0 && paragraphs[earlier] == paragraphs[s]; earlier--)
+        {
+            var range = document.Sentences[earlier].Range;
+            var inherited = MostSpecific(document, document.Places.Where(p => range.Contains(p.Range)));
+            if (inherited is not null) return (inherited, Precision(inherited, inherited: true));
+        }
+        return (focus, 3);
+    }
+
+    /// <summary>
+    /// Where the sentence's event happened: the most specific place, then the first. A place after "to"
+    /// gives way to one after "in", "at" or "near", and so does one after "from" ("workers from Surat
+    /// threw stones at police at Halol") unless all of those hold it ("citizens from Redeyef (Gafsa) protested").
+    /// </summary>
+    internal static PlaceMention? MostSpecific(Document document, IEnumerable<PlaceMention> places)
+    {
+        var candidates = places.Where(p => p.Level != "region" && !NamesAnActor(document, p)).ToList();
+        var here = candidates.Where(p => Role(document, p) == 0).ToList();
+        return candidates
+            .OrderBy(p => Role(document, p) switch { 0 => 0, 2 when here.TrueForAll(q => Holds(q, p)) => 0, _ => 1 })
+            .ThenBy(p => Specificity.GetValueOrDefault(p.Level, 5))
+            .ThenBy(p => p.Range.Start)
+            .FirstOrDefault();
+    }
+
+    // Whether the division or country mentioned as <paramref name="outer"/> holds the place mentioned as <paramref name="inner"/>.
+    internal static bool Holds(PlaceMention outer, PlaceMention inner) =>
+        outer.Country == inner.Country && inner.Level is "city" or "district" or "site"
+        && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1 || outer.Level == "admin2" && outer.Admin1 == inner.Admin1);
+
+    // 0 where it happened, 1 where it went ("to", "into") or a street named after it ("the Halba highway"), 2 where they came from.
+    internal static int Role(Document document, PlaceMention place)
+    {
+        var before = document.Text.AsSpan(0, place.Range.Start).TrimEnd();
+        int space = before.LastIndexOfAny(' ', '\n');
+        var word = before[(space + 1)..];
+        if (word is "from") return 2;
+        if (word is "to" or "toward" or "towards" or "into") return 1;
+        return PlaceNames.IsStreetWord(WordAfter(document, place)) ? 1 : 0;
+    }
+
+    internal static int Precision(PlaceMention place, bool inherited) => place.Level switch
+    {
+        "site" or "district" or "city" => inherited ? 2 : 1,
+        "admin2" => 2,
+        _ => 3,
+    };
+}

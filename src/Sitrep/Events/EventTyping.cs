@@ -1,0 +1,45 @@
+
+namespace Sitrep.Events;
+
+/// <summary>The ACLED type of a sentence's event: the trained classifier's label unless a coding rule decides.</summary>
+internal sealed class EventTyping(TextClassifier classifier)
+{
+    internal const double RuleMargin = 10; // held-out ACLED: rules always 0.835 type / 0.751 sub; never 0.854 / 0.825; under this margin 0.876 / 0.847
+
+    /// <summary>The classifier's label, unless a coding rule decides.</summary>
+    internal (string Label, double Margin) Label(List<(string Lower, string Original)> words)
+    {
+        var stems = words.Select(w => EventFeatures.Stem(w.Lower)).ToHashSet(StringComparer.Ordinal);
+        var predicted = classifier.Predict(EventFeatures.Of(words.Select(w => w.Original)));
+        bool protest = stems.Overlaps(["protester", "protestor", "demonstrator", "protest"]);
+        bool lethal = stems.Overlaps(["kill", "killed", "shot", "dead", "eliminat"]);
+        bool stateForce = stems.Overlaps(["police", "security", "military", "troop", "soldier", "army"]);
+        // Lethal force on protesters is excessive force, whatever else the sentence says.
+        if (protest && lethal && stateForce && !stems.Overlaps(["riot", "rioter", "bandit", "attacker", "armed"]))
+            return ("Protests/Excessive force against protesters", predicted.Margin);
+        // Where violence is also reported, the violence is the event (ACLED codes the clash, not the arrests after it).
+        var ruleStems = EventLexicon.RuleStemsIn(stems);
+        bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
+        bool crowd = stems.Overlaps(["protester", "protestor", "demonstrator", "rioter", "riot", "mob"]);
+        foreach (var (stemsOfRule, ruleLabel, strength) in EventLexicon.Rules)
+        {
+            // The weaker rules speak where the classifier, trained on analysts' notes, is unsure (wire
+            // text is not its domain); a crowd's petrol bombs and stones stay the crowd's event.
+            bool applies = strength switch
+            {
+                RuleStrength.Decisive => !crowd,
+                RuleStrength.UnlessViolent => !violent || predicted.Margin <= RuleMargin,
+                _ => predicted.Margin <= RuleMargin,
+            };
+            if (!applies || !ruleStems.Overlaps(stemsOfRule)) continue;
+            // Arrests at a protest are an intervention in the protest.
+            if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest) return ("Protests/Protest with intervention", predicted.Margin);
+            return (ruleLabel, predicted.Margin);
+        }
+        // An agreement or a weapons seizure needs its own words; without them the development is "Other".
+        if (predicted.Label == "Strategic developments/Agreement" && !stems.Overlaps(["agreement", "agre", "ceasefire", "truce", "deal", "sign"])
+            || predicted.Label == "Strategic developments/Disrupted weapons use" && !stems.Overlaps(["seiz", "defus", "weapon", "arm", "explosive", "cache"]))
+            return ("Strategic developments/Other", predicted.Margin);
+        return predicted;
+    }
+}
