@@ -93,7 +93,20 @@ public sealed record PlaceMention(
     string Country,
     string? Admin1,
     string Level,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>What the place is to the report: mentioned in its story, or only where it was filed.</summary>
+    public PlaceRole Role { get; init; }
+}
+
+/// <summary>What a place mention is to the report.</summary>
+public enum PlaceRole
+{
+    /// <summary>Named in the story.</summary>
+    Mentioned,
+    /// <summary>In the dateline ("GOMA, June 13 -"): where the report was filed, not where anything happened.</summary>
+    Dateline,
+}
 
 /// <summary>Who is credited with a claim ("according to the Ministry of Health") and the claim's span.</summary>
 public sealed record Attribution(TextRange Range, string Source, string SourceType, TextRange Claim);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Places;
+using Sitrep.Text;
 
 namespace Sitrep.Events;
 
@@ -21,7 +22,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     /// <summary>The events of <paramref name="document"/> (all earlier layers required).</summary>
     public List<CodedEvent> Code(Document document)
     {
-        var found = new List<(CodedEvent Event, int Paragraph)>();
+        var incidents = new List<ToldIncident>();
         var sentences = document.Sentences;
         var all = new List<(string Lower, string Original)>[sentences.Length];
         for (int s = 0; s < sentences.Length; s++) all[s] = Words(document, sentences[s]);
@@ -29,12 +30,16 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         if (EventDetection.IsDisasterReport(all) || EventDetection.IsSportsReport(all)) return [];
         var focus = EventPlacement.Focus(document);
         var paragraphs = ParagraphIndices(document);
+        var dateline = WireLayout.Dateline(document);
+        var headline = WireLayout.Headline(document);
         // Which sentences report an event is decided once: the figures after an event look it up too.
         var words = new List<(string Lower, string Original)>?[sentences.Length];
         // An everyday-sense event word ("the attack", "bodies") counts once the report has told an event.
         bool toldAnEvent = false;
         for (int s = 0; s < sentences.Length; s++)
         {
+            // A headline retells the story's lead in fewer words; the body is the evidence.
+            if (headline is { } h && h.Contains(sentences[s].Range)) continue;
             var reported = EventDetection.Reported(all[s]);
             if (reported == EventDetection.Reporting.None || reported == EventDetection.Reporting.WeakOnly && !toldAnEvent || EventDetection.IsBackground(document, sentences[s], all[s])) continue;
             words[s] = all[s];
@@ -50,22 +55,15 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
 
             var label = _typing.Label(sentenceWords);
             var (eventType, subType) = EventTaxonomy.Split(label.Label);
-            // A toll, an aftermath, a reaction to "the attack": more about the incident already told, not another.
-            if (IncidentGrouping.Told(document, s, actorWords, eventType, found, paragraphs[s]) is int k)
-            {
-                // A toll over many incidents ("the national toll", "from a week of unrest") is not this incident's.
-                bool overMany = IncidentGrouping.OverManyIncidents.IsMatch(document.Slice(sentence.Range));
-                // The incident's telling goes on in this paragraph: what follows here may join it too.
-                found[k] = (IncidentGrouping.Attach(found[k].Event, sentence, overMany ? null : deaths, overMany ? null : injuries, Source(document, sentence)), paragraphs[s]);
-                continue;
-            }
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
             injuries ??= FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
-            var (place, geoPrecision) = EventPlacement.Where(document, s, focus, paragraphs);
-            var (date, timePrecision) = EventDating.When(document, s);
+            var ownPlace = EventPlacement.OwnPlace(document, s);
+            var (place, geoPrecision) = EventPlacement.Where(document, s, ownPlace, focus, paragraphs);
+            var (date, timePrecision) = EventDating.When(document, s, dateline);
             var country = place is null ? null : CountryNames.Of(place.Country);
             var (actor1, inter1, actor2, inter2) = _actors.ActorsOf(document, actorWords, eventType, subType, country);
-            found.Add((new CodedEvent
+            var text = document.Slice(sentence.Range);
+            var telling = new Telling(new CodedEvent
             {
                 EventType = eventType,
                 SubEventType = subType,
@@ -85,10 +83,22 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 Source = Source(document, sentence),
                 Evidence = [sentence.Range],
                 Confidence = Math.Round(1 / (1 + Math.Exp(-label.Margin / 4)) * (place?.Confidence ?? 0.5), 2),
-                Notes = Note(date, actor1, eventType, subType, place, deaths?.Count ?? 0),
-            }, paragraphs[s]));
+            },
+                Paragraph: paragraphs[s],
+                OwnPlace: ownPlace,
+                Placed: place is not null && place != focus,
+                OwnDate: timePrecision == 1 ? date : null,
+                MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords),
+                LaterToll: IncidentGrouping.UpdatesToll(text),
+                // A toll over many incidents ("the national toll", "from a week of unrest") is not this incident's.
+                OverMany: IncidentGrouping.OverManyIncidents.IsMatch(text),
+                Violent: EventTyping.TellsViolence(sentenceWords));
+            IncidentGrouping.Add(incidents, telling);
         }
-        return IncidentGrouping.Merge(found);
+        return incidents.ConvertAll(i => i.Event with
+        {
+            Notes = Note(i.Event.Date ?? document.Date, i.Event.Actor1, i.Event.EventType, i.Event.SubEventType, i.Event.Place, i.Event.Fatalities ?? 0),
+        });
     }
 
     /// <summary>The sentence's words with those inside a credited source blanked: "a police officer at the scene said" names a source, not an actor.</summary>

@@ -8,15 +8,16 @@ internal static class EventDating
 {
     /// <summary>
     /// The sentence's own day (precision 1), else the report date (precision 2). The day of the
-    /// telling ("the president said on Sunday that … on Saturday") gives way to the day of the event.
+    /// telling ("the president said on Sunday that … on Saturday") gives way to the day of the event,
+    /// and the dateline's day ("KINSHASA, Jan 22 -") is when the report was filed, not the event's.
     /// </summary>
-    internal static (DateOnly Date, int Precision) When(Document document, int s)
+    internal static (DateOnly Date, int Precision) When(Document document, int s, TextRange? dateline)
     {
         var sentence = document.Sentences[s];
         DateOnly? telling = null, other = null;
         foreach (var t in document.Times)
         {
-            if (!sentence.Range.Contains(t.Range) || !IsoDate.TryParseDay(t.Value, out var day)) continue;
+            if (!sentence.Range.Contains(t.Range) || dateline is { } d && d.Contains(t.Range) || !IsoDate.TryParseDay(t.Value, out var day)) continue;
             // "Saturday's car bombings": the day that owns the event word.
             var after = document.Text.AsSpan(t.Range.End);
             if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal)) return (day, 1);

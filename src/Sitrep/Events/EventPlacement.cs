@@ -6,10 +6,14 @@ namespace Sitrep.Events;
 /// <summary>Where a sentence's event happened, and the report's focus.</summary>
 internal static class EventPlacement
 {
+    /// <summary>The places the story names: not those of its dateline.</summary>
+    internal static IEnumerable<PlaceMention> StoryPlaces(Document document) => document.Places.Where(p => p.Role != PlaceRole.Dateline);
+
     /// <summary>The report's most named country, else its most named place (when no country is named).</summary>
     internal static PlaceMention? Focus(Document document)
     {
-        PlaceMention? Most(Func<PlaceMention, bool> which) => document.Places.Where(which)
+        // A dateline's country says which country the report is about; its town says only where it was filed.
+        PlaceMention? Most(Func<PlaceMention, bool> which) => document.Places.Where(p => p.Role != PlaceRole.Dateline || p.Level == "country").Where(which)
             .GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
         return Most(p => p.Level == "country" && !NamesAnActor(document, p)) ?? Most(p => p.Level != "region" && !NamesAnActor(document, p));
     }
@@ -42,21 +46,28 @@ internal static class EventPlacement
         ["site"] = 0, ["district"] = 1, ["city"] = 1, ["admin2"] = 2, ["admin1"] = 3, ["country"] = 4, ["region"] = 5,
     };
 
+    /// <summary>The place the sentence itself names for its event (<see cref="MostSpecific"/>), or null; never only where someone went ("flown to Miami").</summary>
+    internal static PlaceMention? OwnPlace(Document document, int s)
+    {
+        var sentence = document.Sentences[s].Range;
+        var place = MostSpecific(document, StoryPlaces(document).Where(p => sentence.Contains(p.Range)));
+        return place is not null && Role(document, place) == 1 ? null : place;
+    }
+
     /// <summary>The sentence's own most specific place (precision 1 for a town, 2 for a district, 3 above), else its paragraph's (2 or 3), else the focus (3).</summary>
-    internal static (PlaceMention? Place, int Precision) Where(Document document, int s, PlaceMention? focus, int[] paragraphs)
+    internal static (PlaceMention? Place, int Precision) Where(Document document, int s, PlaceMention? own, PlaceMention? focus, int[] paragraphs)
     {
         var sentence = document.Sentences[s];
-        var own = MostSpecific(document, document.Places.Where(p => sentence.Range.Contains(p.Range)));
         if (own is not null) return (own, Precision(own, inherited: false));
         // "the city", "the town": the last town named before, in whatever paragraph.
         var text = document.Slice(sentence.Range);
         bool anaphora = text.Contains("the city", StringComparison.OrdinalIgnoreCase) || text.Contains("the town", StringComparison.OrdinalIgnoreCase);
-        if (anaphora && document.Places.LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
+        if (anaphora && StoryPlaces(document).LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
             return (town, 2);
         for (int earlier = s - 1; earlier >= 0 && paragraphs[earlier] == paragraphs[s]; earlier--)
         {
             var range = document.Sentences[earlier].Range;
-            var inherited = MostSpecific(document, document.Places.Where(p => range.Contains(p.Range)));
+            var inherited = MostSpecific(document, StoryPlaces(document).Where(p => range.Contains(p.Range)));
             if (inherited is not null) return (inherited, Precision(inherited, inherited: true));
         }
         return (focus, 3);

@@ -42,4 +42,8 @@ internal sealed class EventTyping(TextClassifier classifier)
             return ("Strategic developments/Other", predicted.Margin);
         return predicted;
     }
+
+    /// <summary>Whether the sentence tells of violence (killing, shooting, clashes, attacks, blasts), not only of a gathering or a development.</summary>
+    internal static bool TellsViolence(List<(string Lower, string Original)> words) =>
+        EventLexicon.RuleStemsIn(words.Select(w => EventFeatures.Stem(w.Lower))).Overlaps(EventLexicon.ViolentStems);
 }

@@ -1,53 +1,72 @@
 using Sitrep.Documents;
+using Sitrep.Places;
 
 namespace Sitrep.Events;
 
-/// <summary>Which sentences tell one incident: a reference back, a toll, what followed; neighbours with the same type, place and date merge.</summary>
+/// <summary>Which sentences tell one incident: the same day and place, a compatible kind of event, a reference back, a toll, what followed.</summary>
 internal static class IncidentGrouping
 {
     /// <summary>
-    /// The index of the event the sentence says more about: the last one, or for a reference back
-    /// ("the killing") after a development (a state of siege), the last violent one before it.
+    /// Adds one sentence's event to the incidents told so far: it joins the latest incident it can be
+    /// part of (no other day, no other place, a compatible kind of event), else it starts one. The same
+    /// kind of incident in two towns, or on two days, is two incidents; a sentence that only tells more
+    /// (a toll, a reaction, what followed) with no day or place of its own is more of the last one.
     /// </summary>
-    internal static int? Told(Document document, int s, List<(string Lower, string Original)> actorWords, string eventType,
-        List<(CodedEvent Event, int Paragraph)> found, int paragraph)
+    internal static void Add(List<ToldIncident> incidents, Telling telling)
     {
-        if (found.Count == 0) return null;
-        if (TellsOfPrevious(document, s, actorWords, eventType, found[^1].Event, paragraph == found[^1].Paragraph)) return found.Count - 1;
-        if (found[^1].Event.EventType != "Strategic developments" || !RefersBack(document.Slice(document.Sentences[s].Range))) return null;
-        int k = found.FindLastIndex(f => f.Event.EventType != "Strategic developments");
-        return k >= 0 && TellsOfPrevious(document, s, actorWords, eventType, found[k].Event, false) ? k : null;
+        for (int k = incidents.Count - 1; k >= 0; k--)
+        {
+            if (!CanJoin(incidents[k], telling)) continue;
+            incidents[k].Absorb(telling);
+            return;
+        }
+        // "His wife was flown to Miami after the attack": a reference back belongs to the incident it refers to, wherever it names.
+        if (telling.MoreOfSomething && telling.OwnPlace is null && telling.OwnDate is null && incidents.FindLastIndex(i => EventTaxonomy.DisorderType(i.Event.EventType) != "Strategic developments") is int last and >= 0)
+            incidents[last].Absorb(telling);
+        else incidents.Add(new ToldIncident(telling));
     }
 
-    /// <summary>
-    /// True when the sentence says more about the event before it rather than telling a new one: it
-    /// refers back to it ("the attack", "the second blast") with an event of the same disorder type or
-    /// none of its own, or, in the same paragraph, it names no actor of its own and only counts the
-    /// dead and wounded ("79 bodies had been recovered") or tells what followed ("windows were shattered").
-    /// </summary>
-    internal static bool TellsOfPrevious(Document document, int s, List<(string Lower, string Original)> actorWords, string eventType, CodedEvent previous, bool sameParagraph)
+    private static bool CanJoin(ToldIncident incident, Telling telling)
     {
-        if (previous.EventType == "Strategic developments") return false;
-        var sentence = document.Sentences[s];
-        // A sentence placed elsewhere tells of another incident ("in Almaty, 13 officers were killed");
-        // a destination ("flown to Miami") is not where anything happened.
-        var ownPlaces = document.Places.Where(p => sentence.Range.Contains(p.Range) && p.Level is not ("country" or "region") && EventPlacement.Role(document, p) == 0).ToList();
-        if (ownPlaces.Count > 0 && !ownPlaces.Exists(p => p.Name == previous.Place?.Name)) return false;
-        bool sameFamily = EventTaxonomy.DisorderType(eventType) == EventTaxonomy.DisorderType(previous.EventType);
-        bool namesActor = actorWords.Exists(w => Actors.Of(w.Lower) is not null);
-        if (RefersBack(document.Slice(sentence.Range)) && (sameFamily || !namesActor || Reacts(actorWords))) return true;
-        if (OnlyCounts(actorWords)) return true;
-        // What followed, told in passive voice in the same paragraph: "windows were shattered".
-        bool ownDate = document.Times.Any(t => sentence.Range.Contains(t.Range));
-        return sameParagraph && !namesActor && ownPlaces.Count == 0 && !ownDate && EventTaxonomy.DisorderType(previous.EventType) == "Political violence"
-            && eventType != "Strategic developments";
+        var e = incident.Event;
+        bool sameParagraph = telling.Paragraph == incident.LastParagraph;
+        // An undated incident is the report's day: another day named in another paragraph is another incident.
+        if (telling.OwnDate is { } day && day != e.Date && (incident.Dated || !sameParagraph)) return false;
+        // A town or division elsewhere is elsewhere. A country says nothing about which of its towns in the
+        // paragraph that named the town; a paragraph that names only the country tells of the country at large.
+        if (telling.OwnPlace is { } place && e.Place is { } at
+            && (place.Level != "country" ? !SamePlace(place, at) : !sameParagraph && at.Level != "country")) return false;
+        // Told in another paragraph, the sentence's place is that paragraph's.
+        if (!sameParagraph && telling.OwnPlace is null && telling.Event.Place is { Level: not "country" } inherited && e.Place is { } where && !SamePlace(inherited, where)) return false;
+        string family = EventTaxonomy.DisorderType(telling.Event.EventType), incidentFamily = EventTaxonomy.DisorderType(e.EventType);
+        if (telling.MoreOfSomething) return family == incidentFamily || incidentFamily != "Strategic developments";
+        // What followed, told in the same paragraph with no day or place of its own ("windows were shattered"), is more of the violence or the demonstration.
+        if (sameParagraph && telling.OwnPlace is null && telling.OwnDate is null && family != "Strategic developments" && incidentFamily != "Strategic developments")
+            return true;
+        // More of the same kind of event in the paragraph that tells it, or the same sub-type at that place and day.
+        return family == incidentFamily && (sameParagraph || telling.Event.EventType == e.EventType && telling.Event.SubEventType == e.SubEventType
+            && e.SubEventType != "Other");
     }
+
+    /// <summary>One place for an incident: within 25 km, or one of them a division or country that holds the other.</summary>
+    internal static bool SamePlace(PlaceMention a, PlaceMention b) =>
+        a.Name == b.Name && a.Country == b.Country || Geo.DistanceKm(a.Latitude, a.Longitude, b.Latitude, b.Longitude) <= SamePlaceKm
+        || EventPlacement.Holds(a, b) || EventPlacement.Holds(b, a);
+
+    private const double SamePlaceKm = 25;
 
     internal static readonly System.Text.RegularExpressions.Regex BackReference = new(
-        @"\bthe (?:first |second |third |twin |double |deadly |latest )?(?:attacks?|blasts?|explosions?|bombings?|killings?|shootings?|assault|raid|ambush|massacre|attackers|violence|deaths)\b",
+        @"\bthe (?:first |second |third |twin |double |deadly |latest )?(?:attacks?|blasts?|explosions?|bombings?|killings?|shootings?|assault|raid|ambush|massacre|violence|deaths|attackers|assailants|gunmen|bombers|kidnappers|abductors|raiders)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     internal static bool RefersBack(ReadOnlySpan<char> sentence) => BackReference.IsMatch(sentence);
+
+    private static readonly System.Text.RegularExpressions.Regex TollUpdate = new(
+        @"\b(?:rose|risen|climbed|reached|jumped|later|now stands|updated|revised)\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Whether a sentence's figures update earlier ones ("the toll rose to 13", "officials later said nine bodies").</summary>
+    internal static bool UpdatesToll(ReadOnlySpan<char> sentence) => TollUpdate.IsMatch(sentence);
 
     internal static readonly System.Text.RegularExpressions.Regex OverManyIncidents = new(
         @"\b(?:nationwide|national|across the country|countrywide|from (?:a|the) (?:week|month|year)s? of|since the (?:clashes|protests|unrest|fighting|violence|strike|war) (?:began|started))\b",
@@ -70,51 +89,5 @@ internal static class IncidentGrouping
             any = true;
         }
         return any;
-    }
-
-    /// <summary>
-    /// The event with one more evidence sentence, and its figures where they are fuller (a toll that
-    /// rose within the report), credited to whoever the sentence credits for them.
-    /// </summary>
-    internal static CodedEvent Attach(CodedEvent e, Sentence sentence, (int Count, string Text)? deaths, (int Count, string Text)? injuries, string? source)
-    {
-        bool newDeaths = deaths is { } d && (e.FatalitiesText is null || d.Count > (e.Fatalities ?? 0));
-        bool newInjuries = injuries is { } i && (e.InjuredText is null || i.Count > (e.Injured ?? 0));
-        return e with
-        {
-            Evidence = [.. e.Evidence, sentence.Range],
-            Fatalities = newDeaths ? deaths!.Value.Count : e.Fatalities,
-            FatalitiesText = newDeaths ? deaths!.Value.Text : e.FatalitiesText,
-            Injured = newInjuries ? injuries!.Value.Count : e.Injured,
-            InjuredText = newInjuries ? injuries!.Value.Text : e.InjuredText,
-            Source = newDeaths || newInjuries ? source ?? e.Source : e.Source,
-        };
-    }
-
-    /// <summary>Merges neighbouring events of one paragraph that share type, place and date.</summary>
-    internal static List<CodedEvent> Merge(List<(CodedEvent Event, int Paragraph)> found)
-    {
-        var merged = new List<CodedEvent>();
-        int lastParagraph = -2;
-        foreach (var (e, paragraph) in found)
-        {
-            if (merged.Count > 0 && paragraph == lastParagraph && merged[^1] is var previous
-                && previous.EventType == e.EventType && previous.SubEventType == e.SubEventType && previous.Date == e.Date
-                && previous.Place?.Name == e.Place?.Name)
-            {
-                merged[^1] = previous with
-                {
-                    Evidence = [.. previous.Evidence, .. e.Evidence],
-                    Fatalities = Math.Max(previous.Fatalities ?? 0, e.Fatalities ?? 0),
-                    FatalitiesText = previous.FatalitiesText ?? e.FatalitiesText,
-                    Injured = previous.Injured ?? e.Injured,
-                    InjuredText = previous.InjuredText ?? e.InjuredText,
-                };
-                continue;
-            }
-            merged.Add(e);
-            lastParagraph = paragraph;
-        }
-        return merged;
     }
 }

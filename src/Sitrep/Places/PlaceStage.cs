@@ -1,5 +1,6 @@
 using Sitrep.Documents;
 using Sitrep.Pipeline;
+using Sitrep.Text;
 
 namespace Sitrep.Places;
 
@@ -12,11 +13,18 @@ public sealed class PlaceStage(Gazetteer gazetteer, bool useEntities) : IStage
     public string Name => "places";
 
     /// <inheritdoc/>
-    public Layer Requires => Layer.Tokens | Layer.Sentences | (useEntities ? Layer.Entities : Layer.None);
+    public Layer Requires => Layer.Paragraphs | Layer.Tokens | Layer.Sentences | (useEntities ? Layer.Entities : Layer.None);
 
     /// <inheritdoc/>
     public Layer Provides => Layer.Places;
 
     /// <inheritdoc/>
-    public void Process(Document document) => document.SetPlaces(_geoparser.Parse(document));
+    public void Process(Document document)
+    {
+        var places = _geoparser.Parse(document);
+        if (WireLayout.Dateline(document) is { } dateline)
+            for (int i = 0; i < places.Count && places[i].Range.Start < dateline.End; i++)
+                if (dateline.Contains(places[i].Range)) places[i] = places[i] with { Role = PlaceRole.Dateline };
+        document.SetPlaces(places);
+    }
 }

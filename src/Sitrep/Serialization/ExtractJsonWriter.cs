@@ -198,6 +198,7 @@ public sealed class ExtractJsonWriter : IDisposable
         WriteNullable("admin1", p.Admin1);
         _json.WriteString("level", p.Level);
         _json.WriteNumber("confidence", p.Confidence);
+        _json.WriteString("role", p.Role == PlaceRole.Dateline ? "dateline" : "mentioned");
     }
 
     private void WriteEventFields(Document d, CodedEvent e)

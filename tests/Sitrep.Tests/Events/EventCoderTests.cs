@@ -265,3 +265,62 @@ public class EventCoderTests
         Assert.Equal("Port-au-Prince", e.Place?.Name);
     }
 }
+
+/// <summary>How wire copy's layout and retellings shape the events: datelines, headlines, one event per incident.</summary>
+public class WireCopyEventTests
+{
+    private static IReadOnlyList<CodedEvent> Events(string text, DateOnly date)
+    {
+        var document = new Document(text, date, new SourceLocation("test"));
+        DocumentPipeline.Default.Process(document);
+        return document.Events;
+    }
+
+    private static readonly DateOnly Friday = new(2023, 3, 10);
+
+    [Fact]
+    public void TheDatelinesTownAndDay_AreNotTheEvents()
+    {
+        var e = Assert.Single(Events("NAIROBI, March 10 - Gunmen attacked a police post in Mandera on Thursday, killing four officers, police said.", Friday));
+        Assert.Equal("Mandera", e.Place?.Name);
+        Assert.Equal(new DateOnly(2023, 3, 9), e.Date);
+    }
+
+    [Fact]
+    public void TheDatelinesPlaces_HaveTheDatelineRole()
+    {
+        var document = new Document("NAIROBI, March 10 - Gunmen attacked a police post in Mandera on Thursday.", Friday, new SourceLocation("test"));
+        DocumentPipeline.Default.Process(document);
+        Assert.Equal(PlaceRole.Dateline, document.Places.Single(p => p.Name == "Nairobi").Role);
+        Assert.Equal(PlaceRole.Mentioned, document.Places.Single(p => p.Name == "Mandera").Role);
+    }
+
+    [Fact]
+    public void AHeadline_IsNoEventOfItsOwn()
+    {
+        var e = Assert.Single(Events(
+            "Gunmen kill four police officers in northeast Kenya\n\n" +
+            "NAIROBI, March 10 - Gunmen attacked a police post in Mandera on Thursday, killing four officers, police said.", Friday));
+        Assert.Single(e.Evidence);
+    }
+
+    [Fact]
+    public void AnIncidentRetoldInLaterParagraphs_IsOneEvent_WithTheMostConservativeToll()
+    {
+        var e = Assert.Single(Events(
+            "NAIROBI, March 10 - Gunmen attacked a police post in Mandera on Thursday, killing at least six officers, a local official said.\n\n" +
+            "The gunmen fired rockets at the post before storming it, residents said.\n\n" +
+            "A police spokesman said four officers had been killed in Mandera.", Friday));
+        Assert.Equal(3, e.Evidence.Count);
+        Assert.Equal(4, e.Fatalities);
+    }
+
+    [Fact]
+    public void TheSameKindOfIncident_InTwoTownsOrOnTwoDays_IsTwoEvents()
+    {
+        var towns = Events("Gunmen attacked a police post in Mandera on Thursday. Gunmen also attacked a police post in Garissa on Thursday.", Friday);
+        Assert.Equal(2, towns.Count);
+        var days = Events("Gunmen attacked a police post in Mandera on Wednesday.\n\nGunmen attacked a police post in Mandera again on Thursday.", Friday);
+        Assert.Equal([new DateOnly(2023, 3, 8), new DateOnly(2023, 3, 9)], days.Select(e => e.Date!.Value).Order());
+    }
+}

@@ -1,0 +1,94 @@
+using Sitrep.Documents;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// One sentence's reading of an event: what it codes, the day and place it names itself (null when
+/// it inherits them), and whether it only tells more of an incident already told.
+/// </summary>
+/// <param name="Event">The sentence's coding, with the place and day it inherits where it names none.</param>
+/// <param name="Paragraph">The index of the sentence's paragraph.</param>
+/// <param name="OwnPlace">The place the sentence names for its event.</param>
+/// <param name="Placed">Its place is its own or its paragraph's, not only the report's country.</param>
+/// <param name="OwnDate">The day the sentence names for its event.</param>
+/// <param name="MoreOfSomething">It refers back ("the attack", "the bombers") or reacts to an incident (blame, denial, funerals).</param>
+/// <param name="LaterToll">Its figures update earlier ones ("rose to", "later said") instead of competing with them.</param>
+/// <param name="Violent">It tells of violence (<see cref="EventTyping.TellsViolence"/>), which can make a demonstration more severe.</param>
+/// <param name="OverMany">Its figures are over many incidents ("the national toll"), not this one's.</param>
+internal sealed record Telling(CodedEvent Event, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, bool MoreOfSomething, bool LaterToll, bool OverMany, bool Violent);
+
+/// <summary>
+/// An incident as the report tells it, sentence by sentence: the first telling's coding, refined by
+/// the others (a day or a more specific place where the first had none, a more severe kind of
+/// demonstration, ACLED's most conservative figure where sources differ).
+/// </summary>
+internal sealed class ToldIncident(Telling first)
+{
+    private bool _placed = first.Placed;
+
+    /// <summary>The incident's coding so far.</summary>
+    public CodedEvent Event { get; private set; } = first.Event;
+
+    /// <summary>The paragraph of the latest telling.</summary>
+    public int LastParagraph { get; private set; } = first.Paragraph;
+
+    /// <summary>Whether some telling named the incident's day.</summary>
+    public bool Dated { get; private set; } = first.OwnDate is not null;
+
+    /// <summary>Takes in one more telling of this incident.</summary>
+    public void Absorb(Telling telling)
+    {
+        var told = telling.Event;
+        LastParagraph = telling.Paragraph;
+        var e = Event with { Evidence = [.. Event.Evidence, .. told.Evidence] };
+        if (!Dated && telling.OwnDate is { } day)
+        {
+            e = e with { Date = day, TimePrecision = told.TimePrecision };
+            Dated = true;
+        }
+        if (telling.OwnPlace is { } place && (!_placed || e.Place is { } at && MoreSpecific(place, at) && IncidentGrouping.SamePlace(place, at)))
+        {
+            e = e with { Place = place, GeoPrecision = told.GeoPrecision };
+            _placed = true;
+        }
+        if (telling.Violent && Severity(e) > 0 && Severity(told) > Severity(e))
+            e = e with
+            {
+                EventType = told.EventType, SubEventType = told.SubEventType, Plover = told.Plover,
+                Actor1 = told.Actor1, Inter1 = told.Inter1, Actor2 = told.Actor2, Inter2 = told.Inter2,
+            };
+        if (!telling.OverMany)
+        {
+            if (Figure(e.FatalitiesText, e.Fatalities, told.FatalitiesText, told.Fatalities, telling.LaterToll) is var (deaths, deathsText) && deathsText != e.FatalitiesText)
+                e = e with { Fatalities = deaths, FatalitiesText = deathsText, Source = told.Source ?? e.Source };
+            if (Figure(e.InjuredText, e.Injured, told.InjuredText, told.Injured, telling.LaterToll) is var (injured, injuredText) && injuredText != e.InjuredText)
+                e = e with { Injured = injured, InjuredText = injuredText };
+        }
+        Event = e;
+    }
+
+    /// <summary>
+    /// ACLED's figure from two tellings: the only one given, the later one where it updates the
+    /// earlier ("rose to"), else the most conservative.
+    /// </summary>
+    private static (int? Count, string? Text) Figure(string? text, int? count, string? newText, int? newCount, bool update)
+    {
+        if (newText is null) return (count, text);
+        if (text is null) return (newCount, newText);
+        bool takeNew = update ? (newCount ?? 0) > (count ?? 0) : (newCount ?? 0) < (count ?? 0);
+        return takeNew ? (newCount, newText) : (count, text);
+    }
+
+    private static bool MoreSpecific(PlaceMention place, PlaceMention than) =>
+        EventPlacement.Specificity.GetValueOrDefault(place.Level, 5) < EventPlacement.Specificity.GetValueOrDefault(than.Level, 5);
+
+    /// <summary>How severe a demonstration is, in ACLED's order (peaceful, met by intervention, violent, met by lethal force); 0 for any other event.</summary>
+    private static int Severity(CodedEvent e) => (e.EventType, e.SubEventType) switch
+    {
+        ("Protests", "Peaceful protest") => 1,
+        ("Protests", "Protest with intervention") => 2,
+        ("Riots", _) => 3,
+        ("Protests", "Excessive force against protesters") => 4,
+        _ => 0,
+    };
+}
