@@ -22,10 +22,16 @@ internal static class EvalCommand
 
     private static Command Events(CliContext context)
     {
-        var gold = new Option<string>("--gold") { Description = "ACLED export CSV, e.g. ../shared/data/events/acled-2020-04-27_05-02.csv", Required = true, HelpName = "FILE" };
+        var gold = new Option<string[]>("--gold")
+        {
+            Description = "ACLED export CSVs or folders of them, e.g. ../shared/data/events/acled-2020-04-27_05-02.csv ../shared/data/events/acled",
+            Required = true,
+            HelpName = "PATH",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var splitOption = new Option<string>("--split")
         {
-            Description = "Which rows to score: those held out of training (default), all, or the training rows",
+            Description = "Which rows to score: those held out of training (default: the development files and the reference week's hashed fifth), all, or the training rows",
             DefaultValueFactory = _ => "held-out",
         };
         splitOption.AcceptOnlyFromAmong("held-out", "all", "training");
@@ -43,22 +49,21 @@ internal static class EvalCommand
         var command = new Command("events", "Score event coding on ACLED rows (each note read as a report dated on its event date)") { gold, splitOption, nonConflict, errors, format };
         command.SetAction(parse =>
         {
+            var scores = new List<(string File, EventScores Scores)>();
             EventScores s;
             IReadOnlyList<NonConflictCount>? falseEvents = null;
             try
             {
-                var rows = Sitrep.Events.AcledCsv.Read(parse.GetValue(gold)!);
-                rows = parse.GetValue(splitOption) switch
-                {
-                    "all" => rows,
-                    "training" => rows.Where(r => !r.IsHeldOut).ToList(),
-                    _ => rows.Where(r => r.IsHeldOut).ToList(),
-                };
+                var split = parse.GetValue(splitOption);
+                var rows = Sitrep.Events.AcledSplit.Read(parse.GetValue(gold)!)
+                    .Where(r => split == "all" || Sitrep.Events.AcledSplit.IsDevelopment(r.File, r.Row) == (split == "held-out")).ToList();
                 var pipeline = DocumentPipeline.Default;
                 if ((pipeline.Provides & Layer.Events) == 0)
                     throw new InvalidDataException("no event stage: it needs the gazetteer ('npm ci') and models/events.bin ('sitrep train events').");
                 var results = new List<EventRowResult>();
-                s = EventEvaluation.Run(rows, pipeline, results.Add);
+                foreach (var file in rows.GroupBy(r => r.File))
+                    scores.Add((Path.GetFileName(file.Key), EventEvaluation.Run([.. file.Select(r => r.Row)], pipeline, results.Add)));
+                s = EventEvaluation.Combine(scores.Select(x => x.Scores).ToList());
                 if (parse.GetValue(errors) is { } errorsPath)
                 {
                     using var writer = new StreamWriter(errorsPath);
@@ -73,7 +78,7 @@ internal static class EvalCommand
             }
             if (parse.GetValue(format) == "json")
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(new
+                object Figures(EventScores s) => new
                 {
                     n = s.N,
                     detected = Round(s.Detected),
@@ -83,19 +88,28 @@ internal static class EvalCommand
                     place_within_25km = Round(s.PlaceWithin25Km),
                     fatalities_exact = Round(s.FatalitiesExact),
                     reports_per_second = Math.Round(s.ReportsPerSecond),
+                };
+                context.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    all = Figures(s),
+                    files = scores.ToDictionary(x => x.File, x => Figures(x.Scores)),
                     non_conflict_items_with_events = falseEvents?.ToDictionary(c => c.Kind, c => Round(c.Rate)),
                 }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
                 return SitrepCli.Ok;
             }
-            var table = new Table().Title($"{s.N} ACLED rows (rates over all rows)").AddColumns("measure", "value");
-            table.AddRow("detected", P(s.Detected));
-            table.AddRow("event type", P(s.EventTypeAccuracy));
-            table.AddRow("sub-event type", P(s.SubEventTypeAccuracy));
-            table.AddRow("date exact", P(s.DateExact));
-            table.AddRow("place within 25 km", P(s.PlaceWithin25Km));
-            table.AddRow("fatalities exact", P(s.FatalitiesExact));
+            var table = new Table().Title($"{s.N} ACLED rows (rates over all rows of each file)").AddColumns("measure", "all");
+            foreach (var (file, _) in scores) table.AddColumn(file);
+            void Row(string measure, Func<EventScores, double> value) =>
+                table.AddRow([measure, P(value(s)), .. scores.Select(x => P(value(x.Scores)))]);
+            table.AddRow(["rows", s.N.ToString("N0"), .. scores.Select(x => x.Scores.N.ToString("N0"))]);
+            Row("detected", x => x.Detected);
+            Row("event type", x => x.EventTypeAccuracy);
+            Row("sub-event type", x => x.SubEventTypeAccuracy);
+            Row("date exact", x => x.DateExact);
+            Row("place within 25 km", x => x.PlaceWithin25Km);
+            Row("fatalities exact", x => x.FatalitiesExact);
             foreach (var c in falseEvents ?? [])
-                table.AddRow($"{c.Kind} news items with an event (false)", $"{P(c.Rate)} of {c.Items:N0}");
+                table.AddRow([$"{c.Kind} news items with an event (false)", $"{P(c.Rate)} of {c.Items:N0}", .. scores.Select(_ => "")]);
             context.Console.Write(table);
             return SitrepCli.Ok;
         });

@@ -16,16 +16,22 @@ internal static class TrainCommand
 
     private static Command Events(CliContext context)
     {
-        var gold = new Option<string>("--gold") { Description = "ACLED export CSV, e.g. ../shared/data/events/acled-2020-04-27_05-02.csv", Required = true, HelpName = "FILE" };
+        var gold = new Option<string[]>("--gold")
+        {
+            Description = "ACLED export CSVs or folders of them, e.g. ../shared/data/events/acled-2020-04-27_05-02.csv ../shared/data/events/acled",
+            Required = true,
+            HelpName = "PATH",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/events.bin", HelpName = "FILE" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training rows", DefaultValueFactory = _ => 10 };
-        var command = new Command("events", "Train the event-type classifier on ACLED notes (one row in five, chosen by a hash of the note, is held out)") { gold, output, epochs };
+        var command = new Command("events", "Train the event-type classifier on ACLED notes (the development files and the reference week's hashed fifth are held out)") { gold, output, epochs };
         command.SetAction(parse =>
         {
-            List<Sitrep.Events.AcledRow> rows;
+            List<(string File, Sitrep.Events.AcledRow Row)> rows;
             try
             {
-                rows = Sitrep.Events.AcledCsv.Read(parse.GetValue(gold)!);
+                rows = Sitrep.Events.AcledSplit.Read(parse.GetValue(gold)!);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
@@ -33,7 +39,7 @@ internal static class TrainCommand
                 return SitrepCli.Fatal;
             }
             var clock = Stopwatch.StartNew();
-            var training = rows.Where(r => !r.IsHeldOut).ToList();
+            var training = rows.Where(r => !Sitrep.Events.AcledSplit.IsDevelopment(r.File, r.Row)).Select(r => r.Row).ToList();
             var examples = Sitrep.Events.EventModel.Examples(training, new Sitrep.Pipeline.PipelineBuilder().UseText().Build());
             var model = Sitrep.Events.TextClassifier.Train(examples, parse.GetValue(epochs));
             var path = parse.GetValue(output)!;

@@ -63,6 +63,16 @@ public static class EventEvaluation
         return new EventScores(rows.Count, detected / n, type / n, sub / n, date / n, place / n, fatalities / n, rows.Count / clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>The scores of several sets of rows as one, each rate weighted by its rows.</summary>
+    public static EventScores Combine(IReadOnlyList<EventScores> parts)
+    {
+        int n = parts.Sum(p => p.N);
+        double Mean(Func<EventScores, double> rate) => n == 0 ? 0 : parts.Sum(p => rate(p) * p.N) / n;
+        double seconds = parts.Sum(p => p.ReportsPerSecond > 0 ? p.N / p.ReportsPerSecond : 0);
+        return new EventScores(n, Mean(p => p.Detected), Mean(p => p.EventTypeAccuracy), Mean(p => p.SubEventTypeAccuracy), Mean(p => p.DateExact),
+            Mean(p => p.PlaceWithin25Km), Mean(p => p.FatalitiesExact), seconds > 0 ? n / seconds : 0);
+    }
+
     /// <summary>
     /// Writes the rows with anything wrong as CSV, the gold beside what the system said, for reading
     /// the errors: a header line, then one line per row.

@@ -53,7 +53,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var deaths = Casualties.Find(document, sentence, EventCue.Death);
             var injuries = Casualties.Find(document, sentence, EventCue.Injury);
 
-            var label = _typing.Label(sentenceWords);
+            var label = _typing.Label(sentenceWords, actorWords);
             var (eventType, subType) = EventTaxonomy.Split(label.Label);
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
             injuries ??= FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
@@ -88,7 +88,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 OwnPlace: ownPlace,
                 Placed: place is not null && place != focus,
                 OwnDate: timePrecision == 1 ? date : null,
-                MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords),
+                MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(actorWords),
                 LaterToll: IncidentGrouping.UpdatesToll(text),
                 // A toll over many incidents ("the national toll", "from a week of unrest") is not this incident's.
                 OverMany: IncidentGrouping.OverManyIncidents.IsMatch(text),

@@ -7,7 +7,9 @@ internal sealed class EventTyping(TextClassifier classifier)
     internal const double RuleMargin = 10; // held-out ACLED: rules always 0.835 type / 0.751 sub; never 0.854 / 0.825; under this margin 0.876 / 0.847
 
     /// <summary>The classifier's label, unless a coding rule decides.</summary>
-    internal (string Label, double Margin) Label(List<(string Lower, string Original)> words)
+    /// <param name="words">The sentence's words.</param>
+    /// <param name="actorWords">The same with the words of credited sources blanked ("a police spokesman said" names no side).</param>
+    internal (string Label, double Margin) Label(List<(string Lower, string Original)> words, List<(string Lower, string Original)> actorWords)
     {
         var stems = words.Select(w => EventFeatures.Stem(w.Lower)).ToHashSet(StringComparer.Ordinal);
         var predicted = classifier.Predict(EventFeatures.Of(words.Select(w => w.Original)));
@@ -36,6 +38,11 @@ internal sealed class EventTyping(TextClassifier classifier)
             if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest) return ("Protests/Protest with intervention", predicted.Margin);
             return (ruleLabel, predicted.Margin);
         }
+        // A battle has two armed, organised sides (ACLED codebook); one armed side killing or wounding
+        // people who are not named as armed, with no fighting told, is violence against civilians.
+        if (predicted.Label == "Battles/Armed clash" && lethal && ArmedSides(actorWords) == 1
+            && !stems.Overlaps(["clash", "fight", "fought", "battle", "encounter", "exchang", "firefight", "gunfight", "shootout", "skirmish"]))
+            return ("Violence against civilians/Attack", predicted.Margin);
         // An agreement or a weapons seizure needs its own words; without them the development is "Other".
         if (predicted.Label == "Strategic developments/Agreement" && !stems.Overlaps(["agreement", "agre", "ceasefire", "truce", "deal", "sign"])
             || predicted.Label == "Strategic developments/Disrupted weapons use" && !stems.Overlaps(["seiz", "defus", "weapon", "arm", "explosive", "cache"]))
@@ -46,4 +53,18 @@ internal sealed class EventTyping(TextClassifier classifier)
     /// <summary>Whether the sentence tells of violence (killing, shooting, clashes, attacks, blasts), not only of a gathering or a development.</summary>
     internal static bool TellsViolence(List<(string Lower, string Original)> words) =>
         EventLexicon.RuleStemsIn(words.Select(w => EventFeatures.Stem(w.Lower))).Overlaps(EventLexicon.ViolentStems);
+
+    // How many kinds of armed actor the sentence names (state forces, police, armed groups).
+    private static int ArmedSides(List<(string Lower, string Original)> words)
+    {
+        bool state = false, police = false, group = false;
+        foreach (var (lower, _) in words)
+            switch (Actors.Of(lower))
+            {
+                case ActorKind.Military: state = true; break;
+                case ActorKind.Police: police = true; break;
+                case ActorKind.ArmedGroup: group = true; break;
+            }
+        return (state ? 1 : 0) + (police ? 1 : 0) + (group ? 1 : 0);
+    }
 }

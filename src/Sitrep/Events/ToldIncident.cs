@@ -11,7 +11,7 @@ namespace Sitrep.Events;
 /// <param name="OwnPlace">The place the sentence names for its event.</param>
 /// <param name="Placed">Its place is its own or its paragraph's, not only the report's country.</param>
 /// <param name="OwnDate">The day the sentence names for its event.</param>
-/// <param name="MoreOfSomething">It refers back ("the attack", "the bombers") or reacts to an incident (blame, denial, funerals).</param>
+/// <param name="MoreOfSomething">It refers back ("the attack", "the gunmen"), reacts to an incident (blame, denial, funerals) or only counts its dead and wounded.</param>
 /// <param name="LaterToll">Its figures update earlier ones ("rose to", "later said") instead of competing with them.</param>
 /// <param name="Violent">It tells of violence (<see cref="EventTyping.TellsViolence"/>), which can make a demonstration more severe.</param>
 /// <param name="OverMany">Its figures are over many incidents ("the national toll"), not this one's.</param>

@@ -178,6 +178,13 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void OneArmedSideKillingPeople_IsViolenceAgainstCivilians_TwoArmedSidesABattle()
+    {
+        Assert.Equal("Violence against civilians/Attack", Type(Single("Gunmen stormed a wedding in Zamfara on Monday and killed nine guests, a police spokesman said.")));
+        Assert.Equal("Battles", Single("Gunmen attacked an army base in Zamfara on Monday, killing nine soldiers.").EventType);
+    }
+
+    [Fact]
     public void AReportAboutAnIndustrialAccident_YieldsNoEvent()
     {
         Assert.Empty(Events(
