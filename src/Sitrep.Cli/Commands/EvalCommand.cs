@@ -18,7 +18,59 @@ internal static class EvalCommand
         Time(context),
         Geo(context),
         Events(context),
+        Reports(context),
     };
+
+    private static Command Reports(CliContext context)
+    {
+        var gold = new Option<string>("--gold")
+        {
+            Description = "A folder of reports with their hand-coded events in expected.json, e.g. ../shared/data/events/reports-dev",
+            Required = true,
+            HelpName = "DIR",
+        };
+        var errors = new Option<string?>("--errors") { Description = "Also write each missed and each invented event to FILE, one line each", HelpName = "FILE" };
+        var format = CommonOptions.Format("table", "table", "json");
+        var command = new Command("reports", "Score the events read from wire reports against hand-coded ones (as shared/tools/report-events.py)") { gold, errors, format };
+        command.SetAction(parse =>
+        {
+            ReportEventScores s;
+            try
+            {
+                var pipeline = DocumentPipeline.Default;
+                if ((pipeline.Provides & Layer.Events) == 0)
+                    throw new InvalidDataException("no event stage: it needs the gazetteer ('npm ci') and models/events.bin ('sitrep train events').");
+                s = ReportEvaluation.Run(parse.GetValue(gold)!, pipeline);
+                if (parse.GetValue(errors) is { } errorsPath) File.WriteAllLines(errorsPath, s.Lines);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or JsonException or KeyNotFoundException)
+            {
+                context.Error.WriteLine($"sitrep: {e.Message}");
+                return SitrepCli.Fatal;
+            }
+            if (parse.GetValue(format) == "json")
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    recall = Round(s.Recall), precision = Round(s.Precision), f1 = Round(s.F1),
+                    found = s.Found, gold = s.Gold, predicted = s.Predicted,
+                    reports_without_events = s.QuietReports, of_which_given_an_event = s.NoisyQuietReports,
+                    events_at_must_not_places = s.AtMustNotPlaces, missed_because = s.MissedBecause,
+                }));
+                return SitrepCli.Ok;
+            }
+            var table = new Table().Title("Events read from reports against hand-coded ones").AddColumns("measure", "value");
+            table.AddRow("recall", $"{P(s.Recall)} ({s.Found}/{s.Gold})");
+            table.AddRow("precision", $"{P(s.Precision)} ({s.Found}/{s.Predicted})");
+            table.AddRow("F1", P(s.F1));
+            table.AddRow("reports with no event that got one", $"{s.NoisyQuietReports}/{s.QuietReports}");
+            table.AddRow("events at a must-not place", s.AtMustNotPlaces.ToString());
+            table.AddRow("missed, by what the nearest event placed there got wrong", string.Join(", ", s.MissedBecause.Select(m => $"{m.Key} {m.Value}")));
+            context.Console.Write(table);
+            return SitrepCli.Ok;
+        });
+        return command;
+    }
 
     private static Command Events(CliContext context)
     {
