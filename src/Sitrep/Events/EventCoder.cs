@@ -23,6 +23,10 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     public List<CodedEvent> Code(Document document)
     {
         var incidents = new List<ToldIncident>();
+        // The day the story last named for an event, when it is news of the day (the report's day or the
+        // one or two before): a sentence that names none goes on at that day ("within hours, crowds...").
+        // An older day starts a process ("protests began on January 2"); what follows it undated is of the report's day.
+        DateOnly? storyDay = null;
         var sentences = document.Sentences;
         var all = new List<(string Lower, string Original)>[sentences.Length];
         for (int s = 0; s < sentences.Length; s++) all[s] = Words(document, sentences[s]);
@@ -58,8 +62,10 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
             injuries ??= FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
             var ownPlace = EventPlacement.OwnPlace(document, s);
-            var (place, geoPrecision) = EventPlacement.Where(document, s, ownPlace, focus, paragraphs);
+            var (place, geoPrecision, onlyTheFocus) = EventPlacement.Where(document, s, ownPlace, focus, paragraphs);
             var (date, timePrecision) = EventDating.When(document, s, dateline);
+            if (timePrecision == 1) storyDay = date >= document.Date.AddDays(-NewsOfTheDay) ? date : null;
+            else if (storyDay is { } day) date = day;
             var country = place is null ? null : CountryNames.Of(place.Country);
             var (actor1, inter1, actor2, inter2) = _actors.ActorsOf(document, actorWords, eventType, subType, country);
             var text = document.Slice(sentence.Range);
@@ -85,8 +91,9 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 Confidence = Math.Round(1 / (1 + Math.Exp(-label.Margin / 4)) * (place?.Confidence ?? 0.5), 2),
             },
                 Paragraph: paragraphs[s],
-                OwnPlace: ownPlace,
-                Placed: place is not null && place != focus,
+                // Where someone went says nothing about which incident the sentence tells ("his wife was flown to Miami").
+                OwnPlace: ownPlace is not null && !EventPlacement.IsDestination(document, ownPlace) ? ownPlace : null,
+                Placed: place is not null && !onlyTheFocus,
                 OwnDate: timePrecision == 1 ? date : null,
                 MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(actorWords),
                 LaterToll: IncidentGrouping.UpdatesToll(text),
@@ -100,6 +107,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             Notes = Note(i.Event.Date ?? document.Date, i.Event.Actor1, i.Event.EventType, i.Event.SubEventType, i.Event.Place, i.Event.Fatalities ?? 0),
         });
     }
+
+    private const int NewsOfTheDay = 2;
 
     /// <summary>The sentence's words with those inside a credited source blanked: "a police officer at the scene said" names a source, not an actor.</summary>
     private static List<(string Lower, string Original)> OutsideAttributions(Document document, Sentence sentence, List<(string Lower, string Original)> words)

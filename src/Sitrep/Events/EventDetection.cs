@@ -124,8 +124,12 @@ internal static class EventDetection
     {
         bool real = false, weak = false, disaster = false, armed = false, agent = false;
         int lastUnreal = -UnrealReach - 1;
+        bool unrealClause = false;
         for (int i = 0; i < words.Count; i++)
         {
+            // "whether", "if", "unless" leave their whole clause unreal: "did not say whether its jets had bombed the camp".
+            if (words[i].Lower is "whether" or "if" or "unless") unrealClause = true;
+            else if (words[i].Lower is "," or ";" or ":") unrealClause = false;
             var cue = EventLexicon.Of(words[i].Lower);
             if ((cue & EventCue.Membership) != 0) return Reporting.None;
             disaster |= (cue & EventCue.Disaster) != 0;
@@ -135,7 +139,7 @@ internal static class EventDetection
             agent |= actor is not null && (cue & EventCue.Weak) == 0 || (cue & EventCue.Agent) != 0;
             // "May" and "Will" in capitals are a month and a name, not a modal.
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
-            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !ShowsSomething(words, i))
+            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i))
             {
                 if ((cue & EventCue.Weak) != 0) weak = true;
                 else real = true;

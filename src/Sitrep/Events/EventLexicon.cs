@@ -12,7 +12,7 @@ public enum EventCue
     Death = 1 << 1,
     /// <summary>Injury ("injured", "wounded").</summary>
     Injury = 1 << 2,
-    /// <summary>A future, plan or possibility just before an event word: no event happened yet ("will send", "plans to attack").</summary>
+    /// <summary>A future, plan, possibility or negation just before an event word: no event happened ("will send", "plans to attack", "did not attack").</summary>
     Unreal = 1 << 3,
     /// <summary>Membership or composition, not an action ("includes", "member of").</summary>
     Membership = 1 << 4,
@@ -146,7 +146,10 @@ public static class EventLexicon
             "beheaded", "murdered", "bodies", "executed");
         Add(EventCue.Injury, "injured", "wounded", "hurt", "injuries", "casualties");
         Add(EventCue.Unreal, "will", "would", "plan", "plans", "planned", "intend", "intends", "threaten", "threatened", "may", "might",
-            "could", "should", "promised", "if");
+            "could", "should", "promised", "if", "whether", "unless", "cannot", "can", "must",
+            // A negated verb: "did not say whether the aircraft had been shot down" ("there is no internet" is the blackout itself).
+            "not", "n't", "never", "didn't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "don't",
+            "doesn't", "isn't", "aren't");
         Add(EventCue.Membership, "includes", "include", "consists", "comprises");
         Add(EventCue.Disaster, "earthquake", "quake", "flood", "floods", "flooding", "landslide", "storm", "cyclone", "hurricane",
             "typhoon", "tornado", "drought", "wildfire", "accident", "crash", "collapse", "collapsed", "derailed", "tsunami", "eruption",

@@ -46,31 +46,33 @@ internal static class EventPlacement
         ["site"] = 0, ["district"] = 1, ["city"] = 1, ["admin2"] = 2, ["admin1"] = 3, ["country"] = 4, ["region"] = 5,
     };
 
-    /// <summary>The place the sentence itself names for its event (<see cref="MostSpecific"/>), or null; never only where someone went ("flown to Miami").</summary>
+    /// <summary>The place the sentence itself names for its event (<see cref="MostSpecific"/>), or null; it may be only where someone went ("deployed to Kazakhstan", "flown to Miami").</summary>
     internal static PlaceMention? OwnPlace(Document document, int s)
     {
         var sentence = document.Sentences[s].Range;
-        var place = MostSpecific(document, StoryPlaces(document).Where(p => sentence.Contains(p.Range)));
-        return place is not null && Role(document, place) == 1 ? null : place;
+        return MostSpecific(document, StoryPlaces(document).Where(p => sentence.Contains(p.Range)));
     }
 
-    /// <summary>The sentence's own most specific place (precision 1 for a town, 2 for a district, 3 above), else its paragraph's (2 or 3), else the focus (3).</summary>
-    internal static (PlaceMention? Place, int Precision) Where(Document document, int s, PlaceMention? own, PlaceMention? focus, int[] paragraphs)
+    /// <summary>Whether the place is only where someone or something went ("to", "into") or a street named after it.</summary>
+    internal static bool IsDestination(Document document, PlaceMention place) => Role(document, place) == 1;
+
+    /// <summary>The sentence's own most specific place (precision 1 for a town, 2 for a district, 3 above), else its paragraph's (2 or 3), else the focus (3, and <c>OnlyTheFocus</c>).</summary>
+    internal static (PlaceMention? Place, int Precision, bool OnlyTheFocus) Where(Document document, int s, PlaceMention? own, PlaceMention? focus, int[] paragraphs)
     {
         var sentence = document.Sentences[s];
-        if (own is not null) return (own, Precision(own, inherited: false));
+        if (own is not null) return (own, Precision(own, inherited: false), false);
         // "the city", "the town": the last town named before, in whatever paragraph.
         var text = document.Slice(sentence.Range);
         bool anaphora = text.Contains("the city", StringComparison.OrdinalIgnoreCase) || text.Contains("the town", StringComparison.OrdinalIgnoreCase);
         if (anaphora && StoryPlaces(document).LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
-            return (town, 2);
+            return (town, 2, false);
         for (int earlier = s - 1; earlier >= 0 && paragraphs[earlier] == paragraphs[s]; earlier--)
         {
             var range = document.Sentences[earlier].Range;
             var inherited = MostSpecific(document, StoryPlaces(document).Where(p => range.Contains(p.Range)));
-            if (inherited is not null) return (inherited, Precision(inherited, inherited: true));
+            if (inherited is not null) return (inherited, Precision(inherited, inherited: true), false);
         }
-        return (focus, 3);
+        return (focus, 3, true);
     }
 
     /// <summary>

@@ -23,7 +23,10 @@ internal static class IncidentGrouping
         // "His wife was flown to Miami after the attack": a reference back belongs to the incident it refers to, wherever it names.
         if (telling.MoreOfSomething && telling.OwnPlace is null && telling.OwnDate is null && incidents.FindLastIndex(i => EventTaxonomy.DisorderType(i.Event.EventType) != "Strategic developments") is int last and >= 0)
             incidents[last].Absorb(telling);
-        else incidents.Add(new ToldIncident(telling));
+        // A new incident is told with a place (its own or its paragraph's) or a day of its own, or as the
+        // story's first; a sentence with neither that is more of nothing told so far is comment or
+        // background ("units were being deployed to restore order").
+        else if (incidents.Count == 0 || telling.Placed || telling.OwnDate is not null) incidents.Add(new ToldIncident(telling));
     }
 
     private static bool CanJoin(ToldIncident incident, Telling telling)

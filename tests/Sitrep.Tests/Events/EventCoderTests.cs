@@ -323,6 +323,32 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void ANegatedEvent_IsNoEvent()
+    {
+        Assert.Empty(Events("Police in Harare did not attack the marchers on Thursday.", Friday));
+        Assert.Empty(Events("The army never said whether its jets had bombed the camp.", Friday));
+    }
+
+    [Fact]
+    public void ANewIncident_NeedsAPlaceOrADayOfItsOwn_ElseItIsComment()
+    {
+        var e = Assert.Single(Events(
+            "NAIROBI, March 10 - Gunmen attacked a market in Mandera on Thursday, killing four traders, police said.\n\n" +
+            "Critics say that arrests of suspects rarely lead to trials, and that the troops deployed after such attacks leave within weeks.", Friday));
+        Assert.Equal("Mandera", e.Place?.Name);
+    }
+
+    [Fact]
+    public void ASentenceWithNoDayOfItsOwn_GoesOnAtTheDayTheStoryLastNamed()
+    {
+        var events = Events(
+            "DAKAR, March 10 - Gendarmes arrested the opposition leader in Dakar on Thursday.\n\n" +
+            "Within hours, his supporters burned tyres and threw stones at police in Ziguinchor.", Friday);
+        Assert.All(events, e => Assert.Equal(new DateOnly(2023, 3, 9), e.Date));
+        Assert.Contains(events, e => e.Place?.Name == "Ziguinchor");
+    }
+
+    [Fact]
     public void TheSameKindOfIncident_InTwoTownsOrOnTwoDays_IsTwoEvents()
     {
         var towns = Events("Gunmen attacked a police post in Mandera on Thursday. Gunmen also attacked a police post in Garissa on Thursday.", Friday);
