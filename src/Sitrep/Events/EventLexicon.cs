@@ -63,11 +63,12 @@ public static class EventLexicon
         (["freed", "regain", "retook", "recaptur", "retaken", "liberat"], "Battles/Government regains territory", RuleStrength.WhenUnsure),
         (["shootout", "shoot-out", "firefight", "gunfight", "exchang"], "Battles/Armed clash", RuleStrength.WhenUnsure),
         (["riot", "rioter", "pogrom"], "Riots/Violent demonstration", RuleStrength.WhenUnsure),
+        // A suicide bomber is a suicide bomb, not an air strike by a "bomber".
+        (["suicide"], "Explosions/Remote violence/Suicide bomb", RuleStrength.Decisive),
         (["airstrike", "air_strike", "drone", "warplane", "bomber"], "Explosions/Remote violence/Air/drone strike", RuleStrength.WhenUnsure),
         (["missile", "rocket"], "Explosions/Remote violence/Shelling/artillery/missile attack", RuleStrength.Decisive),
         (["shell", "artillery", "mortar"], "Explosions/Remote violence/Shelling/artillery/missile attack", RuleStrength.WhenUnsure),
         (["grenade"], "Explosions/Remote violence/Grenade", RuleStrength.WhenUnsure),
-        (["suicide"], "Explosions/Remote violence/Suicide bomb", RuleStrength.WhenUnsure),
         (["ied", "landmine", "roadside", "explosive", "detonat", "bomb"], "Explosions/Remote violence/Remote explosive/landmine/IED", RuleStrength.Decisive),
         (["blast", "explo"], "Explosions/Remote violence/Remote explosive/landmine/IED", RuleStrength.WhenUnsure),
         (["abduct", "kidnap", "abduction"], "Violence against civilians/Abduction/forced disappearance", RuleStrength.WhenUnsure),

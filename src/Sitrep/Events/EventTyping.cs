@@ -19,6 +19,8 @@ internal sealed class EventTyping(TextClassifier classifier)
         // Lethal force on protesters is excessive force, whatever else the sentence says.
         if (protest && lethal && stateForce && !stems.Overlaps(["riot", "rioter", "bandit", "attacker", "armed"]))
             return ("Protests/Excessive force against protesters", predicted.Margin);
+        // Who took a place decides its sub-type (the codebook's territorial events), whatever else the sentence says.
+        if (TerritoryRule.Label(actorWords) is { } territorial) return (territorial, predicted.Margin);
         // Where violence is also reported, the violence is the event (ACLED codes the clash, not the arrests after it).
         var ruleStems = EventLexicon.RuleStemsIn(stems);
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);

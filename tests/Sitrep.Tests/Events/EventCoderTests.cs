@@ -184,6 +184,25 @@ public class EventCoderTests
         Assert.Equal("Battles", Single("Gunmen attacked an army base in Zamfara on Monday, killing nine soldiers.").EventType);
     }
 
+    [Theory]
+    [InlineData("Rebel fighters captured the northern town of Kalemie on Monday.", "Battles/Non-state actor overtakes territory")]
+    [InlineData("Government troops recaptured Kalemie from the rebels on Monday.", "Battles/Government regains territory")]
+    [InlineData("The army took control of Kalemie on Monday after a week of fighting.", "Battles/Government regains territory")]
+    [InlineData("Insurgents entered the town of Kalemie without a fight on Monday.", "Strategic developments/Non-violent transfer of territory")]
+    public void WhoTakesAPlace_DecidesTheTerritorialSubType(string text, string label) => Assert.Equal(label, Type(Single(text)));
+
+    [Theory]
+    [InlineData("Rebels seized 40 hostages in Kalemie on Monday.")]
+    [InlineData("Protesters stormed the Kalemie city hall on Monday.")]
+    public void TakingPeopleOrABuilding_IsNoTakingOfTerritory(string text) =>
+        Assert.DoesNotContain("territory", Type(Single(text)), StringComparison.Ordinal);
+
+    [Fact]
+    public void ASuicideBomber_IsASuicideBomb_NotAnAirStrike()
+    {
+        Assert.Equal("Explosions/Remote violence/Suicide bomb", Type(Single("A suicide bomber blew himself up at a bus station in Quetta on Monday, killing 12 people.")));
+    }
+
     [Fact]
     public void AReportAboutAnIndustrialAccident_YieldsNoEvent()
     {
