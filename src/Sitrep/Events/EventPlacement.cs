@@ -6,16 +6,56 @@ namespace Sitrep.Events;
 /// <summary>Where a sentence's event happened, and the report's focus.</summary>
 internal static class EventPlacement
 {
-    /// <summary>The places the story names: not those of its dateline.</summary>
-    internal static IEnumerable<PlaceMention> StoryPlaces(Document document) => document.Places.Where(p => p.Role != PlaceRole.Dateline);
+    /// <summary>
+    /// The places the story names as places: not those of its dateline, not a person's first name
+    /// ("spokeswoman Florence Marchal"), and a country only where it is named as a place ("in
+    /// Kenya", "the capital of Mali", "Nigeria's Borno state", "Bunagana, Congo"), not as who acts or
+    /// whose ("Turkey opened a base", "U.S. embassy staff").
+    /// </summary>
+    internal static IEnumerable<PlaceMention> StoryPlaces(Document document) =>
+        document.Places.Where(p => p.Role != PlaceRole.Dateline && !IsFirstName(document, p) && (p.Level != "country" || NamedAsPlace(document, p)));
+
+    // The tagger splits "Florence Marchal" into a place and a person: a person's name right after the place makes it their first name.
+    private static bool IsFirstName(Document document, PlaceMention place)
+    {
+        foreach (var e in document.Entities)
+            if (e.Type == "PER" && e.Range.Start == place.Range.End + 1 && document.Text[place.Range.End] == ' ') return true;
+        return false;
+    }
+
+    private static bool NamedAsPlace(Document document, PlaceMention country)
+    {
+        var after = document.Text.AsSpan(country.Range.End);
+        if (after.StartsWith("'s") || after.StartsWith("’s") || after.StartsWith(",") || after.StartsWith(")") || after.StartsWith(".")) return true;
+        // The word before, past direction words: "in northern Burkina Faso", "across the country of".
+        var before = document.Text.AsSpan(0, country.Range.Start).TrimEnd();
+        while (true)
+        {
+            int space = before.LastIndexOfAny(' ', '\n');
+            var word = before[(space + 1)..];
+            if (word.IsEmpty) return false;
+            if (DirectionWords.Contains(word) || word.Equals("the", StringComparison.OrdinalIgnoreCase)) { before = before[..Math.Max(0, space)].TrimEnd(); continue; }
+            return LocativeWords.Contains(word);
+        }
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LocativeWords = new HashSet<string>(
+        ["in", "across", "throughout", "inside", "within", "into", "to", "at", "near", "of", "over", "from", "around", "outside"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DirectionWords = new HashSet<string>(
+        ["northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern", "southwestern",
+         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "rural", "neighbouring", "neighboring"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The report's most named country, else its most named place (when no country is named).</summary>
     internal static PlaceMention? Focus(Document document)
     {
         // A dateline's country says which country the report is about; its town says only where it was filed.
-        PlaceMention? Most(Func<PlaceMention, bool> which) => document.Places.Where(p => p.Role != PlaceRole.Dateline || p.Level == "country").Where(which)
-            .GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
-        return Most(p => p.Level == "country" && !NamesAnActor(document, p)) ?? Most(p => p.Level != "region" && !NamesAnActor(document, p));
+        static PlaceMention? Most(IEnumerable<PlaceMention> places) =>
+            places.GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+        return Most(document.Places.Where(p => p.Level == "country" && !IsFirstName(document, p) && !NamesAnActor(document, p)))
+            ?? Most(StoryPlaces(document).Where(p => p.Level != "region" && !NamesAnActor(document, p)));
     }
 
     /// <summary>

@@ -28,7 +28,9 @@ public static partial class WireLayout
         var paragraphs = document.Paragraphs;
         if (paragraphs.Length < 2) return null;
         var text = document.Slice(paragraphs[0]).TrimEnd();
-        if (text.Length == 0 || text.Contains('\n') || text[^1] is '.' or '!' or '?' or '"' or '”' or ':' or ';') return null;
+        // A headline may end in a quotation ("declare \"autonomous zone\""); a sentence ends in a stop, inside the quotes or not.
+        var end = text.TrimEnd(['"', '”', '\'', '’']);
+        if (end.Length == 0 || text.Contains('\n') || end[^1] is '.' or '!' or '?' or ':' or ';') return null;
         int words = 1;
         foreach (var c in text) if (c == ' ') words++;
         return words <= MaxHeadlineWords ? paragraphs[0] : null;

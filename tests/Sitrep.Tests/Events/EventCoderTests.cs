@@ -134,6 +134,20 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void Place_ACountryNamedAsWhoActs_IsNotWhereItActs()
+    {
+        Assert.Equal("Haiti", Single("Kenya deployed 400 police officers to Haiti on Monday.").Place?.Name);
+        Assert.Equal("Kenya", Single("Police fired tear gas at protesters in western Kenya on Monday.").Place?.Name);
+    }
+
+    [Fact]
+    public void Place_APersonsFirstName_IsNoPlace()
+    {
+        var e = Single("UN spokeswoman Florence Marchal said police had beaten and detained two priests on Sunday.");
+        Assert.NotEqual("Florence", e.Place?.Name);
+    }
+
+    [Fact]
     public void Place_AStreetNamedAfterATown_IsInThatTown_UnlessAnotherPlaceIsNamed()
     {
         Assert.Equal("Zahlé", Single("Protesters blocked the Zahle roundabout on Monday with burning tyres.").Place?.Name);

@@ -40,7 +40,9 @@ public class WireLayoutTests
         var d = Annotate("Farmers block highway over fuel prices\n\nHARARE, March 9 - Farmers blocked a highway on Thursday.");
         Assert.Equal("Farmers block highway over fuel prices", d.TextOf(WireLayout.Headline(d)!.Value).TrimEnd());
         Assert.Equal("HARARE, March 9 - ", d.TextOf(WireLayout.Dateline(d)!.Value));
+        Assert.NotNull(WireLayout.Headline(Annotate("Farmers block highway to demand \"fair prices\"\n\nFarmers blocked a highway on Thursday.")));
         // A first paragraph that ends as a sentence does is the story, not a headline.
         Assert.Null(WireLayout.Headline(Annotate("Farmers blocked a highway on Thursday.\n\nThey left at noon.")));
+        Assert.Null(WireLayout.Headline(Annotate("\"We will stay,\" a farmer said.\n\nThey left at noon.")));
     }
 }
