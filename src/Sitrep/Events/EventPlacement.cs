@@ -90,8 +90,33 @@ internal static class EventPlacement
     internal static PlaceMention? OwnPlace(Document document, int s)
     {
         var sentence = document.Sentences[s].Range;
-        return MostSpecific(document, StoryPlaces(document).Where(p => sentence.Contains(p.Range)));
+        int told = ToldFrom(document, s);
+        return MostSpecific(document, StoryPlaces(document).Where(p => sentence.Contains(p.Range) && p.Range.Start >= told));
     }
+
+    /// <summary>
+    /// Where what is told begins when the sentence opens with who tells it: the offset after the telling
+    /// verb that comes before any event word ("Stoltenberg, after a meeting in Brussels, agreed that the
+    /// missile ..."), so that the speaker's places are not the event's; else the sentence's start
+    /// ("... shot dead six people in Kinshasa, the UN said").
+    /// </summary>
+    private static int ToldFrom(Document document, int s)
+    {
+        var sentence = document.Sentences[s];
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var word = document.TextOf(document.Tokens[t].Range).ToLowerInvariant();
+            if ((EventLexicon.Of(word) & EventCue.Trigger) != 0) return sentence.Range.Start;
+            if (TellingVerbs.Contains(word)) return document.Tokens[t].End;
+        }
+        return sentence.Range.Start;
+    }
+
+    private static readonly HashSet<string> TellingVerbs = new(StringComparer.Ordinal)
+    {
+        "said", "says", "told", "agreed", "added", "confirmed", "announced", "stated", "noted", "warned", "admitted", "acknowledged",
+        "denied", "claimed", "insisted", "reported", "explained", "urged", "accused", "blamed", "argued", "tweeted", "wrote",
+    };
 
     /// <summary>Whether the place is only where someone or something went ("to", "into") or a street named after it.</summary>
     internal static bool IsDestination(Document document, PlaceMention place) => Role(document, place) == 1;

@@ -141,6 +141,14 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void Place_WhereTheSpeakerWas_IsNotWhereTheEventHappened()
+    {
+        Assert.Equal("Gusau", Single("The governor, speaking to reporters in Abuja, said gunmen had attacked a village near Gusau on Monday.").Place?.Name);
+        // Credited after the telling, the places are the event's.
+        Assert.Equal("Gusau", Single("Gunmen attacked a village near Gusau on Monday, the governor said in Abuja.").Place?.Name);
+    }
+
+    [Fact]
     public void Place_APersonsFirstName_IsNoPlace()
     {
         var e = Single("UN spokeswoman Florence Marchal said police had beaten and detained two priests on Sunday.");
