@@ -4,7 +4,7 @@ using Sitrep.Places;
 namespace Sitrep.Events;
 
 /// <summary>Where a sentence's event happened, and the report's focus.</summary>
-internal static class EventPlacement
+internal static partial class EventPlacement
 {
     /// <summary>
     /// The places the story names as places: not those of its dateline, not a person's first name
@@ -131,6 +131,9 @@ internal static class EventPlacement
         bool anaphora = text.Contains("the city", StringComparison.OrdinalIgnoreCase) || text.Contains("the town", StringComparison.OrdinalIgnoreCase);
         if (anaphora && StoryPlaces(document).LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
             return (town, 2, false);
+        // "In the Somali capital", "the capital's main boulevard": wire copy names the capital it was filed from in its dateline.
+        if (CapitalReference().IsMatch(text) && document.Places.FirstOrDefault(p => p.Role == PlaceRole.Dateline && p.Level == "city") is { } filedFrom)
+            return (filedFrom, 1, false);
         for (int earlier = s - 1; earlier >= 0 && paragraphs[earlier] == paragraphs[s]; earlier--)
         {
             var range = document.Sentences[earlier].Range;
@@ -178,4 +181,7 @@ internal static class EventPlacement
         "admin2" => 2,
         _ => 3,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bthe (?:[A-Z][a-z]+ ){0,2}capital\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CapitalReference();
 }

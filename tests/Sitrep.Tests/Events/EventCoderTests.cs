@@ -335,6 +335,13 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void TheCapital_IsTheDatelinesCity_WhereTheStoryNamesNoOther()
+    {
+        var e = Assert.Single(Events("HARARE, March 10 - Police fired tear gas at hundreds of traders protesting in the Zimbabwean capital on Thursday.", Friday));
+        Assert.Equal("Harare", e.Place?.Name);
+    }
+
+    [Fact]
     public void TheDatelinesPlaces_HaveTheDatelineRole()
     {
         var document = new Document("NAIROBI, March 10 - Gunmen attacked a police post in Mandera on Thursday.", Friday, new SourceLocation("test"));
