@@ -13,7 +13,7 @@ internal sealed class EventTyping(TextClassifier classifier)
     {
         var stems = words.Select(w => EventFeatures.Stem(w.Lower)).ToHashSet(StringComparer.Ordinal);
         var predicted = classifier.Predict(EventFeatures.Of(words.Select(w => w.Original)));
-        bool protest = stems.Overlaps(["protester", "protestor", "demonstrator", "protest"]);
+        bool protest = stems.Overlaps(["protester", "protestor", "demonstrator", "protest", "march", "marcher", "demonstrat", "demonstration"]);
         bool lethal = stems.Overlaps(["kill", "killed", "shot", "dead", "eliminat"]);
         bool stateForce = stems.Overlaps(["police", "security", "military", "troop", "soldier", "army"]);
         // Lethal force on protesters is excessive force, whatever else the sentence says.
@@ -42,7 +42,7 @@ internal sealed class EventTyping(TextClassifier classifier)
         }
         // A battle has two armed, organised sides (ACLED codebook); one armed side killing or wounding
         // people who are not named as armed, with no fighting told, is violence against civilians.
-        if (predicted.Label == "Battles/Armed clash" && lethal && ArmedSides(actorWords) == 1
+        if (predicted.Label == "Battles/Armed clash" && stems.Overlaps(["kill", "dead", "die", "death", "eliminat"]) && ArmedSides(actorWords) == 1
             && !stems.Overlaps(["clash", "fight", "fought", "battle", "encounter", "exchang", "firefight", "gunfight", "shootout", "skirmish"]))
             return ("Violence against civilians/Attack", predicted.Margin);
         // An agreement or a weapons seizure needs its own words; without them the development is "Other".

@@ -36,6 +36,19 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void LethalForceOnMarchers_IsExcessiveForce_ThoughTheyAreNotCalledProtesters()
+    {
+        Assert.Equal("Protests/Excessive force against protesters",
+            Type(Single("Two students were killed in Lima on Monday when police fired tear gas and pellets at people marching against the government.")));
+    }
+
+    [Fact]
+    public void ShotsIntoTheAir_KillNobody_SoTheyAreNoViolenceAgainstCivilians()
+    {
+        Assert.NotEqual("Violence against civilians/Attack", Type(Single("Soldiers fired shots into the air to scatter a crowd in Sokoto on Monday.")));
+    }
+
+    [Fact]
     public void Arrests_AreAStrategicDevelopment_ButAtAProtestAnIntervention()
     {
         Assert.Equal("Strategic developments/Arrests", Type(Single("Police arrested 15 opposition politicians in Minsk on Monday.")));
