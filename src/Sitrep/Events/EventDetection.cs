@@ -16,7 +16,7 @@ internal static class EventDetection
     /// </summary>
     internal static bool IsBackground(Document document, Sentence sentence, List<(string Lower, string Original)> words)
     {
-        var cutoff = document.Date.AddDays(-31);
+        var cutoff = document.Date.AddDays(-10);
         bool opensWithRecentDate = false;
         foreach (var t in document.Times)
         {
@@ -147,7 +147,20 @@ internal static class EventDetection
         }
         // An earthquake or a crash that killed people is news, not political violence.
         if (disaster && !armed) return Reporting.None;
+        // A court's ruling on violence is justice, not the violence (ACLED codes no trials).
+        if (IsJudicial(words)) return Reporting.None;
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
+    }
+
+    private static bool IsJudicial(List<(string Lower, string Original)> words)
+    {
+        bool court = false, ruling = false;
+        foreach (var (lower, _) in words)
+        {
+            court |= lower is "court" or "courts" or "judge" or "judges" or "tribunal" or "jury";
+            ruling |= lower is "jailed" or "sentenced" or "convicted" or "acquitted" or "ruled" or "indicted" or "guilty" or "verdict";
+        }
+        return court && ruling;
     }
 }

@@ -26,7 +26,12 @@ internal static class IncidentGrouping
         // A new incident is told with a place (its own or its paragraph's) or a day of its own, or as the
         // story's first; a sentence with neither that is more of nothing told so far is comment or
         // background ("units were being deployed to restore order").
-        else if (incidents.Count == 0 || telling.Placed || telling.OwnDate is not null) incidents.Add(new ToldIncident(telling));
+        // A reference back, a reaction or a quotation with nothing told to join presupposes an incident the
+        // report does not tell ("the judge ruled that he had failed to stop the killings"): it starts one
+        // only with a day or a place of its own ("the toll from Friday's attack in Maiduguri rose to 19").
+        else if (telling.MoreOfSomething ? telling.OwnDate is not null || telling.OwnPlace is not null
+                 : incidents.Count == 0 || telling.Placed || telling.OwnDate is not null)
+            incidents.Add(new ToldIncident(telling));
     }
 
     private static bool CanJoin(ToldIncident incident, Telling telling)
@@ -62,7 +67,15 @@ internal static class IncidentGrouping
         @"\bthe (?:first |second |third |twin |double |deadly |latest )?(?:attacks?|blasts?|explosions?|bombings?|killings?|shootings?|assault|raid|ambush|massacre|violence|deaths|attackers|assailants|gunmen|bombers|kidnappers|abductors|raiders)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    internal static bool RefersBack(ReadOnlySpan<char> sentence) => BackReference.IsMatch(sentence);
+    internal static bool RefersBack(ReadOnlySpan<char> sentence) => BackReference.IsMatch(sentence) || NamedVictimsFate.IsMatch(sentence) || IsQuotation(sentence);
+
+    // "Fyssas's killing", "Khashoggi's murder": a victim's fate named as something known.
+    private static readonly System.Text.RegularExpressions.Regex NamedVictimsFate = new(
+        @"\b[A-Z][\w-]*(?:'s|’s|') (?:killing|murder|assassination|abduction|kidnapping|lynching)\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    // A direct quotation is someone's words about what happened, not the telling of it.
+    private static bool IsQuotation(ReadOnlySpan<char> sentence) => sentence.Length > 0 && sentence[0] is '"' or '“' or '‘';
 
     private static readonly System.Text.RegularExpressions.Regex TollUpdate = new(
         @"\b(?:rose|risen|climbed|reached|jumped|later|now stands|updated|revised)\b",
@@ -78,7 +91,8 @@ internal static class IncidentGrouping
     // Statements about an incident, not incidents: blame, denial, condemnation, claims of responsibility.
     internal static bool Reacts(List<(string Lower, string Original)> words) =>
         words.Exists(w => w.Lower is "blamed" or "blames" or "denied" or "denies" or "condemned" or "condemns" or "accused" or "called"
-            or "vowed" or "claimed" or "carried" or "mourning" or "funerals" or "funeral" or "deepens" or "treatment");
+            or "vowed" or "claimed" or "carried" or "mourning" or "funerals" or "funeral" or "deepens" or "treatment"
+            or "urged" or "urges" or "warned" or "warns" or "appealed" or "ruled" or "sentenced" or "convicted" or "acquitted");
 
     // Every event word of the sentence only counts casualties ("killed", "dead", "toll", "wounded").
     internal static bool OnlyCounts(List<(string Lower, string Original)> words)

@@ -399,6 +399,21 @@ public class WireCopyEventTests
         Assert.Equal("Mandera", e.Place?.Name);
     }
 
+    [Theory]
+    [InlineData("A court in Accra on Thursday jailed the former commander for 20 years, ruling that he had failed to stop the killings.")]
+    [InlineData("Mensah's murder led to a crackdown on the movement, which was banned months later.")]
+    [InlineData("\"We will not let the attackers win,\" the president told a rally of supporters.")]
+    public void AReferenceToAnIncidentTheReportDoesNotTell_IsNoEvent(string text) => Assert.Empty(Events(text, Friday));
+
+    [Fact]
+    public void AnIncidentMoreThanAWeekBeforeTheReport_IsBackground()
+    {
+        var e = Assert.Single(Events(
+            "Gunmen attacked a police post in Mandera on Thursday, killing four officers.\n\n" +
+            "The officers who seized the town on February 20 have not returned to their barracks.", Friday));
+        Assert.Equal(new DateOnly(2023, 3, 9), e.Date);
+    }
+
     [Fact]
     public void ASentenceWithNoDayOfItsOwn_GoesOnAtTheDayTheStoryLastNamed()
     {
