@@ -14,17 +14,19 @@ internal static class EventDating
     internal static (DateOnly Date, int Precision) When(Document document, int s, TextRange? dateline)
     {
         var sentence = document.Sentences[s];
-        DateOnly? telling = null, other = null;
+        DateOnly? telling = null, other = null, clock = null;
         foreach (var t in document.Times)
         {
             if (!sentence.Range.Contains(t.Range) || dateline is { } d && d.Contains(t.Range) || !IsoDate.TryParseDay(t.Value, out var day)) continue;
             // "Saturday's car bombings": the day that owns the event word.
             var after = document.Text.AsSpan(t.Range.End);
             if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal)) return (day, 1);
-            if (AfterReportingVerb(document, t.Range)) telling ??= day;
+            // A clock time is resolved against the report's day; a day named beside it says which ("9 p.m. on Wednesday").
+            if (t.Type == TimexType.Time) clock ??= day;
+            else if (AfterReportingVerb(document, t.Range)) telling ??= day;
             else other ??= day;
         }
-        return (other ?? telling) is { } found ? (found, 1) : (document.Date, 2);
+        return (other ?? telling ?? clock) is { } found ? (found, 1) : (document.Date, 2);
     }
 
     internal static bool AfterReportingVerb(Document document, TextRange time)

@@ -36,6 +36,8 @@ public enum RuleStrength
     UnlessViolent,
     /// <summary>Only where the classifier is unsure.</summary>
     WhenUnsure,
+    /// <summary>Where the sentence tells of dead or wounded, else only where the classifier is unsure (an explosion that kills is the event).</summary>
+    WhenHarmful,
 }
 
 /// <summary>
@@ -70,7 +72,7 @@ public static class EventLexicon
         (["shell", "artillery", "mortar"], "Explosions/Remote violence/Shelling/artillery/missile attack", RuleStrength.WhenUnsure),
         (["grenade"], "Explosions/Remote violence/Grenade", RuleStrength.WhenUnsure),
         (["ied", "landmine", "roadside", "explosive", "detonat", "bomb"], "Explosions/Remote violence/Remote explosive/landmine/IED", RuleStrength.Decisive),
-        (["blast", "explo"], "Explosions/Remote violence/Remote explosive/landmine/IED", RuleStrength.WhenUnsure),
+        (["blast", "explo"], "Explosions/Remote violence/Remote explosive/landmine/IED", RuleStrength.WhenHarmful),
         (["abduct", "kidnap", "abduction"], "Violence against civilians/Abduction/forced disappearance", RuleStrength.WhenUnsure),
     ];
 

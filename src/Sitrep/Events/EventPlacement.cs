@@ -26,7 +26,9 @@ internal static partial class EventPlacement
     private static bool NamedAsPlace(Document document, PlaceMention country)
     {
         var after = document.Text.AsSpan(country.Range.End);
-        if (after.StartsWith("'s") || after.StartsWith("’s") || after.StartsWith(",") || after.StartsWith(")") || after.StartsWith(".")) return true;
+        // "Nigeria's Borno state" holds a place; "Burundi's army" names who acts.
+        if (after.StartsWith("'s") || after.StartsWith("’s")) return !ActorNouns.Contains(FirstWord(after[2..])) && !SpeakerNouns.Contains(FirstWord(after[2..]));
+        if (after.StartsWith(",") || after.StartsWith(")") || after.StartsWith(".")) return true;
         // The word before, past direction words: "in northern Burkina Faso", "across the country of".
         var before = document.Text.AsSpan(0, country.Range.Start).TrimEnd();
         while (true)
@@ -68,6 +70,14 @@ internal static partial class EventPlacement
         return place.Level == "country" && ActorNouns.Contains(WordAfter(document, place));
     }
 
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
+    {
+        text = text.TrimStart();
+        int letters = 0;
+        while (letters < text.Length && char.IsLetter(text[letters])) letters++;
+        return text[..letters];
+    }
+
     // The letters of the word after a place mention ("forces" in "US forces", "roundabout" in "the Zahle roundabout").
     internal static ReadOnlySpan<char> WordAfter(Document document, PlaceMention place)
     {
@@ -79,6 +89,12 @@ internal static partial class EventPlacement
 
     internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ActorNouns = new HashSet<string>(
         ["forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones", "airstrikes", "backed", "led"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Who speaks for a country: "Burundi's government said" names no place.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeakerNouns = new HashSet<string>(
+        ["government", "president", "officials", "authorities", "ambassador", "embassy", "ministry", "foreign", "interior", "defence",
+         "defense", "cabinet", "spokesman", "spokeswoman", "leader", "leaders"],
         StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     internal static readonly Dictionary<string, int> Specificity = new()

@@ -25,6 +25,7 @@ internal sealed class EventTyping(TextClassifier classifier)
         var ruleStems = EventLexicon.RuleStemsIn(stems);
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
         bool crowd = stems.Overlaps(["protester", "protestor", "demonstrator", "rioter", "riot", "mob"]);
+        bool harmed = stems.Overlaps(["kill", "dead", "die", "death", "wound", "injur", "hurt"]);
         foreach (var (stemsOfRule, ruleLabel, strength) in EventLexicon.Rules)
         {
             // The weaker rules speak where the classifier, trained on analysts' notes, is unsure (wire
@@ -33,6 +34,7 @@ internal sealed class EventTyping(TextClassifier classifier)
             {
                 RuleStrength.Decisive => !crowd,
                 RuleStrength.UnlessViolent => !violent || predicted.Margin <= RuleMargin,
+                RuleStrength.WhenHarmful => !crowd && harmed || predicted.Margin <= RuleMargin,
                 _ => predicted.Margin <= RuleMargin,
             };
             if (!applies || !ruleStems.Overlaps(stemsOfRule)) continue;

@@ -38,8 +38,10 @@ internal static class IncidentGrouping
     {
         var e = incident.Event;
         bool sameParagraph = telling.Paragraph == incident.LastParagraph;
-        // An undated incident is the report's day: another day named in another paragraph is another incident.
-        if (telling.OwnDate is { } day && day != e.Date && (incident.Dated || !sameParagraph)) return false;
+        // An undated incident is the report's day: another day named in another paragraph is another
+        // incident, unless it is the same kind of event told again (then the day is the incident's).
+        if (telling.OwnDate is { } day && day != e.Date
+            && (incident.Dated || !sameParagraph && (telling.Event.EventType != e.EventType || telling.Event.SubEventType != e.SubEventType))) return false;
         // A town or division elsewhere is elsewhere. A country says nothing about which of its towns in the
         // paragraph that named the town; a paragraph that names only the country tells of the country at large.
         if (telling.OwnPlace is { } place && e.Place is { } at
@@ -51,9 +53,11 @@ internal static class IncidentGrouping
         // What followed, told in the same paragraph with no day or place of its own ("windows were shattered"), is more of the violence or the demonstration.
         if (sameParagraph && telling.OwnPlace is null && telling.OwnDate is null && family != "Strategic developments" && incidentFamily != "Strategic developments")
             return true;
-        // More of the same kind of event in the paragraph that tells it, or the same sub-type at that place and day.
-        return family == incidentFamily && (sameParagraph || telling.Event.EventType == e.EventType && telling.Event.SubEventType == e.SubEventType
-            && e.SubEventType != "Other");
+        // More of the same kind of event in the paragraph that tells it; elsewhere in the report, the same
+        // sub-type at that place and day, or the same kind of event at the same town named again.
+        return family == incidentFamily && (sameParagraph
+            || telling.Event.EventType == e.EventType && telling.Event.SubEventType == e.SubEventType && e.SubEventType != "Other"
+            || telling.OwnPlace is { Level: not "country" } town && e.Place is { } there && SamePlace(town, there));
     }
 
     /// <summary>One place for an incident: within 25 km, or one of them a division or country that holds the other.</summary>

@@ -57,6 +57,10 @@ internal sealed class ToldIncident(Telling first)
                 EventType = told.EventType, SubEventType = told.SubEventType, Plover = told.Plover,
                 Actor1 = told.Actor1, Inter1 = told.Inter1, Actor2 = told.Actor2, Inter2 = told.Inter2,
             };
+        // An explosion told first and its weapon named later ("two explosions ... the grenades"): the weapon decides the sub-type.
+        if (e.EventType == told.EventType && e.EventType == "Explosions/Remote violence" && e.SubEventType == "Remote explosive/landmine/IED"
+            && told.SubEventType != e.SubEventType)
+            e = e with { SubEventType = told.SubEventType };
         if (!telling.OverMany)
         {
             if (Figure(e.FatalitiesText, e.Fatalities, told.FatalitiesText, told.Fatalities, telling.LaterToll) is var (deaths, deathsText) && deathsText != e.FatalitiesText)

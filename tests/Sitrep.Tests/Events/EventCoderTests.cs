@@ -151,6 +151,7 @@ public class EventCoderTests
     {
         Assert.Equal("Haiti", Single("Kenya deployed 400 police officers to Haiti on Monday.").Place?.Name);
         Assert.Equal("Kenya", Single("Police fired tear gas at protesters in western Kenya on Monday.").Place?.Name);
+        Assert.NotEqual("Uganda", Single("Rebels attacked a camp in Beni on Monday, Uganda's army said.").Place?.Name);
     }
 
     [Fact]
@@ -422,6 +423,25 @@ public class WireCopyEventTests
             "Within hours, his supporters burned tyres and threw stones at police in Ziguinchor.", Friday);
         Assert.All(events, e => Assert.Equal(new DateOnly(2023, 3, 9), e.Date));
         Assert.Contains(events, e => e.Place?.Name == "Ziguinchor");
+    }
+
+    [Fact]
+    public void AnExplosionWhoseWeaponIsNamedLater_IsCodedByTheWeapon_AndTheTownNamedAgainIsTheSameIncident()
+    {
+        var e = Assert.Single(Events(
+            "GOMA, March 10 - Two explosions tore through a rally in the town of Beni on Thursday, killing nine people, officials said.\n\n" +
+            "Witnesses said the crowd had scattered after a man threw grenades from a motorbike in Beni.", Friday));
+        Assert.Equal("Explosions/Remote violence/Grenade", $"{e.EventType}/{e.SubEventType}");
+        Assert.Equal(2, e.Evidence.Count);
+    }
+
+    [Fact]
+    public void AnUndatedLead_TakesTheDayALaterParagraphGivesTheSameKindOfEvent()
+    {
+        var e = Assert.Single(Events(
+            "NAIROBI, March 10 - Gunmen attacked a police post in Mandera, officials said.\n\n" +
+            "Gunmen attacked the police post at about 9 p.m. on Wednesday, a police source said.", Friday));
+        Assert.Equal(new DateOnly(2023, 3, 8), e.Date);
     }
 
     [Fact]
