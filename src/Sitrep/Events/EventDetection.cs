@@ -111,6 +111,9 @@ internal static class EventDetection
         words[i].Lower.StartsWith("demonstrat", StringComparison.Ordinal) && i + 1 < words.Count
         && words[i + 1].Lower is "a" or "an" or "the" or "its" or "their" or "his" or "her" or "how" or "that" or "what";
 
+    // An event word in capitals after the sentence's first word is a name or a title-case headline: "Lynch triumphs", "Royal Dutch Shell".
+    private static bool IsName(List<(string Lower, string Original)> words, int i) => i > 0 && char.IsUpper(words[i].Original[0]);
+
     /// <summary>What a sentence's event words say: nothing, only words with an everyday sense too, or an event.</summary>
     internal enum Reporting { None, WeakOnly, Event }
 
@@ -139,7 +142,7 @@ internal static class EventDetection
             agent |= actor is not null && (cue & EventCue.Weak) == 0 || (cue & EventCue.Agent) != 0;
             // "May" and "Will" in capitals are a month and a name, not a modal.
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
-            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i))
+            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i))
             {
                 if ((cue & EventCue.Weak) != 0) weak = true;
                 else real = true;

@@ -117,7 +117,7 @@ public static class EventLexicon
             "fighting", "fought", "attack", "attacked", "attacks", "ambush", "ambushed", "shootout", "shoot-out", "shooting", "shootings",
             "shot", "fired", "gunfire", "firefight", "gunfight", "exchanged", "stormed", "storm", "seized", "seize", "captured",
             "freed", "regained", "retook", "recaptured", "liberated", "looted", "loot", "looting", "marauding", "destroying", "destroyed",
-            "burned", "torched", "set", "shelled", "shelling", "artillery", "mortar", "rocket", "rockets", "missile", "missiles",
+            "burned", "torched", "ablaze", "shelled", "shelling", "artillery", "mortar", "rocket", "rockets", "missile", "missiles",
             "airstrike", "airstrikes", "drone", "bombed", "bombing", "bomb", "explosion", "explosions", "exploded", "blast", "ied",
             "landmine", "grenade", "killed", "killing", "murdered", "beheaded", "eliminated", "abducted", "kidnapped", "raped",
             "arrested", "arrests", "detained", "dispersed", "surrounded", "besieged", "defended", "resigned", "peacekeepers",
@@ -131,7 +131,7 @@ public static class EventLexicon
         // Event words news uses for markets, sport and technology as well.
         Add(EventCue.Weak, "rally", "rallies", "rallied", "march", "marched", "strike", "fighting", "fought", "attack", "attacked", "attacks",
             "shooting", "shootings", "shot", "fired", "exchanged", "stormed", "storm", "seized", "seize", "captured", "freed", "regained",
-            "retook", "recaptured", "liberated", "destroying", "destroyed", "burned", "set", "rocket", "rockets", "missile", "missiles",
+            "retook", "recaptured", "liberated", "destroying", "destroyed", "burned", "rocket", "rockets", "missile", "missiles",
             "drone", "bomb", "explosion", "explosions", "blast", "arrests", "defended", "transferred", "deployed", "emergency", "internet",
             "injured", "wounded", "dead", "body", "bodies", "gathered", "demanded", "demanding", "raid", "raided", "fire", "ban", "banned",
             "boycott", "occupied", "blocked", "toll", "died", "patrol", "convoy", "disappeared", "thwarted", "repelled", "surrounded",

@@ -276,6 +276,9 @@ public class EventCoderTests
     [InlineData("The visitors fired three shots on goal and attacked down the left wing on Monday.")]
     [InlineData("The club fired its coach on Monday after a run of defeats.")]
     [InlineData("A new internet browser was launched on Monday to storm the market.")]
+    [InlineData("Shares in Royal Dutch Shell rose on Monday after the oil major raised its dividend.")]
+    [InlineData("Jockey Kevin Lynch rode three winners at Redcar on Monday.")]
+    [InlineData("The state government set up free health kiosks in Kochi on Monday.")]
     public void WordsWithAnEverydaySense_WithNobodyWhoActsInEvents_AreNoEvent(string text) =>
         Assert.Empty(Events(text));
 
