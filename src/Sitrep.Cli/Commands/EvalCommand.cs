@@ -139,6 +139,9 @@ internal static class EvalCommand
                     date_exact = Round(s.DateExact),
                     place_within_25km = Round(s.PlaceWithin25Km),
                     fatalities_exact = Round(s.FatalitiesExact),
+                    actor1_exact = Round(s.Actor1Exact),
+                    actor2_exact = Round(s.Actor2Exact),
+                    inter1_exact = Round(s.Inter1Exact),
                     reports_per_second = Math.Round(s.ReportsPerSecond),
                 };
                 context.Out.WriteLine(JsonSerializer.Serialize(new
@@ -160,6 +163,9 @@ internal static class EvalCommand
             Row("date exact", x => x.DateExact);
             Row("place within 25 km", x => x.PlaceWithin25Km);
             Row("fatalities exact", x => x.FatalitiesExact);
+            Row("actor1 exact", x => x.Actor1Exact);
+            Row("actor2 exact", x => x.Actor2Exact);
+            Row("inter1", x => x.Inter1Exact);
             foreach (var c in falseEvents ?? [])
                 table.AddRow([$"{c.Kind} news items with an event (false)", $"{P(c.Rate)} of {c.Items:N0}", .. scores.Select(_ => "")]);
             context.Console.Write(table);

@@ -44,7 +44,10 @@ internal static class TrainCommand
             var model = Sitrep.Events.TextClassifier.Train(examples, parse.GetValue(epochs));
             var path = parse.GetValue(output)!;
             model.Save(path);
-            context.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1048576.0:N1} MB, {model.Labels.Count} labels, {training.Count:N0} training rows of {rows.Count:N0}, {clock.Elapsed.TotalSeconds:N0} s)");
+            var actorsPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Sitrep.Events.EventModel.ActorsFile);
+            var actors = Sitrep.Events.ActorLexicon.Build(training);
+            actors.Save(actorsPath);
+            context.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1048576.0:N1} MB, {model.Labels.Count} labels, {training.Count:N0} training rows of {rows.Count:N0}, {clock.Elapsed.TotalSeconds:N0} s) and {actorsPath} ({actors.Count:N0} actor names)");
             return SitrepCli.Ok;
         });
         return command;

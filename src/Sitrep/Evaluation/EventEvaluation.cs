@@ -9,7 +9,17 @@ namespace Sitrep.Evaluation;
 /// <summary>Event coding scores on ACLED rows; every rate is over all rows (a row with no event counts as wrong).</summary>
 public sealed record EventScores(
     int N, double Detected, double EventTypeAccuracy, double SubEventTypeAccuracy, double DateExact,
-    double PlaceWithin25Km, double FatalitiesExact, double ReportsPerSecond);
+    double PlaceWithin25Km, double FatalitiesExact, double ReportsPerSecond)
+{
+    /// <summary>Rows whose best event names ACLED's actor1 exactly.</summary>
+    public double Actor1Exact { get; init; }
+
+    /// <summary>Rows whose best event names ACLED's actor2 exactly (both empty counts).</summary>
+    public double Actor2Exact { get; init; }
+
+    /// <summary>Rows whose best event gives actor1 ACLED's inter code.</summary>
+    public double Inter1Exact { get; init; }
+}
 
 /// <summary>One scored row: the system's best event for it (null when it found none) and which fields that event has right.</summary>
 public sealed record EventRowResult(AcledRow Row, CodedEvent? Event, bool Type, bool SubType, bool Date, bool Place, bool Fatalities, double? DistanceKm)
@@ -25,6 +35,15 @@ public sealed record EventRowResult(AcledRow Row, CodedEvent? Event, bool Type, 
         return new(row, e, type, type && e.SubEventType == EventTaxonomy.Normalise(row.SubEventType), e.Date == row.Date,
             km <= 25, (e.Fatalities ?? 0) == row.Fatalities, km);
     }
+
+    /// <summary>Whether the event names ACLED's actor1 exactly.</summary>
+    public bool Actor1 => Event?.Actor1 is { } a && a == Row.Actor1;
+
+    /// <summary>Whether the event names ACLED's actor2 exactly (neither naming one counts).</summary>
+    public bool Actor2 => Event is { } e && (e.Actor2 ?? "") == Row.Actor2;
+
+    /// <summary>Whether the event gives actor1 ACLED's inter code.</summary>
+    public bool Inter1 => Event?.Inter1 is { } i && i == Row.Inter1;
 
     /// <summary>How many of the five fields are right.</summary>
     internal int Right => (Type ? 1 : 0) + (SubType ? 1 : 0) + (Date ? 1 : 0) + (Place ? 1 : 0) + (Fatalities ? 1 : 0);
@@ -44,7 +63,7 @@ public static class EventEvaluation
     /// <summary>Scores <paramref name="pipeline"/> (which must provide events) on <paramref name="rows"/>; <paramref name="eachRow"/> sees every row's result.</summary>
     public static EventScores Run(IReadOnlyList<AcledRow> rows, DocumentPipeline pipeline, Action<EventRowResult>? eachRow = null)
     {
-        int detected = 0, type = 0, sub = 0, date = 0, place = 0, fatalities = 0;
+        int detected = 0, type = 0, sub = 0, date = 0, place = 0, fatalities = 0, actor1 = 0, actor2 = 0, inter1 = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var row in rows)
         {
@@ -58,9 +77,13 @@ public static class EventEvaluation
             detected++;
             type += result.Type ? 1 : 0; sub += result.SubType ? 1 : 0; date += result.Date ? 1 : 0;
             place += result.Place ? 1 : 0; fatalities += result.Fatalities ? 1 : 0;
+            actor1 += result.Actor1 ? 1 : 0; actor2 += result.Actor2 ? 1 : 0; inter1 += result.Inter1 ? 1 : 0;
         }
         double n = Math.Max(1, rows.Count);
-        return new EventScores(rows.Count, detected / n, type / n, sub / n, date / n, place / n, fatalities / n, rows.Count / clock.Elapsed.TotalSeconds);
+        return new EventScores(rows.Count, detected / n, type / n, sub / n, date / n, place / n, fatalities / n, rows.Count / clock.Elapsed.TotalSeconds)
+        {
+            Actor1Exact = actor1 / n, Actor2Exact = actor2 / n, Inter1Exact = inter1 / n,
+        };
     }
 
     /// <summary>The scores of several sets of rows as one, each rate weighted by its rows.</summary>
@@ -70,7 +93,10 @@ public static class EventEvaluation
         double Mean(Func<EventScores, double> rate) => n == 0 ? 0 : parts.Sum(p => rate(p) * p.N) / n;
         double seconds = parts.Sum(p => p.ReportsPerSecond > 0 ? p.N / p.ReportsPerSecond : 0);
         return new EventScores(n, Mean(p => p.Detected), Mean(p => p.EventTypeAccuracy), Mean(p => p.SubEventTypeAccuracy), Mean(p => p.DateExact),
-            Mean(p => p.PlaceWithin25Km), Mean(p => p.FatalitiesExact), seconds > 0 ? n / seconds : 0);
+            Mean(p => p.PlaceWithin25Km), Mean(p => p.FatalitiesExact), seconds > 0 ? n / seconds : 0)
+        {
+            Actor1Exact = Mean(p => p.Actor1Exact), Actor2Exact = Mean(p => p.Actor2Exact), Inter1Exact = Mean(p => p.Inter1Exact),
+        };
     }
 
     /// <summary>

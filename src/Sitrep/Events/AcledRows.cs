@@ -11,6 +11,9 @@ public sealed record AcledRow(
     string Actor1, string Actor2, string Country, string Admin1, string Location,
     double? Latitude, double? Longitude, int GeoPrecision, int Fatalities, string Notes)
 {
+    /// <summary>ACLED's inter code of <see cref="Actor1"/> (1 state forces … 8 external forces), when the export has one.</summary>
+    public int? Inter1 { get; init; }
+
     /// <summary>"Protests/Peaceful protest": the label the classifier predicts.</summary>
     public string Label => EventTaxonomy.Label(EventType, SubEventType);
 
@@ -48,7 +51,10 @@ public static class AcledCsv
             rows.Add(new AcledRow(
                 Get("event_id_cnty"), date, Int(Get("time_precision"), 1), Get("event_type"), Get("sub_event_type"),
                 Get("actor1"), Get("actor2"), Get("country"), Get("admin1"), Get("location"),
-                Double(Get("latitude")), Double(Get("longitude")), Int(Get("geo_precision"), 1), Int(Get("fatalities"), 0), Get("notes")));
+                Double(Get("latitude")), Double(Get("longitude")), Int(Get("geo_precision"), 1), Int(Get("fatalities"), 0), Get("notes"))
+            {
+                Inter1 = int.TryParse(Get("inter1"), CultureInfo.InvariantCulture, out var inter1) ? inter1 : null,
+            });
         }
         return rows;
     }

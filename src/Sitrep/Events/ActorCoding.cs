@@ -4,10 +4,10 @@ using Sitrep.Places;
 namespace Sitrep.Events;
 
 /// <summary>The actors of an event, by ACLED's names and inter codes, from the actor words of its sentence.</summary>
-internal sealed class ActorCoding(Gazetteer? gazetteer)
+internal sealed class ActorCoding(Gazetteer? gazetteer, ActorLexicon? lexicon)
 {
     internal (string? Actor1, int? Inter1, string? Actor2, int? Inter2) ActorsOf(
-        Document document, List<(string Lower, string Original)> words, string eventType, string subType, string? country)
+        Document document, List<(string Lower, string Original)> words, string eventType, string subType, string? country, int year)
     {
         var named = new List<(ActorKind Kind, string Country)>();
         string? foreign = null;
@@ -57,7 +57,9 @@ internal sealed class ActorCoding(Gazetteer? gazetteer)
                 second = first is null ? null : Pick(k => Armed(k) || k == ActorKind.Civilians, first);
                 break;
         }
-        return (first is { } a ? Actors.Name(a.Item1, a.Item2) : null, first is { } a1 ? Actors.Inter(a1.Item1) : null,
-                second is { } b ? Actors.Name(b.Item1, b.Item2) : null, second is { } b1 ? Actors.Inter(b1.Item1) : null);
+        // ACLED's own name for the actor that year ("Military Forces of Ukraine (2019-)"), where the lexicon knows one.
+        string Named(ActorKind kind, string of) => lexicon?.Resolve(Actors.Name(kind, of), year) ?? Actors.Name(kind, of);
+        return (first is { } a ? Named(a.Item1, a.Item2) : null, first is { } a1 ? Actors.Inter(a1.Item1) : null,
+                second is { } b ? Named(b.Item1, b.Item2) : null, second is { } b1 ? Actors.Inter(b1.Item1) : null);
     }
 }

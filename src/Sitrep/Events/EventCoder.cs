@@ -14,10 +14,10 @@ namespace Sitrep.Events;
 /// followed, a reference back to "the attack") joins it as evidence, and neighbouring sentences
 /// about the same incident merge into one event. A report about a disaster or accident yields none.
 /// </summary>
-public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer = null)
+public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer = null, ActorLexicon? actors = null)
 {
     private readonly EventTyping _typing = new(classifier);
-    private readonly ActorCoding _actors = new(gazetteer);
+    private readonly ActorCoding _actors = new(gazetteer, actors);
 
     /// <summary>The events of <paramref name="document"/> (all earlier layers required).</summary>
     public List<CodedEvent> Code(Document document)
@@ -67,7 +67,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             if (timePrecision == 1) storyDay = date >= document.Date.AddDays(-NewsOfTheDay) ? date : null;
             else if (storyDay is { } day) date = day;
             var country = place is null ? null : CountryNames.Of(place.Country);
-            var (actor1, inter1, actor2, inter2) = _actors.ActorsOf(document, actorWords, eventType, subType, country);
+            var (actor1, inter1, actor2, inter2) = _actors.ActorsOf(document, actorWords, eventType, subType, country, date.Year);
             var text = document.Slice(sentence.Range);
             var telling = new Telling(new CodedEvent
             {

@@ -5,9 +5,9 @@ using Sitrep.Places;
 namespace Sitrep.Events;
 
 /// <summary>Adds the events layer: ACLED-coded events with their evidence, from every earlier layer.</summary>
-public sealed class EventStage(TextClassifier classifier, Gazetteer? gazetteer) : IStage
+public sealed class EventStage(TextClassifier classifier, Gazetteer? gazetteer, ActorLexicon? actors = null) : IStage
 {
-    private readonly EventCoder _coder = new(classifier, gazetteer);
+    private readonly EventCoder _coder = new(classifier, gazetteer, actors);
 
     /// <inheritdoc/>
     public string Name => "events";
@@ -32,6 +32,17 @@ public static class EventModel
 
     /// <summary>The shipped model, or null when the build has none.</summary>
     public static TextClassifier? Default => Shipped.Value;
+
+    /// <summary>ACLED's actor names learned with the model: <c>models/actors.tsv</c> beside the program.</summary>
+    public static string DefaultActorsPath { get; } = Path.Combine(AppContext.BaseDirectory, "models", ActorsFile);
+
+    /// <summary>The actor lexicon's file name, written beside the model by <c>sitrep train events</c>.</summary>
+    public const string ActorsFile = "actors.tsv";
+
+    private static readonly Lazy<ActorLexicon?> ShippedActors = new(() => File.Exists(DefaultActorsPath) ? ActorLexicon.Load(DefaultActorsPath) : null);
+
+    /// <summary>The shipped actor lexicon, or null when the build has none (the coder then keeps its generic names).</summary>
+    public static ActorLexicon? DefaultActors => ShippedActors.Value;
 
     /// <summary>The classifier's training examples: the notes of the rows not held out, as features.</summary>
     public static List<(string[] Features, string Label)> Examples(IEnumerable<AcledRow> rows, DocumentPipeline text) =>

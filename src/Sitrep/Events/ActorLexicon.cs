@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Sitrep.Events;
+
+/// <summary>
+/// ACLED's own actor names, learned from the training rows: each name with the years it was used and
+/// how often. It turns the coder's generic name into the one ACLED used that year ("Military Forces of
+/// Ukraine" in 2022 → "Military Forces of Ukraine (2019-)"; "Police Forces of Nicaragua" in 2019 →
+/// "Police Forces of Nicaragua (2007-)"), and leaves a name it has never seen as it is.
+/// </summary>
+public sealed partial class ActorLexicon
+{
+    private const string Header = "name\tbase\tfirst_year\tlast_year\trows";
+
+    private readonly Dictionary<string, List<Entry>> _byBase;
+
+    private sealed record Entry(string Name, string Base, int FirstYear, int LastYear, int Rows);
+
+    private ActorLexicon(IEnumerable<Entry> entries) =>
+        _byBase = entries.GroupBy(e => e.Base, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    /// <summary>How many names it holds.</summary>
+    public int Count => _byBase.Values.Sum(v => v.Count);
+
+    /// <summary>The lexicon of every actor1, actor2 and associated actor of <paramref name="rows"/>.</summary>
+    public static ActorLexicon Build(IEnumerable<AcledRow> rows)
+    {
+        var seen = new Dictionary<string, (int First, int Last, int Rows)>(StringComparer.Ordinal);
+        foreach (var row in rows)
+            foreach (var name in new[] { row.Actor1, row.Actor2 })
+            {
+                if (string.IsNullOrWhiteSpace(name)) continue;
+                int year = row.Date.Year;
+                seen[name] = seen.TryGetValue(name, out var s) ? (Math.Min(s.First, year), Math.Max(s.Last, year), s.Rows + 1) : (year, year, 1);
+            }
+        return new ActorLexicon(seen.Select(kv => new Entry(kv.Key, BaseOf(kv.Key), kv.Value.First, kv.Value.Last, kv.Value.Rows)));
+    }
+
+    /// <summary>
+    /// ACLED's name for the actor the coder calls <paramref name="generic"/> in <paramref name="year"/>:
+    /// of the names with that base, the one most used in a span of years holding it, else the one used
+    /// nearest to it; the generic name itself when none has that base.
+    /// </summary>
+    public string Resolve(string generic, int year)
+    {
+        if (!_byBase.TryGetValue(generic, out var names)) return generic;
+        var covering = names.Where(e => e.FirstYear <= year && year <= e.LastYear).ToList();
+        var pool = covering.Count > 0 ? covering : names;
+        return pool.OrderBy(e => covering.Count > 0 ? 0 : Math.Min(Math.Abs(e.FirstYear - year), Math.Abs(e.LastYear - year)))
+            .ThenByDescending(e => e.Rows).ThenBy(e => e.Name, StringComparer.Ordinal).First().Name;
+    }
+
+    // A name without its period and what follows it: "Military Forces of Yemen (2016-) Supreme Political Council" → "Military Forces of Yemen".
+    private static string BaseOf(string name)
+    {
+        var period = Period().Match(name);
+        return period.Success ? name[..period.Index].TrimEnd() : name;
+    }
+
+    [GeneratedRegex(@"\s*\((?:\d{4})-(?:\d{4})?\)")]
+    private static partial Regex Period();
+
+    /// <summary>Writes the lexicon as tab-separated lines, sorted, so that a rebuild gives the same file.</summary>
+    public void Save(string path)
+    {
+        var lines = _byBase.Values.SelectMany(v => v).OrderBy(e => e.Name, StringComparer.Ordinal)
+            .Select(e => string.Join('\t', e.Name, e.Base, e.FirstYear.ToString(CultureInfo.InvariantCulture), e.LastYear.ToString(CultureInfo.InvariantCulture), e.Rows.ToString(CultureInfo.InvariantCulture)));
+        File.WriteAllLines(path, [Header, .. lines], new UTF8Encoding(false));
+    }
+
+    /// <summary>Reads a lexicon written by <see cref="Save"/>; a malformed line throws <see cref="InvalidDataException"/> naming file and line.</summary>
+    public static ActorLexicon Load(string path)
+    {
+        var entries = new List<Entry>();
+        int number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (number == 1 || line.Length == 0) continue;
+            var f = line.Split('\t');
+            if (f.Length != 5 || !int.TryParse(f[2], CultureInfo.InvariantCulture, out int first) || !int.TryParse(f[3], CultureInfo.InvariantCulture, out int last)
+                || !int.TryParse(f[4], CultureInfo.InvariantCulture, out int rows))
+                throw new InvalidDataException($"{path}:{number}: expected {Header.Replace('\t', ' ')}; rebuild it with 'sitrep train events'.");
+            entries.Add(new Entry(f[0], f[1], first, last, rows));
+        }
+        return new ActorLexicon(entries);
+    }
+}
