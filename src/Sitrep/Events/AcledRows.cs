@@ -14,6 +14,9 @@ public sealed record AcledRow(
     /// <summary>ACLED's inter code of <see cref="Actor1"/> (1 state forces … 8 external forces), when the export has one.</summary>
     public int? Inter1 { get; init; }
 
+    /// <summary>ACLED's inter code of <see cref="Actor2"/>, when the export has one.</summary>
+    public int? Inter2 { get; init; }
+
     /// <summary>"Protests/Peaceful protest": the label the classifier predicts.</summary>
     public string Label => EventTaxonomy.Label(EventType, SubEventType);
 
@@ -54,6 +57,7 @@ public static class AcledCsv
                 Double(Get("latitude")), Double(Get("longitude")), Int(Get("geo_precision"), 1), Int(Get("fatalities"), 0), Get("notes"))
             {
                 Inter1 = int.TryParse(Get("inter1"), CultureInfo.InvariantCulture, out var inter1) ? inter1 : null,
+                Inter2 = int.TryParse(Get("inter2"), CultureInfo.InvariantCulture, out var inter2) ? inter2 : null,
             });
         }
         return rows;

@@ -59,7 +59,14 @@ internal sealed class ActorCoding(Gazetteer? gazetteer, ActorLexicon? lexicon)
         }
         // ACLED's own name for the actor that year ("Military Forces of Ukraine (2019-)"), where the lexicon knows one.
         string Named(ActorKind kind, string of) => lexicon?.Resolve(Actors.Name(kind, of), year) ?? Actors.Name(kind, of);
-        return (first is { } a ? Named(a.Item1, a.Item2) : null, first is { } a1 ? Actors.Inter(a1.Item1) : null,
-                second is { } b ? Named(b.Item1, b.Item2) : null, second is { } b1 ? Actors.Inter(b1.Item1) : null);
+        (string? Name, int? Inter) one = first is { } a ? (Named(a.Item1, a.Item2), Actors.Inter(a.Item1)) : (null, null);
+        (string? Name, int? Inter) two = second is { } b ? (Named(b.Item1, b.Item2), Actors.Inter(b.Item1)) : (null, null);
+        // A group the sentence names ("M23 rebels", "Al Shabaab fighters") is the armed side it left unidentified.
+        if (lexicon?.FindGroup(words, country) is { } group && eventType is not ("Protests" or "Riots"))
+        {
+            if (first is null || first.Value.Item1 == ActorKind.ArmedGroup) one = group;
+            else if (second is null || second.Value.Item1 is ActorKind.ArmedGroup or ActorKind.Civilians && eventType == "Battles") two = group;
+        }
+        return (one.Name, one.Inter, two.Name, two.Inter);
     }
 }

@@ -27,6 +27,27 @@ public class ActorLexiconTests
     }
 
     [Fact]
+    public void ANamedGroup_IsFoundByItsShortOrFullName_TheOneOfTheEventsCountryFirst()
+    {
+        var lexicon = ActorLexicon.Build(
+        [
+            Row(2019, "NLF: Northern Liberation Front") with { Inter1 = 2 },
+            Row(2019, "Crescent Brigade (Freedonia)") with { Inter1 = 2 },
+            Row(2019, "Crescent Brigade (Sylvania)") with { Inter1 = 2 },
+            Row(2019, "Crescent Brigade (Sylvania)") with { Inter1 = 2 },
+            Row(2019, "Unidentified Armed Group (Freedonia)") with { Inter1 = 3 },
+        ]);
+        List<(string, string)> Words(string text) => [.. text.Split(' ').Select(w => (w.ToLowerInvariant(), w))];
+
+        Assert.Equal(("NLF: Northern Liberation Front", 2), lexicon.FindGroup(Words("NLF fighters attacked the town"), "Freedonia"));
+        Assert.Equal(("NLF: Northern Liberation Front", 2), lexicon.FindGroup(Words("the Northern Liberation Front said"), null));
+        Assert.Equal(("Crescent Brigade (Freedonia)", 2), lexicon.FindGroup(Words("Crescent Brigade gunmen"), "Freedonia"));
+        Assert.Equal(("Crescent Brigade (Sylvania)", 2), lexicon.FindGroup(Words("Crescent Brigade gunmen"), null));
+        // A generic name is no group of its own.
+        Assert.Null(lexicon.FindGroup(Words("Unidentified Armed Group members"), "Freedonia"));
+    }
+
+    [Fact]
     public void ANameItHasNeverSeen_StaysAsItIs() =>
         Assert.Equal("Police Forces of Freedonia", Lexicon.Resolve("Police Forces of Freedonia", 2019));
 
