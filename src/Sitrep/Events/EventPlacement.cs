@@ -50,13 +50,16 @@ internal static partial class EventPlacement
          "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "rural", "neighbouring", "neighboring"],
         StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The report's most named country, else its most named place (when no country is named).</summary>
+    /// <summary>The report's country: the dateline's when the report names it, else its most named country, else its most named place.</summary>
     internal static PlaceMention? Focus(Document document)
     {
         // A dateline's country says which country the report is about; its town says only where it was filed.
         static PlaceMention? Most(IEnumerable<PlaceMention> places) =>
             places.GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
-        return Most(document.Places.Where(p => p.Level == "country" && !IsFirstName(document, p) && !NamesAnActor(document, p)))
+        var countries = document.Places.Where(p => p.Level == "country" && !IsFirstName(document, p) && !NamesAnActor(document, p)).ToList();
+        // The dateline says which country the report is filed from, and so most likely about: of the countries named, that one.
+        var filedIn = document.Places.FirstOrDefault(p => p.Role == PlaceRole.Dateline)?.Country;
+        return Most(countries.Where(p => p.Country == filedIn)) ?? Most(countries)
             ?? Most(StoryPlaces(document).Where(p => p.Level != "region" && !NamesAnActor(document, p)));
     }
 

@@ -359,6 +359,15 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void WithNoPlaceOfItsOwn_AnEventIsInTheDatelinesCountry_ThoughAnotherIsNamedMore()
+    {
+        var e = Assert.Single(Events(
+            "GOMA, Democratic Republic of Congo, March 10 - Rebels attacked army positions near the border with Uganda on Thursday. " +
+            "Hundreds of villagers fled into Uganda, and Uganda's army closed the crossing.", Friday));
+        Assert.Equal("CD", e.Place?.Country);
+    }
+
+    [Fact]
     public void TheDatelinesPlaces_HaveTheDatelineRole()
     {
         var document = new Document("NAIROBI, March 10 - Gunmen attacked a police post in Mandera on Thursday.", Friday, new SourceLocation("test"));
@@ -406,6 +415,7 @@ public class WireCopyEventTests
     [Theory]
     [InlineData("A court in Accra on Thursday jailed the former commander for 20 years, ruling that he had failed to stop the killings.")]
     [InlineData("Mensah's murder led to a crackdown on the movement, which was banned months later.")]
+    [InlineData("Mensah's murder led to a crackdown on the movement in Ghana.")]
     [InlineData("\"We will not let the attackers win,\" the president told a rally of supporters.")]
     public void AReferenceToAnIncidentTheReportDoesNotTell_IsNoEvent(string text) => Assert.Empty(Events(text, Friday));
 
