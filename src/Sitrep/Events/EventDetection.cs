@@ -152,6 +152,8 @@ internal static class EventDetection
         if (disaster && !armed) return Reporting.None;
         // A court's ruling on violence is justice, not the violence (ACLED codes no trials).
         if (IsJudicial(words)) return Reporting.None;
+        // A base opened or moved into is a development though none of its words is an event word alone.
+        if (!real && WeaponAndBaseRules.BaseEstablished(words) is not null) return Reporting.Event;
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
     }

@@ -21,6 +21,7 @@ internal sealed class EventTyping(TextClassifier classifier)
             return ("Protests/Excessive force against protesters", predicted.Margin);
         // Who took a place decides its sub-type (the codebook's territorial events), whatever else the sentence says.
         if (TerritoryRule.Label(actorWords) is { } territorial) return (territorial, predicted.Margin);
+        if ((WeaponAndBaseRules.AirStrike(words) ?? WeaponAndBaseRules.BaseEstablished(words)) is { } byTwoWords) return (byTwoWords, predicted.Margin);
         // Where violence is also reported, the violence is the event (ACLED codes the clash, not the arrests after it).
         var ruleStems = EventLexicon.RuleStemsIn(stems);
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);

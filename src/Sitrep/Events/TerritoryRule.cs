@@ -17,6 +17,9 @@ internal static class TerritoryRule
     {
         for (int i = 0; i < words.Count; i++)
         {
+            // Storming a camp to seize hostages is an abduction, not a taking of ground.
+            if (i == 0 && words.Exists(w => w.Lower.StartsWith("kidnap", StringComparison.Ordinal) || w.Lower.StartsWith("abduct", StringComparison.Ordinal)
+                || w.Lower.StartsWith("hostage", StringComparison.Ordinal))) return null;
             int verbEnd = TakingVerb(words, i);
             // A crowd storms a building; an armed side storms a town.
             if (verbEnd < 0 || !PlaceFollows(words, verbEnd, nameWillDo: words[i].Lower != "stormed")) continue;
@@ -40,7 +43,8 @@ internal static class TerritoryRule
             {
                 if (i + 2 < words.Count && words[i + 1].Lower == "control" && words[i + 2].Lower == "of") return i + 3;
                 if (i + 1 < words.Count && words[i + 1].Lower == "over") return i + 2;
-                return -1;
+                // "the insurgents took Jalalabad": a bare "took" takes a place only when a name follows at once.
+                return i + 1 < words.Count && words[i + 1].Original.Length > 1 && char.IsUpper(words[i + 1].Original[0]) ? i + 1 : -1;
             }
             if (i + 2 < words.Count && words[i + 1].Lower == "control" && words[i + 2].Lower == "of") return i + 3;
             return i + 1;
@@ -94,7 +98,7 @@ internal static class TerritoryRule
     private static readonly HashSet<string> SettlementWords = new(StringComparer.Ordinal)
     {
         "town", "city", "village", "villages", "towns", "cities", "capital", "stronghold", "base", "outpost", "district", "province",
-        "region", "airport", "port", "border", "crossing", "hill", "hills", "camp", "garrison", "area", "territory", "settlement",
+        "region", "airport", "port", "border", "crossing", "hill", "hills", "garrison", "area", "territory", "settlement",
     };
 
     // Armed actors that are not the state, whatever they call themselves.

@@ -233,6 +233,17 @@ public class EventCoderTests
     public void TakingPeopleOrABuilding_IsNoTakingOfTerritory(string text) =>
         Assert.DoesNotContain("territory", Type(Single(text)), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("A fighter jet dropped bombs on a market in the village of Kyauktaw on Monday, killing 30 people.", "Explosions/Remote violence/Air/drone strike")]
+    [InlineData("Coalition aircraft carried out an air strike on the outskirts of Kyauktaw on Monday.", "Explosions/Remote violence/Air/drone strike")]
+    [InlineData("A police officer in a stolen helicopter dropped grenades on the court in Kyauktaw on Monday.", "Explosions/Remote violence/Grenade")]
+    [InlineData("Turkey opened a military training base in Mogadishu on Monday.", "Strategic developments/Headquarters or base established")]
+    public void TwoWordsTogether_DecideTheSubType(string text, string label) => Assert.Equal(label, Type(Single(text)));
+
+    [Fact]
+    public void StormingACampToSeizeHostages_IsAnAbduction_NotATakingOfGround() =>
+        Assert.DoesNotContain("territory", Type(Single("Gunmen stormed a hunting camp in Muthanna on Monday and kidnapped 26 hunters.")), StringComparison.Ordinal);
+
     [Fact]
     public void ASuicideBomber_IsASuicideBomb_NotAnAirStrike()
     {
