@@ -95,11 +95,13 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 OwnPlace: ownPlace is not null && !EventPlacement.IsDestination(document, ownPlace) ? ownPlace : null,
                 Placed: place is not null && !onlyTheFocus,
                 OwnDate: timePrecision == 1 ? date : null,
+                PartOfDay: EventDating.PartOfDay(document, s, dateline),
                 MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(actorWords),
                 LaterToll: IncidentGrouping.UpdatesToll(text),
                 // A toll over many incidents ("the national toll", "from a week of unrest") is not this incident's.
                 OverMany: IncidentGrouping.OverManyIncidents.IsMatch(text),
-                Violent: EventTyping.TellsViolence(sentenceWords));
+                Violent: EventTyping.TellsViolence(sentenceWords),
+                Gunfire: EventTyping.TellsGunfire(sentenceWords));
             IncidentGrouping.Add(incidents, telling);
         }
         return incidents.ConvertAll(i => i.Event with

@@ -11,6 +11,16 @@ internal static class EventDating
     /// telling ("the president said on Sunday that … on Saturday") gives way to the day of the event,
     /// and the dateline's day ("KINSHASA, Jan 22 -") is when the report was filed, not the event's.
     /// </summary>
+    /// <summary>The part of the day the sentence names for its event ("TNI" in "on the night of January 6", "TMO"), or null.</summary>
+    internal static string? PartOfDay(Document document, int s, TextRange? dateline)
+    {
+        var sentence = document.Sentences[s];
+        foreach (var t in document.Times)
+            if (sentence.Range.Contains(t.Range) && !(dateline is { } d && d.Contains(t.Range)) && t.Value.Length == 13 && t.Value[10] == 'T')
+                return t.Value[11..];
+        return null;
+    }
+
     internal static (DateOnly Date, int Precision) When(Document document, int s, TextRange? dateline)
     {
         var sentence = document.Sentences[s];

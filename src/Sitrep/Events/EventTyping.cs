@@ -23,6 +23,7 @@ internal sealed class EventTyping(TextClassifier classifier)
         if (TerritoryRule.Label(actorWords) is { } territorial) return (territorial, predicted.Margin);
         if ((WeaponAndBaseRules.AirStrike(words) ?? WeaponAndBaseRules.BaseEstablished(words)) is { } byTwoWords) return (byTwoWords, predicted.Margin);
         // Where violence is also reported, the violence is the event (ACLED codes the clash, not the arrests after it).
+        // Raw words too: "freed" stems to "fre", which no rule can name without also naming "french".
         var ruleStems = EventLexicon.RuleStemsIn(stems);
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
         bool crowd = stems.Overlaps(["protester", "protestor", "demonstrator", "rioter", "riot", "mob"]);
@@ -48,6 +49,9 @@ internal sealed class EventTyping(TextClassifier classifier)
         if (predicted.Label == "Battles/Armed clash" && stems.Overlaps(["kill", "dead", "die", "death", "eliminat"]) && ArmedSides(actorWords) == 1
             && !stems.Overlaps(["clash", "fight", "fought", "battle", "encounter", "exchang", "firefight", "gunfight", "shootout", "skirmish"]))
             return ("Violence against civilians/Attack", predicted.Margin);
+        // An intervention needs someone who intervenes: "protesters began to disperse" on their own is a peaceful protest.
+        if (predicted.Label == "Protests/Protest with intervention" && !stateForce && ArmedSides(actorWords) == 0)
+            return ("Protests/Peaceful protest", predicted.Margin);
         // An agreement or a weapons seizure needs its own words; without them the development is "Other".
         if (predicted.Label == "Strategic developments/Agreement" && !stems.Overlaps(["agreement", "agre", "ceasefire", "truce", "deal", "sign"])
             || predicted.Label == "Strategic developments/Disrupted weapons use" && !stems.Overlaps(["seiz", "defus", "weapon", "arm", "explosive", "cache"]))
@@ -58,6 +62,18 @@ internal sealed class EventTyping(TextClassifier classifier)
     /// <summary>Whether the sentence tells of violence (killing, shooting, clashes, attacks, blasts), not only of a gathering or a development.</summary>
     internal static bool TellsViolence(List<(string Lower, string Original)> words) =>
         EventLexicon.RuleStemsIn(words.Select(w => EventFeatures.Stem(w.Lower))).Overlaps(EventLexicon.ViolentStems);
+
+    /// <summary>Whether the sentence tells of an exchange of fire: "opened fire", "exchanged fire", "a shootout", "gunfire".</summary>
+    internal static bool TellsGunfire(List<(string Lower, string Original)> words)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Lower;
+            if (w is "shootout" or "shoot-out" or "shootouts" or "gunfire" or "firefight" or "gunfight" or "gunbattle") return true;
+            if (w is "opened" or "exchanged" or "exchange" && i + 1 < words.Count && words[i + 1].Lower is "fire" or "of") return true;
+        }
+        return false;
+    }
 
     // How many kinds of armed actor the sentence names (state forces, police, armed groups).
     private static int ArmedSides(List<(string Lower, string Original)> words)

@@ -42,6 +42,8 @@ internal static class IncidentGrouping
         // incident, unless it is the same kind of event told again (then the day is the incident's).
         if (telling.OwnDate is { } day && day != e.Date
             && (incident.Dated || !sameParagraph && (telling.Event.EventType != e.EventType || telling.Event.SubEventType != e.SubEventType))) return false;
+        // The night and the morning of one day are two moments, and two incidents.
+        if (telling.PartOfDay is { } part && incident.PartOfDay is { } partTold && part != partTold) return false;
         // A town or division elsewhere is elsewhere. A country says nothing about which of its towns in the
         // paragraph that named the town; a paragraph that names only the country tells of the country at large.
         if (telling.OwnPlace is { } place && e.Place is { } at

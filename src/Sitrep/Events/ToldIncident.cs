@@ -11,11 +11,13 @@ namespace Sitrep.Events;
 /// <param name="OwnPlace">The place the sentence names for its event.</param>
 /// <param name="Placed">Its place is its own or its paragraph's, not only the report's country.</param>
 /// <param name="OwnDate">The day the sentence names for its event.</param>
+/// <param name="PartOfDay">The part of the day it names ("NI" night, "MO" morning, "AF", "EV"), or null.</param>
 /// <param name="MoreOfSomething">It refers back ("the attack", "the gunmen"), reacts to an incident (blame, denial, funerals) or only counts its dead and wounded.</param>
 /// <param name="LaterToll">Its figures update earlier ones ("rose to", "later said") instead of competing with them.</param>
 /// <param name="Violent">It tells of violence (<see cref="EventTyping.TellsViolence"/>), which can make a demonstration more severe.</param>
+/// <param name="Gunfire">It tells of an exchange of fire ("opened fire", "a shootout ensued"): demonstrators firing on forces are in an armed clash.</param>
 /// <param name="OverMany">Its figures are over many incidents ("the national toll"), not this one's.</param>
-internal sealed record Telling(CodedEvent Event, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, bool MoreOfSomething, bool LaterToll, bool OverMany, bool Violent);
+internal sealed record Telling(CodedEvent Event, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, string? PartOfDay, bool MoreOfSomething, bool LaterToll, bool OverMany, bool Violent, bool Gunfire);
 
 /// <summary>
 /// An incident as the report tells it, sentence by sentence: the first telling's coding, refined by
@@ -32,6 +34,9 @@ internal sealed class ToldIncident(Telling first)
     /// <summary>The paragraph of the latest telling.</summary>
     public int LastParagraph { get; private set; } = first.Paragraph;
 
+    /// <summary>The part of the day some telling named for the incident, or null.</summary>
+    public string? PartOfDay { get; private set; } = first.PartOfDay;
+
     /// <summary>Whether some telling named the incident's day.</summary>
     public bool Dated { get; private set; } = first.OwnDate is not null;
 
@@ -40,6 +45,7 @@ internal sealed class ToldIncident(Telling first)
     {
         var told = telling.Event;
         LastParagraph = telling.Paragraph;
+        PartOfDay ??= telling.PartOfDay;
         var e = Event with { Evidence = [.. Event.Evidence, .. told.Evidence] };
         if (!Dated && telling.OwnDate is { } day)
         {
@@ -51,7 +57,7 @@ internal sealed class ToldIncident(Telling first)
             e = e with { Place = place, GeoPrecision = told.GeoPrecision };
             _placed = true;
         }
-        if (telling.Violent && Severity(e) > 0 && Severity(told) > Severity(e))
+        if (telling.Violent && Severity(e) > 0 && Severity(told) > Severity(e) && (told.EventType != "Battles" || telling.Gunfire))
             e = e with
             {
                 EventType = told.EventType, SubEventType = told.SubEventType, Plover = told.Plover,
@@ -86,13 +92,15 @@ internal sealed class ToldIncident(Telling first)
     private static bool MoreSpecific(PlaceMention place, PlaceMention than) =>
         EventPlacement.Specificity.GetValueOrDefault(place.Level, 5) < EventPlacement.Specificity.GetValueOrDefault(than.Level, 5);
 
-    /// <summary>How severe a demonstration is, in ACLED's order (peaceful, met by intervention, violent, met by lethal force); 0 for any other event.</summary>
+    /// <summary>How severe a demonstration is, in ACLED's order (peaceful, met by intervention, violent, met by lethal force, an armed clash); 0 for any other event.</summary>
     private static int Severity(CodedEvent e) => (e.EventType, e.SubEventType) switch
     {
         ("Protests", "Peaceful protest") => 1,
         ("Protests", "Protest with intervention") => 2,
         ("Riots", _) => 3,
         ("Protests", "Excessive force against protesters") => 4,
+        // Demonstrators exchanging fire with forces are in an armed clash.
+        ("Battles", "Armed clash") => 5,
         _ => 0,
     };
 }

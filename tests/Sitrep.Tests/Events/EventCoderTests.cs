@@ -49,6 +49,10 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void ProtestersDispersingOnTheirOwn_AreAPeacefulProtest() =>
+        Assert.Equal("Protests/Peaceful protest", Type(Single("Protesters dispersed from the central square of Aktau on Monday.")));
+
+    [Fact]
     public void Arrests_AreAStrategicDevelopment_ButAtAProtestAnIntervention()
     {
         Assert.Equal("Strategic developments/Arrests", Type(Single("Police arrested 15 opposition politicians in Minsk on Monday.")));
@@ -466,6 +470,23 @@ public class WireCopyEventTests
             "NAIROBI, March 10 - Gunmen attacked a police post in Mandera, officials said.\n\n" +
             "Gunmen attacked the police post at about 9 p.m. on Wednesday, a police source said.", Friday));
         Assert.Equal(new DateOnly(2023, 3, 8), e.Date);
+    }
+
+    [Fact]
+    public void TheNightAndTheMorningOfOneDay_AreTwoIncidents()
+    {
+        var events = Events(
+            "On the night of March 9, rioters looted shops in central Mandera.\n\n" +
+            "On the morning of March 9, rioters looted the market in Mandera again before police arrived.", Friday);
+        Assert.Equal(2, events.Count);
+    }
+
+    [Fact]
+    public void DemonstratorsExchangingFireWithTroops_AreInAnArmedClash()
+    {
+        var e = Assert.Single(Events(
+            "Hundreds of demonstrators clashed with troops in Mandera on Thursday. The demonstrators opened fire on the soldiers, and a shootout followed.", Friday));
+        Assert.Equal("Battles/Armed clash", $"{e.EventType}/{e.SubEventType}");
     }
 
     [Fact]
