@@ -42,8 +42,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         bool toldAnEvent = false;
         for (int s = 0; s < sentences.Length; s++)
         {
-            // A headline retells the story's lead in fewer words; the body is the evidence.
-            if (headline is { } h && h.Contains(sentences[s].Range)) continue;
+            // A headline retells the story's lead in fewer words, a quotation gives someone's words on it; the body is the evidence.
+            if (headline is { } h && h.Contains(sentences[s].Range) || EventDetection.IsQuotation(document, sentences[s])) continue;
             var reported = EventDetection.Reported(all[s]);
             if (reported == EventDetection.Reporting.None || reported == EventDetection.Reporting.WeakOnly && !toldAnEvent || EventDetection.IsBackground(document, sentences[s], all[s])) continue;
             words[s] = all[s];
@@ -104,11 +104,21 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 Gunfire: EventTyping.TellsGunfire(sentenceWords));
             IncidentGrouping.Add(incidents, telling);
         }
-        return incidents.ConvertAll(i => i.Event with
+        return incidents.ConvertAll(i => WithoutTollsOfPeacefulDevelopments(i.Event) is var e ? e with
         {
-            Notes = Note(i.Event.Date ?? document.Date, i.Event.Actor1, i.Event.EventType, i.Event.SubEventType, i.Event.Place, i.Event.Fatalities ?? 0),
-        });
+            Notes = Note(e.Date ?? document.Date, e.Actor1, e.EventType, e.SubEventType, e.Place, e.Fatalities ?? 0),
+        } : null!);
     }
+
+    /// <summary>
+    /// An agreement, a base, a handover or a group's change kills nobody: a toll in its sentences is of the
+    /// war behind it ("an accord to end a war that killed 220,000 people"), not the event's.
+    /// </summary>
+    private static CodedEvent WithoutTollsOfPeacefulDevelopments(CodedEvent e) =>
+        e.EventType == "Strategic developments" && e.SubEventType is "Agreement" or "Headquarters or base established"
+            or "Non-violent transfer of territory" or "Change to group/activity"
+            ? e with { Fatalities = 0, FatalitiesText = null }
+            : e;
 
     private const int NewsOfTheDay = 2;
 

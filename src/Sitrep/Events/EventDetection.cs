@@ -111,6 +111,10 @@ internal static class EventDetection
         words[i].Lower.StartsWith("demonstrat", StringComparison.Ordinal) && i + 1 < words.Count
         && words[i + 1].Lower is "a" or "an" or "the" or "its" or "their" or "his" or "her" or "how" or "that" or "what";
 
+    /// <summary>Whether the sentence is a direct quotation: someone's words about what happened, not the telling of it.</summary>
+    internal static bool IsQuotation(Document document, Sentence sentence) =>
+        sentence.Range.Length > 0 && document.Text[sentence.Range.Start] is '"' or '“' or '‘';
+
     // An event word in capitals after the sentence's first word is a name or a title-case headline: "Lynch triumphs", "Royal Dutch Shell".
     private static bool IsName(List<(string Lower, string Original)> words, int i) => i > 0 && char.IsUpper(words[i].Original[0]);
 
@@ -154,8 +158,22 @@ internal static class EventDetection
         if (IsJudicial(words)) return Reporting.None;
         // A base opened or moved into is a development though none of its words is an event word alone.
         if (!real && WeaponAndBaseRules.BaseEstablished(words) is not null) return Reporting.Event;
+        // An accord between armed sides ("the government and rebel groups signed a peace agreement") is a development.
+        if (!real && (armed || words.Exists(w => w.Lower is "rebel" or "rebels" or "militias" or "factions")) && SignsAnAccord(words)) return Reporting.Event;
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
+    }
+
+    private static bool SignsAnAccord(List<(string Lower, string Original)> words)
+    {
+        bool signed = false, accord = false;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Lower;
+            signed |= w is "signed" or "sign" or "signs" or "agreed" or "reached" or "struck";
+            accord |= w is "agreement" or "accord" or "deal" or "ceasefire" or "truce" or "armistice" || w == "peace" && i + 1 < words.Count && words[i + 1].Lower is "deal" or "agreement" or "accord" or "pact";
+        }
+        return signed && accord;
     }
 
     private static bool IsJudicial(List<(string Lower, string Original)> words)

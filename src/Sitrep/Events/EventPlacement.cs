@@ -110,7 +110,14 @@ internal static partial class EventPlacement
     {
         var sentence = document.Sentences[s].Range;
         int told = ToldFrom(document, s);
-        return MostSpecific(document, StoryPlaces(document).Where(p => sentence.Contains(p.Range) && p.Range.Start >= told));
+        var place = MostSpecific(document, StoryPlaces(document).Where(p => sentence.Contains(p.Range) && p.Range.Start >= told));
+        // "In the Somali capital", "the capital's main boulevard": wire copy names the capital it was filed from in
+        // its dateline. Named before the sentence's other places, or instead of a town, the capital is where it happened.
+        var capital = CapitalReference().Match(document.Text, sentence.Start, sentence.Length);
+        if (capital.Success && capital.Index >= told && (place is null || place.Range.Start > capital.Index || place.Level is "country" or "admin1")
+            && document.Places.FirstOrDefault(p => p.Role == PlaceRole.Dateline && p.Level == "city") is { } filedFrom)
+            return filedFrom;
+        return place;
     }
 
     /// <summary>
@@ -150,9 +157,6 @@ internal static partial class EventPlacement
         bool anaphora = text.Contains("the city", StringComparison.OrdinalIgnoreCase) || text.Contains("the town", StringComparison.OrdinalIgnoreCase);
         if (anaphora && StoryPlaces(document).LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
             return (town, 2, false);
-        // "In the Somali capital", "the capital's main boulevard": wire copy names the capital it was filed from in its dateline.
-        if (CapitalReference().IsMatch(text) && document.Places.FirstOrDefault(p => p.Role == PlaceRole.Dateline && p.Level == "city") is { } filedFrom)
-            return (filedFrom, 1, false);
         for (int earlier = s - 1; earlier >= 0 && paragraphs[earlier] == paragraphs[s]; earlier--)
         {
             var range = document.Sentences[earlier].Range;

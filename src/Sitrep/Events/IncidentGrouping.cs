@@ -26,7 +26,7 @@ internal static class IncidentGrouping
         // A new incident is told with a place (its own or its paragraph's) or a day of its own, or as the
         // story's first; a sentence with neither that is more of nothing told so far is comment or
         // background ("units were being deployed to restore order").
-        // A reference back, a reaction or a quotation with nothing told to join presupposes an incident the
+        // A reference back or a reaction with nothing told to join presupposes an incident the
         // report does not tell ("the judge ruled that he had failed to stop the killings"): it starts one
         // only with a day or a place of its own ("the toll from Friday's attack in Maiduguri rose to 19").
         else if (telling.MoreOfSomething ? telling.OwnDate is not null || telling.OwnPlace is { Level: not "country" }
@@ -73,15 +73,14 @@ internal static class IncidentGrouping
         @"\bthe (?:first |second |third |twin |double |deadly |latest )?(?:attacks?|blasts?|explosions?|bombings?|killings?|shootings?|assault|raid|ambush|massacre|violence|deaths|attackers|assailants|gunmen|bombers|kidnappers|abductors|raiders)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    internal static bool RefersBack(ReadOnlySpan<char> sentence) => BackReference.IsMatch(sentence) || NamedVictimsFate.IsMatch(sentence) || IsQuotation(sentence);
+    internal static bool RefersBack(ReadOnlySpan<char> sentence) => BackReference.IsMatch(sentence) || NamedVictimsFate.IsMatch(sentence);
 
     // "Fyssas's killing", "Khashoggi's murder": a victim's fate named as something known.
     private static readonly System.Text.RegularExpressions.Regex NamedVictimsFate = new(
         @"\b[A-Z][\w-]*(?:'s|’s|') (?:killing|murder|assassination|abduction|kidnapping|lynching)\b",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    // A direct quotation is someone's words about what happened, not the telling of it.
-    private static bool IsQuotation(ReadOnlySpan<char> sentence) => sentence.Length > 0 && sentence[0] is '"' or '“' or '‘';
+
 
     private static readonly System.Text.RegularExpressions.Regex TollUpdate = new(
         @"\b(?:rose|risen|climbed|reached|jumped|later|now stands|updated|revised)\b",

@@ -383,6 +383,17 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void AnAccordBetweenArmedSides_IsAnAgreement_InTheCapitalItWasSigned_WithNoTollOfTheWarBehindIt()
+    {
+        var e = Assert.Single(Events(
+            "HARARE, March 10 - The government and three rebel groups signed a peace agreement in the Zimbabwean capital on Thursday, " +
+            "aiming to end a war in Matabeleland that killed 20,000 people.", Friday));
+        Assert.Equal("Strategic developments/Agreement", $"{e.EventType}/{e.SubEventType}");
+        Assert.Equal("Harare", e.Place?.Name);
+        Assert.Equal(0, e.Fatalities);
+    }
+
+    [Fact]
     public void TheDatelinesPlaces_HaveTheDatelineRole()
     {
         var document = new Document("NAIROBI, March 10 - Gunmen attacked a police post in Mandera on Thursday.", Friday, new SourceLocation("test"));
