@@ -127,10 +127,17 @@ public static class Casualties
     /// <summary>Tokens from the span to the nearest <paramref name="kind"/> word, not crossing an <paramref name="other"/> word or a clause break ("and", "while"); -1 when none.</summary>
     private static int NearestCue(string[] words, EventCue[] cues, int first, int last, EventCue kind, EventCue other)
     {
-        int best = -1;
-        for (int i = last + 1; i < cues.Length && i - last <= Window; i++)
+        int best = -1, skipped = 0;
+        for (int i = last + 1; i < cues.Length && i - last - skipped <= Window; i++)
         {
-            if ((cues[i] & kind) != 0) { best = i - last; break; }
+            // "at least 100 people, including women and children, were killed": the aside names who, not another clause.
+            if (words[i] == "including" && words[i - 1] == "," && Array.IndexOf(words, ",", i) is int close and > 0)
+            {
+                skipped += close - i + 1;
+                i = close;
+                continue;
+            }
+            if ((cues[i] & kind) != 0) { best = i - last - skipped; break; }
             if ((cues[i] & other) != 0 || IsClauseBreak(words[i])) break;
         }
         for (int i = first - 1; i >= 0 && first - i <= Window; i--)

@@ -184,8 +184,10 @@ internal static partial class EventPlacement
 
     // Whether the division or country mentioned as <paramref name="outer"/> holds the place mentioned as <paramref name="inner"/>.
     internal static bool Holds(PlaceMention outer, PlaceMention inner) =>
-        outer.Country == inner.Country && inner.Level is "city" or "district" or "site"
-        && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1 || outer.Level == "admin2" && outer.Admin1 == inner.Admin1);
+        outer.Country == inner.Country
+        && (inner.Level is "city" or "district" or "site"
+            && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1 || outer.Level == "admin2" && outer.Admin1 == inner.Admin1)
+            || inner.Level == "admin2" && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1));
 
     // 0 where it happened, 1 where it went ("to", "into") or a street named after it ("the Halba highway"), 2 where they came from.
     internal static int Role(Document document, PlaceMention place)

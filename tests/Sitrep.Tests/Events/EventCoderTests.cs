@@ -107,6 +107,10 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void ATollWithAnAsideNamingTheVictims_CountsTheToll() =>
+        Assert.Equal(40, Single("Gunmen attacked a village in Zamfara on Monday in which at least 40 people, including women and children, were killed.").Fatalities);
+
+    [Fact]
     public void Injuries_AreNotDeaths()
     {
         var e = Single("Two soldiers were killed and four were wounded in clashes with militants near Kidal on Monday.");
