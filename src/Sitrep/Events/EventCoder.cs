@@ -97,6 +97,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 OwnDate: timePrecision == 1 ? date : null,
                 PartOfDay: EventDating.PartOfDay(document, s, dateline),
                 MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(actorWords),
+                Verbal: EventDetection.IsVerbalAct(actorWords),
                 LaterToll: IncidentGrouping.UpdatesToll(text),
                 // A toll over many incidents ("the national toll", "from a week of unrest") is not this incident's.
                 OverMany: IncidentGrouping.OverManyIncidents.IsMatch(text),

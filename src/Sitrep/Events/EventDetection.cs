@@ -111,6 +111,30 @@ internal static class EventDetection
         words[i].Lower.StartsWith("demonstrat", StringComparison.Ordinal) && i + 1 < words.Count
         && words[i + 1].Lower is "a" or "an" or "the" or "its" or "their" or "his" or "her" or "how" or "that" or "what";
 
+    /// <summary>
+    /// Whether the sentence's main act is verbal (PLOVER's DEMAND, DISAPPROVE, THREATEN, REJECT, CONSULT):
+    /// a verb of demanding, condemning, warning or meeting comes before any event word ("Minsk summoned
+    /// the ambassador and lodged a protest", "leaders demanded that the soldiers be handed over").
+    /// Such a sentence can tell more of an incident, but is none itself.
+    /// </summary>
+    internal static bool IsVerbalAct(List<(string Lower, string Original)> words)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Lower;
+            if (VerbalActs.Contains(w) || w is "called" or "calls" && i + 1 < words.Count && words[i + 1].Lower is "on" or "for") return true;
+            if ((EventLexicon.Of(w) & EventCue.Trigger) != 0) return false;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> VerbalActs = new(StringComparer.Ordinal)
+    {
+        "demanded", "demands", "urged", "urges", "warned", "warns", "summoned", "condemned", "condemns", "criticised", "criticized",
+        "rejected", "rejects", "vowed", "vows", "threatened", "threatens", "appealed", "lodged", "chaired", "met", "meets", "pledged",
+        "welcomed", "praised", "expressed", "discussed", "negotiated", "stumbled",
+    };
+
     /// <summary>Whether the sentence is a direct quotation: someone's words about what happened, not the telling of it.</summary>
     internal static bool IsQuotation(Document document, Sentence sentence) =>
         sentence.Range.Length > 0 && document.Text[sentence.Range.Start] is '"' or '“' or '‘';

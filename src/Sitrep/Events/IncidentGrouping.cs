@@ -29,6 +29,7 @@ internal static class IncidentGrouping
         // A reference back or a reaction with nothing told to join presupposes an incident the
         // report does not tell ("the judge ruled that he had failed to stop the killings"): it starts one
         // only with a day or a place of its own ("the toll from Friday's attack in Maiduguri rose to 19").
+        else if (telling.Verbal) return;
         else if (telling.MoreOfSomething ? telling.OwnDate is not null || telling.OwnPlace is { Level: not "country" }
                  : incidents.Count == 0 || telling.Placed || telling.OwnDate is not null)
             incidents.Add(new ToldIncident(telling));

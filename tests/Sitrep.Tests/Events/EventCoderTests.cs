@@ -449,6 +449,21 @@ public class WireCopyEventTests
     [InlineData("\"We will not let the attackers win,\" the president told a rally of supporters.")]
     public void AReferenceToAnIncidentTheReportDoesNotTell_IsNoEvent(string text) => Assert.Empty(Events(text, Friday));
 
+    [Theory]
+    [InlineData("Lusaka summoned the Malawian ambassador on Thursday and lodged a protest over the border incident.")]
+    [InlineData("Opposition leaders in Lusaka demanded on Thursday that the officers be tried for the killings.")]
+    [InlineData("The interior minister condemned the attacks in Lusaka on Thursday and vowed to find those responsible.")]
+    public void ASentenceWhoseActIsVerbal_IsNoEventOfItsOwn(string text) => Assert.Empty(Events(text, Friday));
+
+    [Fact]
+    public void AVerbalActAfterAnIncident_TellsMoreOfIt()
+    {
+        var e = Assert.Single(Events(
+            "Gunmen attacked a police post in Mandera on Thursday, killing four officers.\n\n" +
+            "The interior minister condemned the attack in Mandera and vowed to find those responsible.", Friday));
+        Assert.Equal(2, e.Evidence.Count);
+    }
+
     [Fact]
     public void AnIncidentMoreThanAWeekBeforeTheReport_IsBackground()
     {
