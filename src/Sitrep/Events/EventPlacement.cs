@@ -13,7 +13,14 @@ internal static partial class EventPlacement
     /// whose ("Turkey opened a base", "U.S. embassy staff").
     /// </summary>
     internal static IEnumerable<PlaceMention> StoryPlaces(Document document) =>
-        document.Places.Where(p => p.Role != PlaceRole.Dateline && !IsFirstName(document, p) && (p.Level != "country" || NamedAsPlace(document, p)));
+        document.Places.Where(p => p.Role != PlaceRole.Dateline && !IsFirstName(document, p)
+            && !NumberWords.Contains(document.TextOf(p.Range)) && (p.Level != "country" || NamedAsPlace(document, p)));
+
+    // "DUSHANBE - Four foreign tourists": a number word that opens a sentence is no town of that name.
+    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty", "Hundreds", "Thousands", "Dozens",
+    };
 
     // The tagger splits "Florence Marchal" into a place and a person: a person's name right after the place makes it their first name.
     private static bool IsFirstName(Document document, PlaceMention place)
@@ -207,6 +214,6 @@ internal static partial class EventPlacement
         _ => 3,
     };
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bthe (?:[A-Z][a-z]+ ){0,2}capital\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:the (?:[A-Z][a-z]+ ){0,2}|[A-Z][a-z]+(?:'s|’s) )capital\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CapitalReference();
 }

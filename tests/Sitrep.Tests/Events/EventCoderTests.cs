@@ -398,6 +398,13 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void ACountrysCapital_IsTheDatelinesCity_AndANumberWordIsNoTown()
+    {
+        var e = Assert.Single(Events("NIAMEY, March 10 - Four soldiers were killed when gunmen attacked a checkpoint in Niger's capital on Thursday.", Friday));
+        Assert.Equal("Niamey", e.Place?.Name);
+    }
+
+    [Fact]
     public void TheDatelinesPlaces_HaveTheDatelineRole()
     {
         var document = new Document("NAIROBI, March 10 - Gunmen attacked a police post in Mandera on Thursday.", Friday, new SourceLocation("test"));
