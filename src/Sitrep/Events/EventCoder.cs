@@ -27,6 +27,10 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         // one or two before): a sentence that names none goes on at that day ("within hours, crowds...").
         // An older day starts a process ("protests began on January 2"); what follows it undated is of the report's day.
         DateOnly? storyDay = null;
+        // Likewise the town the story last named for an event: a sentence with no place of its own, nor its
+        // paragraph's, goes on there rather than at the country at large (precision 2: inferred).
+        PlaceMention? storyTown = null;
+        DateOnly storyTownDay = default;
         var sentences = document.Sentences;
         var all = new List<(string Lower, string Original)>[sentences.Length];
         for (int s = 0; s < sentences.Length; s++) all[s] = Words(document, sentences[s]);
@@ -61,11 +65,18 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var (eventType, subType) = EventTaxonomy.Split(label.Label);
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
             injuries ??= FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
-            var ownPlace = EventPlacement.OwnPlace(document, s);
-            var (place, geoPrecision, onlyTheFocus) = EventPlacement.Where(document, s, ownPlace, focus, paragraphs);
             var (date, timePrecision) = EventDating.When(document, s, dateline);
             if (timePrecision == 1) storyDay = date >= document.Date.AddDays(-NewsOfTheDay) ? date : null;
             else if (storyDay is { } day) date = day;
+            var ownPlace = EventPlacement.OwnPlace(document, s);
+            var (place, geoPrecision, onlyTheFocus) = EventPlacement.Where(document, s, ownPlace, focus, paragraphs);
+            if (ownPlace is { Level: "city" or "district" or "site" or "admin2" } && !EventPlacement.IsDestination(document, ownPlace))
+                (storyTown, storyTownDay) = (ownPlace, date);
+            // A day well apart is another part of the story ("Castillo was arrested on December 7"), told of the country.
+            else if (onlyTheFocus && storyTown is { } town && (focus is null || town.Country == focus.Country)
+                     && Math.Abs(date.DayNumber - storyTownDay.DayNumber) <= NewsOfTheDay
+                     && !IncidentGrouping.OverManyIncidents.IsMatch(document.Slice(sentence.Range)))  // "a national state of emergency" is the country's
+                (place, geoPrecision) = (town, 2);
             var country = place is null ? null : CountryNames.Of(place.Country);
             var (actor1, inter1, actor2, inter2) = _actors.ActorsOf(document, actorWords, eventType, subType, country, date.Year);
             var text = document.Slice(sentence.Range);

@@ -527,6 +527,16 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void ASentenceWithNoPlaceOfItsOwn_GoesOnAtTheTownTheStoryLastNamed()
+    {
+        var events = Events(
+            "DAKAR, March 10 - Students protested against fee rises in Ziguinchor on Wednesday.\n\n" +
+            "On Thursday, gendarmes arrested 20 students.", Friday);
+        var arrests = Assert.Single(events, e => e.SubEventType == "Arrests");
+        Assert.Equal(("Ziguinchor", 2), (arrests.Place?.Name, arrests.GeoPrecision));
+    }
+
+    [Fact]
     public void TheSameKindOfIncident_InTwoTownsOrOnTwoDays_IsTwoEvents()
     {
         var towns = Events("Gunmen attacked a police post in Mandera on Thursday. Gunmen also attacked a police post in Garissa on Thursday.", Friday);
