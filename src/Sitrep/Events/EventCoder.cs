@@ -6,13 +6,14 @@ using Sitrep.Text;
 namespace Sitrep.Events;
 
 /// <summary>
-/// Codes the events a report describes, sentence by sentence: a sentence with an event word (and no
-/// future, plan or membership reading, and not background from over a month before) is typed by the
-/// trained classifier and the coding rules, placed (its own place, else its paragraph's, else the
-/// report's focus), dated (its own time, else the report date at lower precision), given actors and
-/// ACLED-coded casualties. A sentence that tells more of an incident already told (a toll, what
-/// followed, a reference back to "the attack") joins it as evidence, and neighbouring sentences
-/// about the same incident merge into one event. A report about a disaster or accident yields none.
+/// Codes the events a report describes, as an ACLED coder reads wire copy: the headline, the dateline
+/// and quotations are not the story (<see cref="Text.WireLayout"/>); each other sentence that tells an
+/// event (<see cref="EventDetection"/>) is typed (<see cref="EventTyping"/>), dated and placed where the
+/// act happened (<see cref="EventDating"/>, <see cref="EventPlacement"/>, <see cref="StoryThread"/>),
+/// given ACLED's actors and casualty figures (<see cref="ActorCoding"/>, <see cref="Casualties"/>), and
+/// joins the incident it tells more of or starts one (<see cref="IncidentGrouping"/>): one event per
+/// incident, with every sentence that tells it as evidence. A report about a disaster, an accident or
+/// sport yields none.
 /// </summary>
 public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer = null, ActorLexicon? actors = null)
 {
@@ -23,14 +24,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     public List<CodedEvent> Code(Document document)
     {
         var incidents = new List<ToldIncident>();
-        // The day the story last named for an event, when it is news of the day (the report's day or the
-        // one or two before): a sentence that names none goes on at that day ("within hours, crowds...").
-        // An older day starts a process ("protests began on January 2"); what follows it undated is of the report's day.
-        DateOnly? storyDay = null;
-        // Likewise the town the story last named for an event: a sentence with no place of its own, nor its
-        // paragraph's, goes on there rather than at the country at large (precision 2: inferred).
-        PlaceMention? storyTown = null;
-        DateOnly storyTownDay = default;
+        var story = new StoryThread(document);
         var sentences = document.Sentences;
         var all = new List<(string Lower, string Original)>[sentences.Length];
         for (int s = 0; s < sentences.Length; s++) all[s] = Words(document, sentences[s]);
@@ -65,18 +59,10 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var (eventType, subType) = EventTaxonomy.Split(label.Label);
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
             injuries ??= FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
-            var (date, timePrecision) = EventDating.When(document, s, dateline);
-            if (timePrecision == 1) storyDay = date >= document.Date.AddDays(-NewsOfTheDay) ? date : null;
-            else if (storyDay is { } day) date = day;
+            var (date, timePrecision) = story.Day(EventDating.When(document, s, dateline));
             var ownPlace = EventPlacement.OwnPlace(document, s);
-            var (place, geoPrecision, onlyTheFocus) = EventPlacement.Where(document, s, ownPlace, focus, paragraphs);
-            if (ownPlace is { Level: "city" or "district" or "site" or "admin2" } && !EventPlacement.IsDestination(document, ownPlace))
-                (storyTown, storyTownDay) = (ownPlace, date);
-            // A day well apart is another part of the story ("Castillo was arrested on December 7"), told of the country.
-            else if (onlyTheFocus && storyTown is { } town && (focus is null || town.Country == focus.Country)
-                     && Math.Abs(date.DayNumber - storyTownDay.DayNumber) <= NewsOfTheDay
-                     && !IncidentGrouping.OverManyIncidents.IsMatch(document.Slice(sentence.Range)))  // "a national state of emergency" is the country's
-                (place, geoPrecision) = (town, 2);
+            var where = EventPlacement.Where(document, s, ownPlace, focus, paragraphs);
+            var (place, geoPrecision) = story.Place(ownPlace, where, date, sentence);
             var country = place is null ? null : CountryNames.Of(place.Country);
             var (actor1, inter1, actor2, inter2) = _actors.ActorsOf(document, actorWords, eventType, subType, country, date.Year);
             var text = document.Slice(sentence.Range);
@@ -104,7 +90,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 Paragraph: paragraphs[s],
                 // Where someone went says nothing about which incident the sentence tells ("his wife was flown to Miami").
                 OwnPlace: ownPlace is not null && !EventPlacement.IsDestination(document, ownPlace) ? ownPlace : null,
-                Placed: place is not null && !onlyTheFocus,
+                Placed: where.Place is not null && !where.OnlyTheFocus,
                 OwnDate: timePrecision == 1 ? date : null,
                 PartOfDay: EventDating.PartOfDay(document, s, dateline),
                 MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(actorWords),
@@ -116,10 +102,11 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 Gunfire: EventTyping.TellsGunfire(sentenceWords));
             IncidentGrouping.Add(incidents, telling);
         }
-        return incidents.ConvertAll(i => WithoutTollsOfPeacefulDevelopments(i.Event) is var e ? e with
+        return incidents.ConvertAll(i =>
         {
-            Notes = Note(e.Date ?? document.Date, e.Actor1, e.EventType, e.SubEventType, e.Place, e.Fatalities ?? 0),
-        } : null!);
+            var e = WithoutTollsOfPeacefulDevelopments(i.Event);
+            return e with { Notes = Note(e.Date ?? document.Date, e.Actor1, e.EventType, e.SubEventType, e.Place, e.Fatalities ?? 0) };
+        });
     }
 
     /// <summary>
@@ -131,8 +118,6 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             or "Non-violent transfer of territory" or "Change to group/activity"
             ? e with { Fatalities = 0, FatalitiesText = null }
             : e;
-
-    private const int NewsOfTheDay = 2;
 
     /// <summary>The sentence's words with those inside a credited source blanked: "a police officer at the scene said" names a source, not an actor.</summary>
     private static List<(string Lower, string Original)> OutsideAttributions(Document document, Sentence sentence, List<(string Lower, string Original)> words)
