@@ -24,7 +24,7 @@ internal sealed class EventTyping(TextClassifier classifier)
         if ((WeaponAndBaseRules.AirStrike(words) ?? WeaponAndBaseRules.BaseEstablished(words)) is { } byTwoWords) return (byTwoWords, predicted.Margin);
         // Where violence is also reported, the violence is the event (ACLED codes the clash, not the arrests after it).
         // Raw words too: "freed" stems to "fre", which no rule can name without also naming "french".
-        var ruleStems = EventLexicon.RuleStemsIn(stems);
+        var ruleStems = EventLexicon.RuleStemsIn(stems.Concat(words.Select(w => w.Lower)));
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
         bool crowd = stems.Overlaps(["protester", "protestor", "demonstrator", "rioter", "riot", "mob"]);
         bool harmed = stems.Overlaps(["kill", "dead", "die", "death", "wound", "injur", "hurt"]);

@@ -235,6 +235,10 @@ public class EventCoderTests
     [InlineData("Insurgents entered the town of Kalemie without a fight on Monday.", "Strategic developments/Non-violent transfer of territory")]
     public void WhoTakesAPlace_DecidesTheTerritorialSubType(string text, string label) => Assert.Equal(label, Type(Single(text)));
 
+    [Fact]
+    public void BuildingsFreedFromProtesters_AreRegained_ThoughFreedStemsShort() =>
+        Assert.Equal("Battles/Government regains territory", Type(Single("The buildings of the Kalemie administration were freed from the protesters on Monday.")));
+
     [Theory]
     [InlineData("Rebels seized 40 hostages in Kalemie on Monday.")]
     [InlineData("Protesters stormed the Kalemie city hall on Monday.")]
