@@ -36,7 +36,9 @@ internal static class EventDating
             else if (AfterReportingVerb(document, t.Range)) telling ??= day;
             else other ??= day;
         }
-        return (other ?? telling ?? clock) is { } found ? (found, 1) : (document.Date, 2);
+        // "The ministry said on Sunday that 32 people had died": the day of the telling is no day of the event's own.
+        if ((other ?? clock) is { } found) return (found, 1);
+        return (telling ?? document.Date, 2);
     }
 
     internal static bool AfterReportingVerb(Document document, TextRange time)

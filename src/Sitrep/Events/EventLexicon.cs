@@ -127,7 +127,7 @@ public static class EventLexicon
             "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching",
             "toll", "died", "procession", "processions", "vigil", "dharna", "gherao", "slogans", "placards", "vandalised", "vandalized",
             "vandalism", "bombarded", "patrol", "reinforcements", "convoy", "evicted", "disappeared", "molotov", "arson", "explosive", "explosives",
-            "violence");
+            "violence", "slaughtered", "massacred", "massacre", "butchered", "hacked");
         // Event words news uses for markets, sport and technology as well.
         Add(EventCue.Weak, "rally", "rallies", "rallied", "march", "marched", "strike", "fighting", "fought", "attack", "attacked", "attacks",
             "shooting", "shootings", "shot", "fired", "exchanged", "stormed", "storm", "seized", "seize", "captured", "freed", "regained",
@@ -146,7 +146,7 @@ public static class EventLexicon
             "parents", "man", "woman", "person", "persons", "victim", "victims", "child", "children", "boy", "girl", "councillor", "weapons",
             "weapon", "machineguns", "guns", "gunshot", "firearm", "firearms", "sniper", "snipers", "rpg");
         Add(EventCue.Death, "killed", "killing", "dead", "died", "death", "deaths", "toll", "fatalities", "lives", "eliminated",
-            "beheaded", "murdered", "bodies", "executed");
+            "beheaded", "murdered", "bodies", "executed", "slaughtered", "massacred", "butchered");
         Add(EventCue.Injury, "injured", "wounded", "hurt", "injuries", "casualties");
         Add(EventCue.Unreal, "will", "would", "plan", "plans", "planned", "intend", "intends", "threaten", "threatened", "may", "might",
             "could", "should", "promised", "if", "whether", "unless", "cannot", "can", "must",

@@ -22,12 +22,15 @@ internal sealed class EventTyping(TextClassifier classifier)
         // Who took a place decides its sub-type (the codebook's territorial events), whatever else the sentence says.
         if (TerritoryRule.Label(actorWords) is { } territorial) return (territorial, predicted.Margin);
         if ((WeaponAndBaseRules.AirStrike(words) ?? WeaponAndBaseRules.BaseEstablished(words)) is { } byTwoWords) return (byTwoWords, predicted.Margin);
+        bool crowd = stems.Overlaps(["protester", "protestor", "demonstrator", "rioter", "riot", "mob"]);
+        bool harmed = stems.Overlaps(["kill", "dead", "die", "death", "wound", "injur", "hurt"]);
+        // Fighting between armed sides, with no crowd, is a battle whatever the classifier says ("fighting between armed groups killed 32").
+        if (!crowd && stems.Overlaps(["fight", "fought", "clash", "battle", "gunbattle"]) && FightBetweenArmedSides(actorWords))
+            return ("Battles/Armed clash", predicted.Margin);
         // Where violence is also reported, the violence is the event (ACLED codes the clash, not the arrests after it).
         // Raw words too: "freed" stems to "fre", which no rule can name without also naming "french".
         var ruleStems = EventLexicon.RuleStemsIn(stems.Concat(words.Select(w => w.Lower)));
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
-        bool crowd = stems.Overlaps(["protester", "protestor", "demonstrator", "rioter", "riot", "mob"]);
-        bool harmed = stems.Overlaps(["kill", "dead", "die", "death", "wound", "injur", "hurt"]);
         foreach (var (stemsOfRule, ruleLabel, strength) in EventLexicon.Rules)
         {
             // The weaker rules speak where the classifier, trained on analysts' notes, is unsure (wire
@@ -41,7 +44,8 @@ internal sealed class EventTyping(TextClassifier classifier)
             };
             if (!applies || !ruleStems.Overlaps(stemsOfRule)) continue;
             // Arrests at a protest are an intervention in the protest.
-            if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest) return ("Protests/Protest with intervention", predicted.Margin);
+            // Arrests that set off protests ("arrested the opposition leader, sparking protests") are arrests.
+            if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest && !ProtestFollows(words)) return ("Protests/Protest with intervention", predicted.Margin);
             return (ruleLabel, predicted.Margin);
         }
         // A battle has two armed, organised sides (ACLED codebook); one armed side killing or wounding
@@ -72,6 +76,30 @@ internal sealed class EventTyping(TextClassifier classifier)
             if (w is "shootout" or "shoot-out" or "shootouts" or "gunfire" or "firefight" or "gunfight" or "gunbattle") return true;
             if (w is "opened" or "exchanged" or "exchange" && i + 1 < words.Count && words[i + 1].Lower is "fire" or "of") return true;
         }
+        return false;
+    }
+
+    // Two armed sides named, or armed groups fighting "between" themselves.
+    private static bool FightBetweenArmedSides(List<(string Lower, string Original)> words)
+    {
+        if (ArmedSides(words) >= 2) return true;
+        bool between = false, armedGroups = false;
+        for (int i = 0; i < words.Count; i++)
+        {
+            between |= words[i].Lower == "between";
+            armedGroups |= words[i].Lower is "militias" or "factions" or "rebels" or "militants" || words[i].Lower == "armed" && i + 1 < words.Count
+                && words[i + 1].Lower is "groups" or "factions" or "men" or "militias";
+        }
+        return between && armedGroups;
+    }
+
+    // A protest word after "sparking", "triggering", "prompting": the protests follow the act, it is not done at one.
+    private static bool ProtestFollows(List<(string Lower, string Original)> words)
+    {
+        for (int i = 0; i + 1 < words.Count; i++)
+            if (words[i].Lower is "sparking" or "sparked" or "triggering" or "triggered" or "prompting" or "prompted" or "provoking" or "provoked")
+                for (int k = i + 1; k < words.Count && k <= i + 4; k++)
+                    if (words[k].Lower.StartsWith("protest", StringComparison.Ordinal) || words[k].Lower.StartsWith("demonstration", StringComparison.Ordinal)) return true;
         return false;
     }
 

@@ -236,6 +236,25 @@ public class EventCoderTests
     public void WhoTakesAPlace_DecidesTheTerritorialSubType(string text, string label) => Assert.Equal(label, Type(Single(text)));
 
     [Fact]
+    public void FightingBetweenArmedGroups_IsAnArmedClash() =>
+        Assert.Equal("Battles/Armed clash", Type(Single("Fighting between armed groups loyal to two rival commanders killed 12 people in Misrata on Monday.")));
+
+    [Fact]
+    public void AnArrestThatSparksProtests_IsAnArrest_NotAnIntervention() =>
+        Assert.Equal("Strategic developments/Arrests", Type(Single("Police arrested the opposition leader at his home in Lahore on Monday, sparking protests by his supporters.")));
+
+    [Fact]
+    public void VictimsSlaughtered_AreCountedDead() =>
+        Assert.Equal(43, Single("Jihadists tied up and slaughtered 43 farm workers near Maiduguri on Monday.").Fatalities);
+
+    [Fact]
+    public void TheDayOfTheTellingAlone_IsNoDayOfTheEvent()
+    {
+        var e = Single("The health ministry said on Sunday that 30 people had been killed in fighting in Misrata.");
+        Assert.Equal(2, e.TimePrecision);
+    }
+
+    [Fact]
     public void BuildingsFreedFromProtesters_AreRegained_ThoughFreedStemsShort() =>
         Assert.Equal("Battles/Government regains territory", Type(Single("The buildings of the Kalemie administration were freed from the protesters on Monday.")));
 
