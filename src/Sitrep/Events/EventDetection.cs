@@ -17,15 +17,18 @@ internal static class EventDetection
     internal static bool IsBackground(Document document, Sentence sentence, List<(string Lower, string Original)> words)
     {
         var cutoff = document.Date.AddDays(-10);
-        bool opensWithRecentDate = false;
+        bool old = false;
+        DateOnly? eventDay = null;
         foreach (var t in document.Times)
         {
             if (!sentence.Range.Contains(t.Range) || PeriodEnd(t.Value) is not { } end) continue;
-            // "On 30 April 2020, workers who passed the test in 2019 protested": the sentence's own day says when.
-            if (end >= cutoff && document.Slice(new TextRange(sentence.Range.Start, t.Range.Start)).Trim() is "On" or "on" or "" or "Around" or "As reported on")
-                opensWithRecentDate = true;
-            else if (end < cutoff && !opensWithRecentDate) return true;
+            old |= end < cutoff;
+            if (eventDay is null && t.Type == TimexType.Date && IsoDate.TryParseDay(t.Value, out var day) && !EventDating.AfterReportingVerb(document, t.Range))
+                eventDay = day;
         }
+        // The sentence's own day says when ("On 30 April 2020, workers who passed the test in 2019 protested",
+        // "Sonko, who came third in the 2019 election, was detained on Wednesday"); with none, an old date makes it background.
+        if (eventDay is { } when ? when < cutoff : old) return true;
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i].Lower;

@@ -504,6 +504,13 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void AnOldYearInAnAside_DoesNotMakeTheSentencesOwnRecentDayBackground()
+    {
+        var e = Assert.Single(Events("Mensah, who came third in the 2019 election, was detained by gendarmes in Dakar on Thursday.", Friday));
+        Assert.Equal(new DateOnly(2023, 3, 9), e.Date);
+    }
+
+    [Fact]
     public void ASentenceWithNoDayOfItsOwn_GoesOnAtTheDayTheStoryLastNamed()
     {
         var events = Events(
