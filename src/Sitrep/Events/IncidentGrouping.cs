@@ -21,19 +21,27 @@ internal static class IncidentGrouping
             return;
         }
         // "His wife was flown to Miami after the attack": a reference back belongs to the incident it refers to, wherever it names.
-        if (telling.MoreOfSomething && telling.OwnPlace is null && telling.OwnDate is null && incidents.FindLastIndex(i => EventTaxonomy.DisorderType(i.Event.EventType) != "Strategic developments") is int last and >= 0)
+        if (telling.MoreOfSomething && telling.OwnPlace is null && telling.OwnDate is null
+            && incidents.FindLastIndex(i => EventTaxonomy.DisorderType(i.Event.EventType) != "Strategic developments") is int last and >= 0)
+        {
             incidents[last].Absorb(telling);
-        // A new incident is told with a place (its own or its paragraph's) or a day of its own, or as the
-        // story's first; a sentence with neither that is more of nothing told so far is comment or
-        // background ("units were being deployed to restore order").
-        // A reference back or a reaction with nothing told to join presupposes an incident the
-        // report does not tell ("the judge ruled that he had failed to stop the killings"): it starts one
-        // only with a day or a place of its own ("the toll from Friday's attack in Maiduguri rose to 19").
-        else if (telling.Verbal) return;
-        else if (telling.MoreOfSomething ? telling.OwnDate is not null || telling.OwnPlace is { Level: not "country" }
-                 : incidents.Count == 0 || telling.Placed || telling.OwnDate is not null)
-            incidents.Add(new ToldIncident(telling));
+            return;
+        }
+        if (StartsAnIncident(telling, first: incidents.Count == 0)) incidents.Add(new ToldIncident(telling));
     }
+
+    /// <summary>
+    /// Whether a sentence that joins nothing tells an incident of its own. A verbal act never does. A
+    /// reference back or a reaction with nothing to join presupposes an incident the report does not
+    /// tell ("the judge ruled that he had failed to stop the killings"): it starts one only with a day or
+    /// a town of its own ("the toll from Friday's attack in Maiduguri rose to 19"). Any other needs a
+    /// place (its own or its paragraph's) or a day of its own, or to be the story's first: without them
+    /// it is comment or background ("units were being deployed to restore order").
+    /// </summary>
+    private static bool StartsAnIncident(Telling telling, bool first) =>
+        !telling.Verbal && (telling.MoreOfSomething
+            ? telling.OwnDate is not null || telling.OwnPlace is { Level: not "country" }
+            : first || telling.Placed || telling.OwnDate is not null);
 
     private static bool CanJoin(ToldIncident incident, Telling telling)
     {
@@ -80,8 +88,6 @@ internal static class IncidentGrouping
     private static readonly System.Text.RegularExpressions.Regex NamedVictimsFate = new(
         @"\b[A-Z][\w-]*(?:'s|’s|') (?:killing|murder|assassination|abduction|kidnapping|lynching)\b",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-
 
     private static readonly System.Text.RegularExpressions.Regex TollUpdate = new(
         @"\b(?:rose|risen|climbed|reached|jumped|later|now stands|updated|revised)\b",
