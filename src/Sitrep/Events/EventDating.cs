@@ -6,11 +6,6 @@ namespace Sitrep.Events;
 /// <summary>When a sentence's event happened.</summary>
 internal static class EventDating
 {
-    /// <summary>
-    /// The sentence's own day (precision 1), else the report date (precision 2). The day of the
-    /// telling ("the president said on Sunday that … on Saturday") gives way to the day of the event,
-    /// and the dateline's day ("KINSHASA, Jan 22 -") is when the report was filed, not the event's.
-    /// </summary>
     /// <summary>The part of the day the sentence names for its event ("TNI" in "on the night of January 6", "TMO"), or null.</summary>
     internal static string? PartOfDay(Document document, int s, TextRange? dateline)
     {
@@ -21,6 +16,12 @@ internal static class EventDating
         return null;
     }
 
+    /// <summary>
+    /// The sentence's own day (precision 1), else the day of its telling or the report date (precision
+    /// 2: not the event's own). The day of the telling ("the president said on Sunday that … on
+    /// Saturday") gives way to the day of the event, and the dateline's day ("KINSHASA, Jan 22 -") is
+    /// when the report was filed, not the event's.
+    /// </summary>
     internal static (DateOnly Date, int Precision) When(Document document, int s, TextRange? dateline)
     {
         var sentence = document.Sentences[s];

@@ -34,7 +34,7 @@ internal static partial class EventPlacement
     {
         var after = document.Text.AsSpan(country.Range.End);
         // "Nigeria's Borno state" holds a place; "Burundi's army" names who acts.
-        if (after.StartsWith("'s") || after.StartsWith("’s")) return !ActorNouns.Contains(FirstWord(after[2..])) && !SpeakerNouns.Contains(FirstWord(after[2..]));
+        if (after.StartsWith("'s") || after.StartsWith("’s")) return FirstWord(after[2..]) is var whose && !ActorNouns.Contains(whose) && !SpeakerNouns.Contains(whose);
         if (after.StartsWith(",") || after.StartsWith(")") || after.StartsWith(".")) return true;
         // The word before, past direction words: "in northern Burkina Faso", "across the country of".
         var before = document.Text.AsSpan(0, country.Range.Start).TrimEnd();
@@ -60,7 +60,6 @@ internal static partial class EventPlacement
     /// <summary>The report's country: the dateline's when the report names it, else its most named country, else its most named place.</summary>
     internal static PlaceMention? Focus(Document document)
     {
-        // A dateline's country says which country the report is about; its town says only where it was filed.
         static PlaceMention? Most(IEnumerable<PlaceMention> places) =>
             places.GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
         var countries = document.Places.Where(p => p.Level == "country" && !IsFirstName(document, p) && !NamesAnActor(document, p)).ToList();
@@ -80,6 +79,7 @@ internal static partial class EventPlacement
         return place.Level == "country" && ActorNouns.Contains(WordAfter(document, place));
     }
 
+    // The letters of the first word of the text.
     private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> text)
     {
         text = text.TrimStart();
@@ -89,13 +89,7 @@ internal static partial class EventPlacement
     }
 
     // The letters of the word after a place mention ("forces" in "US forces", "roundabout" in "the Zahle roundabout").
-    internal static ReadOnlySpan<char> WordAfter(Document document, PlaceMention place)
-    {
-        var after = document.Text.AsSpan(place.Range.End).TrimStart();
-        int letters = 0;
-        while (letters < after.Length && char.IsLetter(after[letters])) letters++;
-        return after[..letters];
-    }
+    internal static ReadOnlySpan<char> WordAfter(Document document, PlaceMention place) => FirstWord(document.Text.AsSpan(place.Range.End));
 
     internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ActorNouns = new HashSet<string>(
         ["forces", "troops", "soldiers", "military", "army", "navy", "warplanes", "jets", "drones", "airstrikes", "backed", "led"],
