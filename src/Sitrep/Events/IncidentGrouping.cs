@@ -48,9 +48,11 @@ internal static class IncidentGrouping
         var e = incident.Event;
         bool sameParagraph = telling.Paragraph == incident.LastParagraph;
         // An undated incident is the report's day: another day named in another paragraph is another
-        // incident, unless it is the same kind of event told again (then the day is the incident's).
+        // incident, unless it is the same kind of event told again or a reference back to it ("the
+        // labourers were harvesting paddy on Saturday when ..."); then the day is the incident's.
         if (telling.OwnDate is { } day && day != e.Date
-            && (incident.Dated || !sameParagraph && (telling.Event.EventType != e.EventType || telling.Event.SubEventType != e.SubEventType))) return false;
+            && (incident.Dated || !sameParagraph && !telling.MoreOfSomething
+                && (telling.Event.EventType != e.EventType || telling.Event.SubEventType != e.SubEventType))) return false;
         // The night and the morning of one day are two moments, and two incidents.
         if (telling.PartOfDay is { } part && incident.PartOfDay is { } partTold && part != partTold) return false;
         // A town or division elsewhere is elsewhere. A country says nothing about which of its towns in the

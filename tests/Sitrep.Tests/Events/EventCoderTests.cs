@@ -567,6 +567,15 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void AReferenceBackInALaterParagraph_GivesAnUndatedLeadItsDay()
+    {
+        var e = Assert.Single(Events(
+            "MAIDUGURI, Nigeria, March 10 - Gunmen killed 20 farm workers in Borno state, officials said.\n\n" +
+            "The gunmen attacked the workers as they harvested rice near Maiduguri on Wednesday, residents said.", Friday));
+        Assert.Equal(new DateOnly(2023, 3, 8), e.Date);
+    }
+
+    [Fact]
     public void TheSameKindOfIncident_InTwoTownsOrOnTwoDays_IsTwoEvents()
     {
         var towns = Events("Gunmen attacked a police post in Mandera on Thursday. Gunmen also attacked a police post in Garissa on Thursday.", Friday);
