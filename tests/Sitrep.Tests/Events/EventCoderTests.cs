@@ -258,6 +258,10 @@ public class EventCoderTests
     public void BuildingsFreedFromProtesters_AreRegained_ThoughFreedStemsShort() =>
         Assert.Equal("Battles/Government regains territory", Type(Single("The buildings of the Kalemie administration were freed from the protesters on Monday.")));
 
+    [Fact]
+    public void FightersEnteringATown_IsAnEvent_ThoughNoEventWordIsInTheSentence() =>
+        Assert.Equal("Battles/Non-state actor overtakes territory", Type(Single("Rebel fighters entered Kalemie on Monday and by nightfall held the airport.")));
+
     [Theory]
     [InlineData("Rebels seized 40 hostages in Kalemie on Monday.")]
     [InlineData("Protesters stormed the Kalemie city hall on Monday.")]
