@@ -259,6 +259,11 @@ public class EventCoderTests
         Assert.Equal("Battles/Government regains territory", Type(Single("The buildings of the Kalemie administration were freed from the protesters on Monday.")));
 
     [Fact]
+    public void ATakingInAnAfterClause_DoesNotTypeTheMainClausesAct() =>
+        Assert.Equal("Strategic developments/Other",
+            Type(Single("The cabinet declared a state of emergency in Kalemie on Monday after rebels captured two nearby towns.")));
+
+    [Fact]
     public void FightersEnteringATown_IsAnEvent_ThoughNoEventWordIsInTheSentence() =>
         Assert.Equal("Battles/Non-state actor overtakes territory", Type(Single("Rebel fighters entered Kalemie on Monday and by nightfall held the airport.")));
 
