@@ -15,6 +15,9 @@ internal static class TerritoryRule
     /// <summary>The territorial label the sentence's words call for, or null when they tell no armed side taking a place.</summary>
     public static string? Label(List<(string Lower, string Original)> words)
     {
+        // Storming a camp to seize hostages is an abduction, not a taking of ground.
+        if (words.Exists(w => w.Lower.StartsWith("kidnap", StringComparison.Ordinal) || w.Lower.StartsWith("abduct", StringComparison.Ordinal)
+            || w.Lower.StartsWith("hostage", StringComparison.Ordinal))) return null;
         bool mainClauseTellsAnEvent = false;
         for (int i = 0; i < words.Count; i++)
         {
@@ -22,9 +25,6 @@ internal static class TerritoryRule
             // "after" clause is another event; the main clause's act is this sentence's.
             if (words[i].Lower is "after" or "following" && mainClauseTellsAnEvent) return null;
             mainClauseTellsAnEvent |= (EventLexicon.Of(words[i].Lower) & EventCue.Trigger) != 0;
-            // Storming a camp to seize hostages is an abduction, not a taking of ground.
-            if (i == 0 && words.Exists(w => w.Lower.StartsWith("kidnap", StringComparison.Ordinal) || w.Lower.StartsWith("abduct", StringComparison.Ordinal)
-                || w.Lower.StartsWith("hostage", StringComparison.Ordinal))) return null;
             int verbEnd = TakingVerb(words, i);
             // A crowd storms a building; an armed side storms a town.
             if (verbEnd < 0 || !PlaceFollows(words, verbEnd, nameWillDo: words[i].Lower != "stormed")) continue;
