@@ -18,6 +18,7 @@ public sealed partial class ActorLexicon
 
     private readonly Dictionary<string, List<Entry>> _groupsByKey;
     private readonly int _longestKey;
+    private readonly HashSet<string> _firstWordsOfKeys; // most words start no group's name: skip them before joining phrases
 
     private sealed record Entry(string Name, string Base, int Inter, int FirstYear, int LastYear, int Rows);
 
@@ -33,6 +34,7 @@ public sealed partial class ActorLexicon
                 list.Add(e);
             }
         _longestKey = _groupsByKey.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(0).Max();
+        _firstWordsOfKeys = new HashSet<string>(_groupsByKey.Keys.Select(k => k.Split(' ')[0]), StringComparer.OrdinalIgnoreCase);
     }
 
     // An organised group with a name of its own (rebels, militias, jihadists, foreign forces), not a generic or state name.
@@ -97,7 +99,8 @@ public sealed partial class ActorLexicon
     {
         for (int i = 0; i < words.Count; i++)
         {
-            if (words[i].Original.Length == 0 || !char.IsUpper(words[i].Original[0]) && words[i].Lower is not ("al" or "el")) continue;
+            if (words[i].Original.Length == 0 || !char.IsUpper(words[i].Original[0]) && words[i].Lower is not ("al" or "el")
+                || !_firstWordsOfKeys.Contains(words[i].Original)) continue;
             for (int n = Math.Min(_longestKey, words.Count - i); n >= 1; n--)
             {
                 var key = string.Join(' ', words.Skip(i).Take(n).Select(w => w.Original));

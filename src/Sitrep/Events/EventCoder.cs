@@ -30,7 +30,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         for (int s = 0; s < sentences.Length; s++) all[s] = Words(document, sentences[s]);
         // An explosion at a port, a collapse, a flood: news, but not political violence.
         if (EventDetection.IsDisasterReport(all) || EventDetection.IsSportsReport(all)) return [];
-        var focus = EventPlacement.Focus(document);
+        var storyPlaces = EventPlacement.StoryPlaces(document);
+        var focus = EventPlacement.Focus(document, storyPlaces);
         var paragraphs = ParagraphIndices(document);
         var dateline = WireLayout.Dateline(document);
         var headline = WireLayout.Headline(document);
@@ -60,12 +61,14 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
             injuries ??= FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
             var (date, timePrecision) = story.Day(EventDating.When(document, s, dateline));
-            var ownPlace = EventPlacement.OwnPlace(document, s);
-            var where = EventPlacement.Where(document, s, ownPlace, focus, paragraphs);
-            var (place, geoPrecision) = story.Place(ownPlace, where, date, sentence);
+            var ownPlace = EventPlacement.OwnPlace(document, s, sentenceWords, storyPlaces);
+            var where = EventPlacement.Where(document, s, ownPlace, focus, paragraphs, storyPlaces);
+            var text = document.Slice(sentence.Range);
+            // A toll or a measure over many incidents ("the national toll", "a nationwide state of emergency") is the country's, not this incident's.
+            bool overMany = IncidentGrouping.OverManyIncidents.IsMatch(text);
+            var (place, geoPrecision) = story.Place(ownPlace, where, date, overMany);
             var country = place is null ? null : CountryNames.Of(place.Country);
             var (actor1, inter1, actor2, inter2) = _actors.ActorsOf(document, actorWords, eventType, subType, country, date.Year);
-            var text = document.Slice(sentence.Range);
             var telling = new Telling(new CodedEvent
             {
                 EventType = eventType,
@@ -96,8 +99,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(actorWords),
                 Verbal: EventDetection.IsVerbalAct(actorWords),
                 LaterToll: IncidentGrouping.UpdatesToll(text),
-                // A toll over many incidents ("the national toll", "from a week of unrest") is not this incident's.
-                OverMany: IncidentGrouping.OverManyIncidents.IsMatch(text),
+                OverMany: overMany,
                 Violent: EventTyping.TellsViolence(sentenceWords),
                 Gunfire: EventTyping.TellsGunfire(sentenceWords));
             IncidentGrouping.Add(incidents, telling);

@@ -12,9 +12,10 @@ internal static partial class EventPlacement
     /// Kenya", "the capital of Mali", "Nigeria's Borno state", "Bunagana, Congo"), not as who acts or
     /// whose ("Turkey opened a base", "U.S. embassy staff").
     /// </summary>
-    internal static IEnumerable<PlaceMention> StoryPlaces(Document document) =>
-        document.Places.Where(p => p.Role != PlaceRole.Dateline && !IsFirstName(document, p)
-            && !NumberWords.Contains(document.TextOf(p.Range)) && (p.Level != "country" || NamedAsPlace(document, p)));
+    /// <remarks>Computed once per report: every sentence's placement reads it.</remarks>
+    internal static List<PlaceMention> StoryPlaces(Document document) =>
+        [.. document.Places.Where(p => p.Role != PlaceRole.Dateline && !IsFirstName(document, p)
+            && !NumberWords.Contains(document.TextOf(p.Range)) && (p.Level != "country" || NamedAsPlace(document, p)))];
 
     // "DUSHANBE - Four foreign tourists": a number word that opens a sentence is no town of that name.
     private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
@@ -58,7 +59,7 @@ internal static partial class EventPlacement
         StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The report's country: the dateline's when the report names it, else its most named country, else its most named place.</summary>
-    internal static PlaceMention? Focus(Document document)
+    internal static PlaceMention? Focus(Document document, IReadOnlyList<PlaceMention> storyPlaces)
     {
         static PlaceMention? Most(IEnumerable<PlaceMention> places) =>
             places.GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
@@ -66,7 +67,7 @@ internal static partial class EventPlacement
         // The dateline says which country the report is filed from, and so most likely about: of the countries named, that one.
         var filedIn = document.Places.FirstOrDefault(p => p.Role == PlaceRole.Dateline)?.Country;
         return Most(countries.Where(p => p.Country == filedIn)) ?? Most(countries)
-            ?? Most(StoryPlaces(document).Where(p => p.Level != "region" && !NamesAnActor(document, p)));
+            ?? Most(storyPlaces.Where(p => p.Level != "region" && !NamesAnActor(document, p)));
     }
 
     /// <summary>
@@ -107,11 +108,11 @@ internal static partial class EventPlacement
     };
 
     /// <summary>The place the sentence itself names for its event (<see cref="MostSpecific"/>), or null; it may be only where someone went ("deployed to Kazakhstan", "flown to Miami").</summary>
-    internal static PlaceMention? OwnPlace(Document document, int s)
+    internal static PlaceMention? OwnPlace(Document document, int s, List<(string Lower, string Original)> words, IReadOnlyList<PlaceMention> storyPlaces)
     {
         var sentence = document.Sentences[s].Range;
-        int told = ToldFrom(document, s);
-        var place = MostSpecific(document, StoryPlaces(document).Where(p => sentence.Contains(p.Range) && p.Range.Start >= told));
+        int told = ToldFrom(document, s, words);
+        var place = MostSpecific(document, storyPlaces.Where(p => sentence.Contains(p.Range) && p.Range.Start >= told));
         // "In the Somali capital", "the capital's main boulevard": wire copy names the capital it was filed from in
         // its dateline. Named before the sentence's other places, or instead of a town, the capital is where it happened.
         var capital = CapitalReference().Match(document.Text, sentence.Start, sentence.Length);
@@ -127,14 +128,13 @@ internal static partial class EventPlacement
     /// missile ..."), so that the speaker's places are not the event's; else the sentence's start
     /// ("... shot dead six people in Kinshasa, the UN said").
     /// </summary>
-    private static int ToldFrom(Document document, int s)
+    private static int ToldFrom(Document document, int s, List<(string Lower, string Original)> words)
     {
         var sentence = document.Sentences[s];
-        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        for (int i = 0; i < words.Count; i++)
         {
-            var word = document.TextOf(document.Tokens[t].Range).ToLowerInvariant();
-            if ((EventLexicon.Of(word) & EventCue.Trigger) != 0) return sentence.Range.Start;
-            if (TellingVerbs.Contains(word)) return document.Tokens[t].End;
+            if ((EventLexicon.Of(words[i].Lower) & EventCue.Trigger) != 0) return sentence.Range.Start;
+            if (TellingVerbs.Contains(words[i].Lower)) return document.Tokens[sentence.FirstToken + i].End;
         }
         return sentence.Range.Start;
     }
@@ -149,19 +149,20 @@ internal static partial class EventPlacement
     internal static bool IsDestination(Document document, PlaceMention place) => Role(document, place) == 1;
 
     /// <summary>The sentence's own most specific place (precision 1 for a town, 2 for a district, 3 above), else its paragraph's (2 or 3), else the focus (3, and <c>OnlyTheFocus</c>).</summary>
-    internal static (PlaceMention? Place, int Precision, bool OnlyTheFocus) Where(Document document, int s, PlaceMention? own, PlaceMention? focus, int[] paragraphs)
+    internal static (PlaceMention? Place, int Precision, bool OnlyTheFocus) Where(
+        Document document, int s, PlaceMention? own, PlaceMention? focus, int[] paragraphs, IReadOnlyList<PlaceMention> storyPlaces)
     {
         var sentence = document.Sentences[s];
         if (own is not null) return (own, Precision(own, inherited: false), false);
         // "the city", "the town": the last town named before, in whatever paragraph.
         var text = document.Slice(sentence.Range);
         bool anaphora = text.Contains("the city", StringComparison.OrdinalIgnoreCase) || text.Contains("the town", StringComparison.OrdinalIgnoreCase);
-        if (anaphora && StoryPlaces(document).LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
+        if (anaphora && storyPlaces.LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
             return (town, 2, false);
         for (int earlier = s - 1; earlier >= 0 && paragraphs[earlier] == paragraphs[s]; earlier--)
         {
             var range = document.Sentences[earlier].Range;
-            var inherited = MostSpecific(document, StoryPlaces(document).Where(p => range.Contains(p.Range)));
+            var inherited = MostSpecific(document, storyPlaces.Where(p => range.Contains(p.Range)));
             if (inherited is not null) return (inherited, Precision(inherited, inherited: true), false);
         }
         return (focus, 3, true);

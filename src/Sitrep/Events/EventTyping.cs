@@ -43,8 +43,8 @@ internal sealed class EventTyping(TextClassifier classifier)
                 _ => predicted.Margin <= RuleMargin,
             };
             if (!applies || !ruleStems.Overlaps(stemsOfRule)) continue;
-            // Arrests at a protest are an intervention in the protest.
-            // Arrests that set off protests ("arrested the opposition leader, sparking protests") are arrests.
+            // Arrests at a protest are an intervention in the protest; arrests that set off protests
+            // ("arrested the opposition leader, sparking protests") are arrests.
             if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest && !ProtestFollows(words)) return ("Protests/Protest with intervention", predicted.Margin);
             return (ruleLabel, predicted.Margin);
         }

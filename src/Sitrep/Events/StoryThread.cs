@@ -34,7 +34,7 @@ internal sealed class StoryThread(Document document)
     /// arrested on December 7") or speaks of the whole country ("a national state of emergency").
     /// </summary>
     public (PlaceMention? Place, int Precision) Place(PlaceMention? own, (PlaceMention? Place, int Precision, bool OnlyTheFocus) where,
-        DateOnly day, Sentence sentence)
+        DateOnly day, bool overMany)
     {
         if (own is { Level: "city" or "district" or "site" or "admin2" } && !EventPlacement.IsDestination(document, own))
         {
@@ -43,7 +43,7 @@ internal sealed class StoryThread(Document document)
         }
         if (where.OnlyTheFocus && _town is { } town && (where.Place is null || town.Country == where.Place.Country)
             && Math.Abs(day.DayNumber - _townDay.DayNumber) <= NewsOfTheDay
-            && !IncidentGrouping.OverManyIncidents.IsMatch(document.Slice(sentence.Range)))
+            && !overMany)
             return (town, 2);
         return (where.Place, where.Precision);
     }

@@ -15,6 +15,8 @@ internal static class TerritoryRule
     /// <summary>The territorial label the sentence's words call for, or null when they tell no armed side taking a place.</summary>
     public static string? Label(List<(string Lower, string Original)> words)
     {
+        // Most sentences have no verb of taking: the detector asks this of every sentence of every report.
+        if (!words.Exists(w => TakingWords.Contains(w.Lower))) return null;
         // Storming a camp to seize hostages is an abduction, not a taking of ground.
         if (words.Exists(w => w.Lower.StartsWith("kidnap", StringComparison.Ordinal) || w.Lower.StartsWith("abduct", StringComparison.Ordinal)
             || w.Lower.StartsWith("hostage", StringComparison.Ordinal))) return null;
@@ -35,13 +37,17 @@ internal static class TerritoryRule
         return null;
     }
 
+    private static readonly HashSet<string> TakingWords = new(StringComparer.Ordinal)
+    {
+        "seized", "seize", "seizes", "captured", "capture", "captures", "recaptured", "recapture", "retook", "retaken", "retake", "retakes",
+        "overran", "overrun", "overruns", "entered", "enter", "enters", "stormed", "liberated", "regained", "took", "take", "takes", "taken",
+    };
+
     // The index after a verb (phrase) of taking control that starts at i, or -1: "seized", "took control of", "overran".
     private static int TakingVerb(List<(string Lower, string Original)> words, int i)
     {
         var w = words[i].Lower;
-        if (w is "seized" or "seize" or "seizes" or "captured" or "capture" or "captures" or "recaptured" or "recapture" or "retook"
-            or "retaken" or "retake" or "retakes" or "overran" or "overrun" or "overruns" or "entered" or "enter" or "enters" or "stormed"
-            or "liberated" or "regained" or "took" or "take" or "takes" or "taken")
+        if (TakingWords.Contains(w))
         {
             // "took control of", "taken over", "take the town": a bare "took" needs "control" or "over" after it, or a place.
             if (w is "took" or "take" or "takes" or "taken")
