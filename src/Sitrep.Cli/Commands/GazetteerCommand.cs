@@ -51,7 +51,7 @@ internal static class GazetteerCommand
             foreach (var warning in builder.Warnings) context.Error.WriteLine($"sitrep: {warning}");
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{gazetteer.Count:N0} places, {gazetteer.Names.Count:N0} names, compiled in {clock.Elapsed.TotalSeconds:0.0} s -> {path} ({new FileInfo(path).Length / 1e6:0.0} MB)"));
-            context.Out.WriteLine("Place data: GeoNames (geonames.org), CC BY 4.0, via the npm packages listed in package.json.");
+            context.Out.WriteLine("Place data: GeoNames (geonames.org) and SimpleMaps World Cities (simplemaps.com), CC BY 4.0, via the npm packages listed in package.json; event locations from ACLED (acleddata.com) training rows.");
             return builder.Warnings.Count == 0 ? SitrepCli.Ok : SitrepCli.SomeFailed;
         });
         return command;
@@ -73,7 +73,7 @@ internal static class GazetteerCommand
             var key = PlaceNames.Key(parse.GetValue(name)!);
             var postings = gazetteer.Names.Find(key);
             if (postings.IsEmpty) postings = gazetteer.Sounds.Find(PlaceNames.Sound(key));
-            var table = new Table().AddColumns("name", "level", "country", "admin1", "lat", "lon", "population", "geonameid");
+            var table = new Table().AddColumns("name", "level", "country", "admin1", "lat", "lon", "population", "events", "source", "geonameid");
             foreach (var posting in postings[..Math.Min(postings.Length, parse.GetValue(limit))])
             {
                 int e = posting & NameIndex.EntryMask;
@@ -81,7 +81,8 @@ internal static class GazetteerCommand
                 table.AddRow(Markup.Escape(gazetteer.Name(e)), PlaceLevels.Name(gazetteer.Level(e)), gazetteer.Country(e),
                     Markup.Escape(admin1 >= 0 && admin1 != e ? gazetteer.Name(admin1) : ""),
                     gazetteer.Latitude(e).ToString("0.00", CultureInfo.InvariantCulture), gazetteer.Longitude(e).ToString("0.00", CultureInfo.InvariantCulture),
-                    gazetteer.Population(e).ToString("N0", CultureInfo.InvariantCulture), gazetteer.GeonameId(e)?.ToString(CultureInfo.InvariantCulture) ?? "");
+                    gazetteer.Population(e).ToString("N0", CultureInfo.InvariantCulture), gazetteer.Events(e).ToString("N0", CultureInfo.InvariantCulture),
+                    PlaceSources.Name(gazetteer.Source(e)), gazetteer.GeonameId(e)?.ToString(CultureInfo.InvariantCulture) ?? "");
             }
             context.Console.Write(table);
             return postings.IsEmpty ? SitrepCli.SomeFailed : SitrepCli.Ok;

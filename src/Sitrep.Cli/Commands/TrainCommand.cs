@@ -12,34 +12,61 @@ internal static class TrainCommand
     {
         Ner(context),
         Events(context),
+        Places(context),
     };
+
+    private static Option<string[]> AcledGold() => new("--gold")
+    {
+        Description = "ACLED export CSVs or folders of them, e.g. ../shared/data/events/acled-2020-04-27_05-02.csv ../shared/data/events/acled",
+        Required = true,
+        HelpName = "PATH",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>The ACLED rows to train on (the development split left out), or null after saying why the files could not be read.</summary>
+    private static List<Sitrep.Events.AcledRow>? TrainingRows(CliContext context, string[] paths, out int total)
+    {
+        total = 0;
+        try
+        {
+            var rows = Sitrep.Events.AcledSplit.Read(paths);
+            total = rows.Count;
+            return rows.Where(r => !Sitrep.Events.AcledSplit.IsDevelopment(r.File, r.Row)).Select(r => r.Row).ToList();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"sitrep: {e.Message}");
+            return null;
+        }
+    }
+
+    private static Command Places(CliContext context)
+    {
+        var gold = AcledGold();
+        var output = new Option<string>("--out") { Description = "Where to write the table", DefaultValueFactory = _ => "models/" + Sitrep.Places.EventPlaceTable.FileName, HelpName = "FILE" };
+        var command = new Command("places", "Compile ACLED's event locations (training rows only) into the gazetteer's event-place table") { gold, output };
+        command.SetAction(parse =>
+        {
+            if (TrainingRows(context, parse.GetValue(gold)!, out var total) is not { } training) return SitrepCli.Fatal;
+            var places = Sitrep.Events.AcledLocations.From(training);
+            var path = parse.GetValue(output)!;
+            Sitrep.Places.EventPlaceTable.Save(places, path);
+            context.Out.WriteLine($"wrote {path} ({places.Count:N0} places, {places.Sum(p => p.Events):N0} events from {training.Count:N0} training rows of {total:N0})");
+            return SitrepCli.Ok;
+        });
+        return command;
+    }
 
     private static Command Events(CliContext context)
     {
-        var gold = new Option<string[]>("--gold")
-        {
-            Description = "ACLED export CSVs or folders of them, e.g. ../shared/data/events/acled-2020-04-27_05-02.csv ../shared/data/events/acled",
-            Required = true,
-            HelpName = "PATH",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var gold = AcledGold();
         var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/events.bin", HelpName = "FILE" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training rows", DefaultValueFactory = _ => 10 };
         var command = new Command("events", "Train the event-type classifier on ACLED notes (the development files and the reference week's hashed fifth are held out)") { gold, output, epochs };
         command.SetAction(parse =>
         {
-            List<(string File, Sitrep.Events.AcledRow Row)> rows;
-            try
-            {
-                rows = Sitrep.Events.AcledSplit.Read(parse.GetValue(gold)!);
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"sitrep: {e.Message}");
-                return SitrepCli.Fatal;
-            }
+            if (TrainingRows(context, parse.GetValue(gold)!, out var total) is not { } training) return SitrepCli.Fatal;
             var clock = Stopwatch.StartNew();
-            var training = rows.Where(r => !Sitrep.Events.AcledSplit.IsDevelopment(r.File, r.Row)).Select(r => r.Row).ToList();
             var examples = Sitrep.Events.EventModel.Examples(training, new Sitrep.Pipeline.PipelineBuilder().UseText().Build());
             var model = Sitrep.Events.TextClassifier.Train(examples, parse.GetValue(epochs));
             var path = parse.GetValue(output)!;
@@ -47,7 +74,7 @@ internal static class TrainCommand
             var actorsPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Sitrep.Events.EventModel.ActorsFile);
             var actors = Sitrep.Events.ActorLexicon.Build(training);
             actors.Save(actorsPath);
-            context.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1048576.0:N1} MB, {model.Labels.Count} labels, {training.Count:N0} training rows of {rows.Count:N0}, {clock.Elapsed.TotalSeconds:N0} s) and {actorsPath} ({actors.Count:N0} actor names)");
+            context.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1048576.0:N1} MB, {model.Labels.Count} labels, {training.Count:N0} training rows of {total:N0}, {clock.Elapsed.TotalSeconds:N0} s) and {actorsPath} ({actors.Count:N0} actor names)");
             return SitrepCli.Ok;
         });
         return command;

@@ -17,6 +17,9 @@ public sealed record AcledRow(
     /// <summary>ACLED's inter code of <see cref="Actor2"/>, when the export has one.</summary>
     public int? Inter2 { get; init; }
 
+    /// <summary>ISO 3166 alpha-3 code of <see cref="Country"/> ("SDN"), when the export has one.</summary>
+    public string Iso3 { get; init; } = "";
+
     /// <summary>"Protests/Peaceful protest": the label the classifier predicts.</summary>
     public string Label => EventTaxonomy.Label(EventType, SubEventType);
 
@@ -58,6 +61,7 @@ public static class AcledCsv
             {
                 Inter1 = int.TryParse(Get("inter1"), CultureInfo.InvariantCulture, out var inter1) ? inter1 : null,
                 Inter2 = int.TryParse(Get("inter2"), CultureInfo.InvariantCulture, out var inter2) ? inter2 : null,
+                Iso3 = Get("iso3"),
             });
         }
         return rows;

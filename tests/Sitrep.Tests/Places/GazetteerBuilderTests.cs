@@ -16,7 +16,9 @@ public class GazetteerBuilderTests : IDisposable
 
     private GazetteerSources Sources(params string[] extraRows) => Sources(extraRows, morePlaces: "[]");
 
-    private GazetteerSources Sources(string[] extraRows, string morePlaces)
+    private const string NoEventPlaces = "location\tcountry\tlatitude\tlongitude\tadmin1\tevents\n";
+
+    private GazetteerSources Sources(string[] extraRows, string morePlaces, string worldCities = "[]", string eventPlaces = NoEventPlaces)
     {
         var rows = new List<string>
         {
@@ -36,14 +38,16 @@ public class GazetteerBuilderTests : IDisposable
                 """),
             _dir.Write("admin2.json", "[]"),
             _dir.Write("countries.json", """
-                [{"cca2":"KZ","name":{"common":"Kazakhstan","official":"Republic of Kazakhstan"},"altSpellings":["KZ","Qazaqstan"],
+                [{"cca2":"KZ","cca3":"KAZ","name":{"common":"Kazakhstan","official":"Republic of Kazakhstan"},"altSpellings":["KZ","Qazaqstan"],
                   "latlng":[48,68],"demonyms":{"eng":{"f":"Kazakhstani","m":"Kazakhstani"}}}]
                 """),
             _dir.Write("en.json", """{"locale":"en","countries":{"KZ":"Kazakhstan"}}"""),
             _dir.Write("subdivisions.json", """
                 {"subdivisions":{"localeDisplayNames":{"subdivisions":{"kzzha":"Jambyl","kzvos":"East Kazakhstan"}}}}
                 """),
-            _dir.Write("cities.json", morePlaces));
+            _dir.Write("cities.json", morePlaces),
+            _dir.Write("world-cities.json", worldCities),
+            _dir.Write("event-places.tsv", eventPlaces));
     }
 
     private static int Top(Gazetteer g, string name) => g.Names.Find(PlaceNames.Key(name))[0] & NameIndex.EntryMask;
@@ -80,6 +84,48 @@ public class GazetteerBuilderTests : IDisposable
         Assert.Equal(2, kuyuk.Count);
         Assert.Equal(1, g.GeonameId(kuyuk[0]));
         Assert.True(g.Names.Find(PlaceNames.Key("Nowhere")).IsEmpty); // bad coordinates are skipped
+    }
+
+    [Fact]
+    public void Build_AddsTheWorldCitiesTheTableLacks_WithPopulationDivisionAndCapital()
+    {
+        var g = new GazetteerBuilder().Build(Sources([], morePlaces: """
+            [{"name":"Shu","lat":"43.6","lng":"73.76","country":"KZ","admin1":"17","admin2":""}]
+            """, worldCities: """
+            [{"city":"Taraz","city_ascii":"Taraz","lat":"42.90","lng":"71.36","iso2":"KZ","admin_name":"Zhambyl","capital":"admin","population":"358000"},
+             {"city":"Shu","city_ascii":"Shu","lat":"43.60","lng":"73.76","iso2":"KZ","admin_name":"Jambyl Region","capital":"","population":"36000"},
+             {"city":"Qulan","city_ascii":"Qulan","lat":"42.92","lng":"72.72","iso2":"KZ","admin_name":"Zhambyl","capital":"","population":"20000"}]
+            """));
+        Assert.Single(g.Names.Find(PlaceNames.Key("Taraz")).ToArray(), p => g.Level(p & NameIndex.EntryMask) == PlaceLevel.City);
+        int qulan = Top(g, "Qulan");
+        Assert.Equal((PlaceSource.WorldCities, 20000, "Zhambyl"), (g.Source(qulan), g.Population(qulan), g.Name(g.Admin1(qulan))));
+        // A town both later lists give is the first's, with its population and its division found by the division's other spelling.
+        int shu = Assert.Single(g.Names.Find(PlaceNames.Key("Shu")).ToArray()) & NameIndex.EntryMask;
+        Assert.Equal((PlaceSource.WorldCities, 36000, "Zhambyl"), (g.Source(shu), g.Population(shu), g.Name(g.Admin1(shu))));
+    }
+
+    [Fact]
+    public void Build_EventPlacesMergeIntoTheTownTheyName_OrAreNewPlaces_AndRaiseTheirPrior()
+    {
+        var g = new GazetteerBuilder().Build(Sources([], morePlaces: "[]", eventPlaces: NoEventPlaces + string.Join('\n',
+            "Kuyuk\tKAZ\t43.01\t72.51\tZhambyl\t40",   // the table's village, a kilometre off
+            "Tarraz\tKAZ\t42.91\t71.38\tZhambyl\t3",   // Taraz spelled otherwise
+            "Kuyuk\tKAZ\t47.5\t79.5\tEast Kazakhstan\t1", // a namesake far away: another place
+            "Bayzak\tKAZ\t43.1\t71.5\tZhambyl\t2",
+            "Nowhere\tXXX\t43.1\t71.5\t\t2") + "\n"));
+        var kuyuk = g.Names.Find(PlaceNames.Key("Kuyuk")).ToArray().Select(p => p & NameIndex.EntryMask).ToList();
+        Assert.Equal(2, kuyuk.Count);
+        Assert.Equal((1, 40), (g.GeonameId(kuyuk[0]) ?? 0, g.Events(kuyuk[0])));
+        Assert.Equal((PlaceSource.EventPlaces, 1), (g.Source(kuyuk[1]), g.Events(kuyuk[1])));
+        int taraz = Top(g, "Tarraz");
+        Assert.Equal(("Taraz", 3), (g.Name(taraz), g.Events(taraz)));
+        int bayzak = Top(g, "Bayzak");
+        Assert.Equal((PlaceSource.EventPlaces, "Zhambyl"), (g.Source(bayzak), g.Name(g.Admin1(bayzak))));
+        Assert.True(g.Names.Find(PlaceNames.Key("Nowhere")).IsEmpty); // a country the gazetteer does not know
+        // Where events are coded weighs like people: the village with forty events outranks a town of 5,000 of its name.
+        var weighted = new GazetteerBuilder().Build(Sources([Row(7, "Kuyuk", "", 50.0, 60.0, "P", "PPL", "KZ", "15", "", 5000)], morePlaces: "[]",
+            eventPlaces: NoEventPlaces + "Kuyuk\tKAZ\t43.01\t72.51\tZhambyl\t40\n"));
+        Assert.Equal(1, weighted.GeonameId(Top(weighted, "Kuyuk")));
     }
 
     [Fact]
