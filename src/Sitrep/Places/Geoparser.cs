@@ -230,7 +230,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         candidate.AllCaps = IsAllCaps(document, candidate);
         ReadCues(document, candidate, key);
         if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate, AsContainer(document, sentence, first))) return null;
-        if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None) return null;
+        if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None && !ClosesBracketedContainer(document, sentence, candidate)) return null;
         if (candidate.EndToken > next) next = candidate.EndToken;
         return candidate;
     }
@@ -400,6 +400,24 @@ public sealed class Geoparser(Gazetteer gazetteer)
     }
 
     // After "," or "(": where monitors name a place's container ("(Masisi, Nord-Kivu)", "Donga LGA (Taraba)").
+    /// <summary>
+    /// Whether the name ends a bracket of containers after a comma: "Colombo (Colombo, Western)", as analysts'
+    /// notes give a place's district and province. There a generic word ("Western", "Central") is the division.
+    /// </summary>
+    private static bool ClosesBracketedContainer(Document document, Sentence sentence, Candidate c)
+    {
+        var tokens = document.Tokens;
+        if (c.FirstToken <= sentence.FirstToken || c.EndToken >= sentence.EndToken
+            || document.TextOf(tokens[c.FirstToken - 1].Range) != "," || document.TextOf(tokens[c.EndToken].Range) != ")") return false;
+        for (int t = c.FirstToken - 2; t >= Math.Max(sentence.FirstToken, c.FirstToken - 2 - MaxNameTokens); t--)
+        {
+            var text = document.TextOf(tokens[t].Range);
+            if (text == "(") return true;
+            if (text is ")" or "." or ";") return false;
+        }
+        return false;
+    }
+
     private static bool AsContainer(Document document, Sentence sentence, int first) =>
         first > sentence.FirstToken && document.TextOf(document.Tokens[first - 1].Range) is "," or "(";
 

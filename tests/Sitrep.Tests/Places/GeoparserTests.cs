@@ -151,6 +151,18 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void AGenericWordClosingABracketOfContainers_IsTheDivision()
+    {
+        // Analysts' notes give a town's district and province in brackets; "Western" is Sri Lanka's Western Province,
+        // which holds this Colombo and not Brazil's (the larger namesake district is Brazil's own "Colombo").
+        var found = Places("Nurses staged a sit-in at a hospital in Colombo (Colombo, Western) over unpaid wages.");
+        Assert.All(found, p => Assert.Equal("LK", p.Place.Country));
+        Assert.Contains(found, p => p.Text == "Western" && p.Place.Level == "admin1");
+        // Elsewhere the word stays a direction.
+        Assert.DoesNotContain(Places("Fighting spread to Western and Central districts of Colombo."), p => p.Text == "Western");
+    }
+
+    [Fact]
     public void ADivisionHoldingAPlaceNamedWithIt_IsTheDivisionNotItsSeat()
     {
         var division = Place("Forces fired mortars north of Hays district (Al Hudaydah) on Friday.", "Al Hudaydah");
