@@ -51,6 +51,9 @@ internal static class InputStreams
         {
             var head = _head.AsSpan();
             if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) head = head[3..];
+            // UTF-16 with its byte-order mark: the first code unit after it, little- or big-endian.
+            else if (head is [0xFF, 0xFE, var low, 0, ..]) return low == (byte)'{';
+            else if (head is [0xFE, 0xFF, 0, var low2, ..]) return low2 == (byte)'{';
             head = head.TrimStart(" \t\r\n"u8);
             return !head.IsEmpty && head[0] == (byte)'{';
         }

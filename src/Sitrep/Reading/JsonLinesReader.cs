@@ -22,6 +22,7 @@ public static class JsonLinesReader
             try
             {
                 more = lines.Next(out var line, out long overLimit);
+                if (lines.LineNumber == 1 && line.Span.StartsWith("\uFEFF"u8)) line = line[3..]; // a byte-order mark opens the file
                 item = !more ? null
                     : overLimit > 0 ? ReadItem.Failed(new(file, lines.LineNumber), DiagnosticCodes.TooLarge,
                         $"record is {overLimit:N0} bytes, over the size limit of {options.MaxReportBytes:N0} (--max-report-size)")
@@ -76,12 +77,12 @@ public static class JsonLinesReader
         if (string.IsNullOrWhiteSpace(record.Text))
             return ReadItem.Failed(at, DiagnosticCodes.EmptyText, "missing or empty \"text\"");
 
-        return ReadItem.Ok(new RawReport(record.Text, date, at)
+        return ReadItem.Ok(new RawReport(TextDecoding.WithoutControlCharacters(record.Text), date, at)
         {
             Published = published,
             Source = record.Source ?? options.DefaultSource,
             Url = record.Url,
-            Title = record.Title,
+            Title = record.Title is null ? null : TextDecoding.WithoutControlCharacters(record.Title),
             ExternalId = record.Id,
         });
     }

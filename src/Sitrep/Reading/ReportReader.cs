@@ -24,28 +24,23 @@ public sealed class ReportReader(ReaderOptions options, Func<Stream>? standardIn
     {
         if (path != InputStreams.StandardInput && Directory.Exists(path))
         {
-            foreach (var file in FilesUnder(path))
+            foreach (var (file, error) in DirectoryWalk.Under(path))
+            {
+                if (error is not null)
+                {
+                    yield return ReadItem.Failed(new(file), DiagnosticCodes.Unreadable, "directory " + Unreadable(file, error));
+                    continue;
+                }
+                if (!IsReportFile(file)) continue;
                 foreach (var item in ReadFile(file))
                     yield return item;
+            }
         }
         else
         {
             foreach (var item in ReadFile(path))
                 yield return item;
         }
-    }
-
-    /// <summary>The report files under a directory, recursively, sorted by path; hidden entries are skipped.</summary>
-    public static IEnumerable<string> FilesUnder(string directory)
-    {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-        };
-        // On Unix, .NET reports dot-files and dot-directories as hidden, so they are skipped too.
-        return Directory.EnumerateFiles(directory, "*", options).Where(IsReportFile).Order(StringComparer.Ordinal);
     }
 
     private static bool IsReportFile(string path)
@@ -74,10 +69,18 @@ public sealed class ReportReader(ReaderOptions options, Func<Stream>? standardIn
         }
 
         if (IsJsonLines(path, stream))
-            return JsonLinesReader.Read(stream, path, options);
+            return JsonLinesReader.Read(AsUtf8(stream), path, options);
         using (stream)
             return [TextReportReader.Read(stream, path, options)];
     }
+
+    // JSON Lines saved as UTF-16 (with its byte-order mark, as Windows tools write it) is read as the UTF-8 it stands for.
+    private static Stream AsUtf8(InputStreams.PeekStream stream) => stream.Head switch
+    {
+        [0xFF, 0xFE, ..] => System.Text.Encoding.CreateTranscodingStream(stream, System.Text.Encoding.Unicode, System.Text.Encoding.UTF8),
+        [0xFE, 0xFF, ..] => System.Text.Encoding.CreateTranscodingStream(stream, System.Text.Encoding.BigEndianUnicode, System.Text.Encoding.UTF8),
+        _ => stream,
+    };
 
     private static string Unreadable(string path, Exception e) => e switch
     {

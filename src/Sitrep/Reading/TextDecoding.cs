@@ -44,4 +44,30 @@ internal static class TextDecoding
             ArrayPool<char>.Shared.Return(chars);
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\u000B\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
+    /// <summary>
+    /// <paramref name="text"/> without control characters other than tab, line breaks and form feed: NUL and its
+    /// kin are never part of a report (a binary file read as text, a broken export) and would be stored as they are.
+    /// </summary>
+    public static string WithoutControlCharacters(string text)
+    {
+        if (text.AsSpan().IndexOfAny(ControlCharacters) < 0) return text;
+        return string.Create(text.Length - Count(text), text, (span, source) =>
+        {
+            int n = 0;
+            foreach (var c in source)
+                if (!ControlCharacters.Contains(c)) span[n++] = c;
+        });
+    }
+
+    private static int Count(string text)
+    {
+        int count = 0;
+        foreach (var c in text)
+            if (ControlCharacters.Contains(c)) count++;
+        return count;
+    }
 }

@@ -37,6 +37,9 @@ public static class TextReportReader
     public static ReadItem Parse(string text, string file, ReaderOptions options)
     {
         int i = SkipWhitespace(text, 0);
+        if (i == text.Length)
+            return ReadItem.Failed(new(file, 1), DiagnosticCodes.EmptyText, text.Length == 0 ? "the file is empty" : "the file holds only blank lines");
+        int headerLine = 1;
         DateOnly date;
         DateTimeOffset? published = null;
         if (HasDateHeader(text, i))
@@ -44,8 +47,9 @@ public static class TextReportReader
             int valueStart = SkipWhitespace(text, i + 4);
             int valueEnd = valueStart;
             while (valueEnd < text.Length && !char.IsWhiteSpace(text[valueEnd])) valueEnd++;
+            headerLine = LineOf(text, valueStart);
             if (!ReportDates.TryParse(text[valueStart..valueEnd], options.Clock, out date, out published, out string error))
-                return ReadItem.Failed(new(file, LineOf(text, valueStart)), DiagnosticCodes.InvalidDate, error);
+                return ReadItem.Failed(new(file, headerLine), DiagnosticCodes.InvalidDate, error);
             i = SkipWhitespace(text, valueEnd);
         }
         else if (options.DefaultDate is { } given)
@@ -61,8 +65,8 @@ public static class TextReportReader
         int end = text.Length;
         while (end > i && char.IsWhiteSpace(text[end - 1])) end--;
         if (end <= i)
-            return ReadItem.Failed(new(file, LineOf(text, i)), DiagnosticCodes.EmptyText, "the report has no text");
-        var body = i == 0 && end == text.Length ? text : text[i..end];
+            return ReadItem.Failed(new(file, headerLine), DiagnosticCodes.EmptyText, "the report has no text after its date line");
+        var body = TextDecoding.WithoutControlCharacters(i == 0 && end == text.Length ? text : text[i..end]);
         return ReadItem.Ok(new RawReport(body, date, new SourceLocation(file))
         {
             Published = published,

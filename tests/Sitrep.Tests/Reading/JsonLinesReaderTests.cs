@@ -15,6 +15,21 @@ public class JsonLinesReaderTests
     private const string Good = """{"id": 7, "source": "Wire", "url": "https://example.org/a", "published": "2022-01-06", "title": "T", "text": "Report one."}""";
 
     [Fact]
+    public void Read_AByteOrderMarkBeforeTheFirstRecord_IsSkipped()
+    {
+        var items = Read([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Good + "\n" + Good)]);
+        Assert.All(items, i => Assert.Equal("Report one.", i.Report!.Text));
+        Assert.Equal(2, items.Count);
+    }
+
+    [Fact]
+    public void Read_ControlCharactersInTextAndTitle_AreNotStored()
+    {
+        var report = Read("""{"published": "2022-01-06", "title": "A\u0000B", "text": "Shots\u0000 fired."}""").Single().Report!;
+        Assert.Equal(("AB", "Shots fired."), (report.Title, report.Text));
+    }
+
+    [Fact]
     public void Read_ValidRecord_ReadsEveryField()
     {
         var report = Read(Good).Single().Report!;

@@ -81,6 +81,39 @@ public class ReportReaderTests
     }
 
     [Fact]
+    public void Read_DirectoryWithLinksBackToItsParent_ReadsEachFileOnce()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("feed/a.txt", "date 2022-01-01 One.");
+        dir.Write("feed/sub/b.txt", "date 2022-01-02 Two.");
+        Directory.CreateSymbolicLink(dir.File("feed/sub/up"), dir.File("feed"));
+        Directory.CreateSymbolicLink(dir.File("feed/sub/up-again"), "..");
+        Directory.CreateSymbolicLink(dir.File("feed/self"), dir.File("feed"));
+
+        var items = Read(dir.File("feed"));
+
+        Assert.Equal(["One.", "Two."], items.Select(i => i.Report!.Text));
+    }
+
+    [Fact]
+    public void Walk_ADirectoryThatCannotBeListed_IsReportedAndTheRestIsWalked()
+    {
+        // Tests run as root here, which reads any directory, so the listing is given: one subdirectory refuses.
+        (IEnumerable<string>, IEnumerable<string>) List(string directory) => Path.GetFileName(directory) switch
+        {
+            "locked" => throw new UnauthorizedAccessException("denied"),
+            "root" => ([Path.Combine(directory, "b.txt")], [Path.Combine(directory, "locked"), Path.Combine(directory, "open")]),
+            _ => ([Path.Combine(directory, "a.txt")], []),
+        };
+
+        var found = DirectoryWalk.Under("/tmp/root", List);
+
+        Assert.Equal(["/tmp/root/b.txt", "/tmp/root/locked", "/tmp/root/open/a.txt"], found.Select(f => f.Path));
+        Assert.IsType<UnauthorizedAccessException>(found[1].Error);
+        Assert.All(found.Where(f => f.Path.EndsWith(".txt")), f => Assert.Null(f.Error));
+    }
+
+    [Fact]
     public void Read_MissingPath_ReportsUnreadableAndGoesOn()
     {
         using var dir = new TempDirectory();
@@ -98,6 +131,19 @@ public class ReportReaderTests
         var items = reader.Read(["-"]).ToList();
         Assert.Equal(["First report.", "Second report."], items.Select(i => i.Report!.Text));
         Assert.Equal("-:2", items[0].Report!.Origin.ToString());
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void Read_Utf16JsonLines_FileOrStandardInput_IsReadAsItsText(string encodingName)
+    {
+        var encoding = Encoding.GetEncoding(encodingName);
+        byte[] bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(Line1 + "\r\n" + Line2 + "\r\n")];
+        using var dir = new TempDirectory();
+        var fromFile = Read(dir.Write("feed.jsonl", bytes));
+        var fromInput = new ReportReader(ReaderOptions.Default, () => new MemoryStream(bytes)).Read(["-"]).ToList();
+        Assert.All([fromFile, fromInput], items => Assert.Equal(["First report.", "Second report."], items.Select(i => i.Report?.Text)));
     }
 
     [Fact]

@@ -25,6 +25,25 @@ public class TextReportReaderTests
     }
 
     [Fact]
+    public void Read_EmptyFiles_AreEmptyNotUndated_AndNameALineTheFileHas()
+    {
+        var empty = Read("").Error!;
+        Assert.Equal((DiagnosticCodes.EmptyText, 1), (empty.Code, empty.Location.Line));
+        Assert.Contains("empty", empty.Reason);
+        Assert.Equal(DiagnosticCodes.EmptyText, Read("\n\n  \n").Error!.Code);
+        // A date line and two blank lines: three lines, and the error is on the date line, not a fourth.
+        var headerOnly = Read("date 2022-01-06\n\n\n").Error!;
+        Assert.Equal((DiagnosticCodes.EmptyText, 1), (headerOnly.Code, headerOnly.Location.Line));
+    }
+
+    [Fact]
+    public void Read_ControlCharacters_AreNotStored()
+    {
+        var report = Read("date 2022-01-06\nTroops\0 entered\u0007 the town.\tAt\r\nnoon.").Report!;
+        Assert.Equal("Troops entered the town.\tAt\r\nnoon.", report.Text);
+    }
+
+    [Fact]
     public void Read_HeaderOnItsOwnLine_IsAccepted()
     {
         var report = Read("date 2023-04-16\n\nFighting continued.\n").Report!;
