@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
@@ -62,10 +63,24 @@ public static class SitrepCli
     public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         var root = Build(context);
-        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        // Signals are handled here rather than by System.CommandLine, so that a command stops cleanly
+        // (an ingest commits what it has) and the exit code says which signal stopped it.
+        var configuration = new InvocationConfiguration
+        {
+            Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+        };
+        using var stop = new StopSignals();
         try
         {
-            return await root.Parse(args).InvokeAsync(configuration);
+            var parse = root.Parse(args);
+            int code = await parse.InvokeAsync(configuration, stop.Token);
+            // A service (serve, worker) runs until stopped: a signal is how it ends, not an interruption.
+            return parse.CommandResult.Command.Name is "serve" or "worker" ? code : stop.ExitCode ?? code;
+        }
+        catch (OperationCanceledException) when (stop.ExitCode is { } stopped)
+        {
+            await context.Error.WriteLineAsync("sitrep: interrupted");
+            return stopped;
         }
         catch (InvalidDataException e)
         {
@@ -82,6 +97,41 @@ public static class SitrepCli
         {
             await context.Out.FlushAsync();
             await context.OutputStream.FlushAsync();
+        }
+    }
+
+    /// <summary>
+    /// SIGINT (Ctrl+C) and SIGTERM as a cancellation: the first asks the running command to stop; a second
+    /// one ends the process at once, as it would without this handler.
+    /// </summary>
+    private sealed class StopSignals : IDisposable
+    {
+        private readonly CancellationTokenSource _source = new();
+        private readonly PosixSignalRegistration[] _registrations;
+        private int _exitCode;
+
+        public StopSignals() => _registrations =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle),
+        ];
+
+        public CancellationToken Token => _source.Token;
+
+        /// <summary>130 after SIGINT, 143 after SIGTERM (128 + the signal's number), null when no signal came.</summary>
+        public int? ExitCode => _exitCode == 0 ? null : _exitCode;
+
+        private void Handle(PosixSignalContext context)
+        {
+            if (Interlocked.CompareExchange(ref _exitCode, context.Signal == PosixSignal.SIGINT ? 130 : 143, 0) != 0) return;
+            context.Cancel = true;
+            _source.Cancel();
+        }
+
+        public void Dispose()
+        {
+            foreach (var registration in _registrations) registration.Dispose();
+            _source.Dispose();
         }
     }
 }

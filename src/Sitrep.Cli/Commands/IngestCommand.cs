@@ -64,6 +64,8 @@ internal static class IngestCommand
                     return SitrepCli.Fatal;
                 }
                 WriteSummary(context, result, parse.GetValue(format)!, database.Location(parse).ToString());
+                if (cancellation.IsCancellationRequested)
+                    await context.Error.WriteLineAsync($"sitrep: interrupted: the {result.Added + result.Known:N0} reports read so far are stored; run the same command again to finish");
                 return result.Failed > 0 ? SitrepCli.SomeFailed : SitrepCli.Ok;
             }
         });

@@ -43,7 +43,11 @@ public readonly record struct IngestProgress(long Read, long Added, long Known, 
 /// </summary>
 public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store, IngestOptions options)
 {
-    /// <summary>Ingests <paramref name="items"/>; diagnostics and progress are reported as they happen.</summary>
+    /// <summary>
+    /// Ingests <paramref name="items"/>; diagnostics and progress are reported as they happen. When
+    /// <paramref name="cancellation"/> fires, reading stops, the reports already processed are stored and
+    /// committed, and the counts so far are returned (re-running the same input finishes the job).
+    /// </summary>
     public async Task<IngestProgress> RunAsync(
         IEnumerable<ReadItem> items,
         Action<Diagnostic> onDiagnostic,
@@ -53,11 +57,11 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
         var clock = Stopwatch.StartNew();
         var counts = new Counts();
         var batches = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var writer = Task.Run(() => WriteBatches(batches, counts, progress, clock), cancellation);
+        var writer = Task.Run(() => WriteBatches(batches, counts, progress, clock), CancellationToken.None);
 
+        var batch = new List<Document>(options.HandoffSize);
         try
         {
-            var batch = new List<Document>(options.HandoffSize);
             await foreach (var item in DocumentStream.Process(items, pipeline, options.Workers, cancellation, store.Prepare).ConfigureAwait(false))
             {
                 if (item.Error is { } error)
@@ -74,6 +78,12 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
                 }
             }
             if (batch.Count > 0) await batches.Writer.WriteAsync(batch, cancellation).ConfigureAwait(false);
+            batches.Writer.TryComplete();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Stopped (Ctrl+C, SIGTERM): what was processed is stored, the rest is left for a re-run.
+            if (batch.Count > 0) await batches.Writer.WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
             batches.Writer.TryComplete();
         }
         catch (ChannelClosedException)

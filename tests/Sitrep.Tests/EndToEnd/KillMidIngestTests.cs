@@ -44,6 +44,33 @@ public class KillMidIngestTests
         Assert.Equal(1, Scalar(db, $"SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'serial{Reports - 1}'"));
     }
 
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task Ingest_StoppedBySignal_StoresWhatItReadAndExitsWithTheSignalsCode(string signal, int exitCode)
+    {
+        using var dir = new TempDirectory();
+        var corpus = WriteCorpus(dir.File("corpus.jsonl"));
+        var db = dir.File("s.db");
+
+        using (var child = CliProcess.Start("ingest", corpus, "--db", db, "--batch-size", "100"))
+        {
+            await WaitForFirstCommit(db, child);
+            using (var kill = Process.Start("kill", ["-" + signal, child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync();
+            await child.WaitForExitAsync();
+            Assert.Equal(exitCode, child.ExitCode);
+        }
+
+        long stored = Scalar(db, "SELECT count(*) FROM documents");
+        Assert.Equal("ok", ScalarText(db, "PRAGMA integrity_check"));
+        Assert.InRange(stored, 1, Reports - 1);
+        Assert.Equal(stored, Scalar(db, "SELECT count(*) FROM deliveries"));
+        var rerun = await CliRun.RunAsync("ingest", corpus, "--db", db, "--format", "json");
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Equal(Reports, Scalar(db, "SELECT count(DISTINCT id) FROM documents"));
+    }
+
     private static string WriteCorpus(string path)
     {
         using var writer = new StreamWriter(path);
