@@ -139,11 +139,22 @@ public static class ApiEndpoints
         api.MapPost("/reports", PostReports)
             .AddEndpointFilter(ApiKeys.Require)
             .RequireRateLimiting(SitrepServer.WritePolicy)
-            .WithSummary("Ingest one report (a JSON object) or a batch (JSON Lines): {text, published, source, title, url, id}; needs an API key");
+            .WithSummary("Ingest reports {text, published, source, title, url, id}: JSON Lines (application/x-ndjson or application/jsonl) or one object or an array of them (application/json); other types get 415; needs an API key");
     }
+
+    // JSON Lines goes by several names; application/json is one report or an array of them.
+    private static readonly string[] JsonLinesMediaTypes = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines"];
+
+    // Reports processed and stored together: a large batch is written in pieces, so one request never holds all its documents.
+    private const int StoreBatch = 256;
 
     private static async Task<IResult> PostReports(HttpRequest request, StoreFactory stores, ServerSettings settings, CancellationToken cancel)
     {
+        var mediaType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.ToString().ToLowerInvariant() : "";
+        bool jsonLines = JsonLinesMediaTypes.Contains(mediaType);
+        if (!jsonLines && mediaType != "application/json")
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "send JSON Lines as application/x-ndjson (or application/jsonl), or one report or an array of them as application/json");
         // Kestrel enforces the limit too; checking here keeps it under any host and says what the limit is.
         var tooLarge = Results.Problem(detail: $"the body is over the limit of {settings.MaxBodyBytes:N0} bytes", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
         if (request.ContentLength > settings.MaxBodyBytes) return tooLarge;
@@ -156,12 +167,17 @@ public static class ApiEndpoints
         }
         body.Position = 0;
         if (body.Length == 0) return BadRequest("body", "is empty: send one JSON report or JSON Lines");
-        var items = JsonLinesReader.Read(body, "request", ReaderOptions.Default).ToList();
+        IEnumerable<ReadItem> items;
+        if (jsonLines) items = JsonLinesReader.Read(body, "request", ReaderOptions.Default);
+        else if (!TryReadJson(body, out items, out var problem)) return BadRequest("body", problem);
+
         var pipeline = DocumentPipeline.Default;
-        var documents = new List<Document>();
+        var batch = new List<Document>(StoreBatch);
         var results = new List<object>();
+        int received = 0, stored = 0, added = 0, known = 0;
         foreach (var item in items)
         {
+            received++;
             int line = item.Error?.Location.Line ?? item.Report!.Origin.Line ?? 0;
             if (item.Error is { } error)
             {
@@ -172,18 +188,63 @@ public static class ApiEndpoints
             try
             {
                 pipeline.Process(document);
-                documents.Add(document);
+                batch.Add(document);
                 results.Add(new { line, id = document.Id });
             }
             catch (StageException e)
             {
                 results.Add(new { line, error = $"stage {e.Stage} failed on this report", code = "stage-failed" });
             }
+            if (batch.Count == StoreBatch) await Flush();
         }
-        var outcome = await stores.WriteAsync(store => store.Store(documents), cancel);
-        int failed = items.Count - documents.Count;
-        var status = documents.Count == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        return Results.Json(new { received = items.Count, added = outcome.Added, already_known = outcome.AlreadyKnown, failed, results }, statusCode: status);
+        await Flush();
+        var status = stored == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        return Results.Json(new { received, added, already_known = known, failed = received - stored, results }, statusCode: status);
+
+        async Task Flush()
+        {
+            if (batch.Count == 0) return;
+            var outcome = await stores.WriteAsync(store => store.Store(batch), cancel);
+            (stored, added, known) = (stored + batch.Count, added + outcome.Added, known + outcome.AlreadyKnown);
+            batch = new List<Document>(StoreBatch);
+        }
+    }
+
+    /// <summary>An application/json body: one report object, or an array of them (each item's position is its line).</summary>
+    private static bool TryReadJson(MemoryStream body, out IEnumerable<ReadItem> items, out string problem)
+    {
+        items = [];
+        problem = "";
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+        }
+        catch (JsonException e)
+        {
+            problem = $"is not valid JSON: {e.Message}";
+            return false;
+        }
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+            {
+                problem = "must be a JSON object (one report) or an array of them";
+                return false;
+            }
+            var list = new List<ReadItem>();
+            int position = 0;
+            foreach (var element in root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : Enumerable.Repeat(root, 1))
+            {
+                var at = new SourceLocation("request", ++position);
+                list.Add(element.ValueKind != JsonValueKind.Object
+                    ? ReadItem.Failed(at, DiagnosticCodes.MalformedJson, "expected a JSON object")
+                    : JsonLinesReader.ParseLine(System.Text.Encoding.UTF8.GetBytes(element.GetRawText()), at, ReaderOptions.Default)!.Value);
+            }
+            items = list;
+            return true;
+        }
     }
 
     private static List<string> Matches(string snippet)

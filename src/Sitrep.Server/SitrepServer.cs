@@ -40,7 +40,8 @@ public static class SitrepServer
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(WritePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Request.Headers[ApiKeys.Header].ToString() is { Length: > 0 } key ? "key:" + key : "ip:" + context.Connection.RemoteIpAddress,
+                // Per key however it is presented (X-Api-Key or Authorization: Bearer), else per address.
+                ApiKeys.Presented(context.Request) is { Length: > 0 } key ? "key:" + key : "ip:" + context.Connection.RemoteIpAddress,
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<ServerSettings>().WritesPerMinute,
@@ -57,10 +58,16 @@ public static class SitrepServer
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            // The dashboard loads nothing from elsewhere and is never framed.
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XFrameOptions = "DENY";
             await next();
         });
+        app.Use(AnswerHeadAsGet);
+        app.UseRouting(); // after the HEAD rewrite, so HEAD finds the GET endpoints
         app.UseRateLimiter();
 
         var dashboard = Path.Combine(AppContext.BaseDirectory, "dashboard");
@@ -74,5 +81,31 @@ public static class SitrepServer
         app.MapOpenApi("/openapi.json");
         ApiEndpoints.Map(app);
         return app;
+    }
+
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>HEAD is answered as GET would be, without the body (HTTP requires it wherever GET is served).</summary>
+    private static async Task AnswerHeadAsGet(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+        context.Request.Method = HttpMethods.Get;
+        var body = context.Response.Body;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+            context.Request.Method = HttpMethods.Head;
+        }
     }
 }

@@ -14,7 +14,7 @@ public static partial class MarkdownReportWriter
     {
         w.WriteLine($"# Situation report: {Escape(report.CountryName)}");
         w.WriteLine();
-        w.WriteLine(ReportText.Scope(report));
+        w.WriteLine(Escape(ReportText.Scope(report))); // names the outlets, which come from the reports
         w.WriteLine();
         if (report.Incidents.Count == 0)
         {

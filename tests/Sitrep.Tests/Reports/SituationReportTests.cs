@@ -104,6 +104,21 @@ public sealed class SituationReportTests
     }
 
     [Fact]
+    public void Markdown_EscapesTheOutletNamesOfItsScopeLine()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteDocumentStore.Open(dir.File("r.db"));
+        store.Store([Read(StudentsProtest, new DateOnly(2024, 3, 11), "<script>alert(1)</script>")]);
+        var report = SituationReport.Build("NG", store.ListIncidents(new EventQuery(Country: "NG", Limit: int.MaxValue)));
+        var writer = new StringWriter();
+        MarkdownReportWriter.Write(writer, report, null);
+        var md = writer.ToString();
+
+        Assert.Contains(@"\<script\>", md);
+        Assert.DoesNotMatch("(?<!\\\\)<script", md);
+    }
+
+    [Fact]
     public void Map_IsWellFormedSvg_WithOneCircleAPlace_AndTheCountryOutlined()
     {
         var report = Nigeria();

@@ -254,6 +254,80 @@ public sealed class ApiTests : IClassFixture<ApiTests.Host>
         Assert.Equal(1, again.GetProperty("already_known").GetInt32());
     }
 
+    private static HttpRequestMessage Post(HttpContent content, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports") { Content = content };
+        request.Headers.Add("X-Api-Key", key);
+        return request;
+    }
+
+    [Fact]
+    public async Task PostReports_ReadsTheBodyByItsContentType()
+    {
+        var pretty = """
+            {
+              "text": "Teachers marched to the education ministry in Lusaka on Tuesday over unpaid salaries, union leaders said.",
+              "published": "2024-04-02"
+            }
+            """;
+        var one = await _client.SendAsync(Post(new StringContent(pretty, Encoding.UTF8, "application/json"), _host.Secret));
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(1, (await one.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("received").GetInt32());
+
+        var array = $"[{NewReport}, 7]";
+        var two = await (await _client.SendAsync(Post(new StringContent(array, Encoding.UTF8, "application/json"), _host.Secret))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((2, 1), (two.GetProperty("received").GetInt32(), two.GetProperty("failed").GetInt32()));
+
+        var jsonl = await _client.SendAsync(Post(new StringContent(NewReport + "\n", Encoding.UTF8, "application/jsonl"), _host.Secret));
+        Assert.Equal(HttpStatusCode.OK, jsonl.StatusCode);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await _client.SendAsync(Post(new StringContent(NewReport, Encoding.UTF8, "text/plain"), _host.Secret))).StatusCode);
+        var form = new MultipartFormDataContent { { new StringContent(NewReport), "file" } };
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await _client.SendAsync(Post(form, _host.Secret))).StatusCode);
+    }
+
+    [Fact]
+    public async Task PostReports_ABatchLargerThanOneStoreBatch_IsStoredWhole()
+    {
+        var lines = Enumerable.Range(0, 260).Select(i => $$"""{"text":"Bulletin {{i}} calm","published":"2024-04-03"}""");
+        var result = await (await _client.SendAsync(Post(string.Join("\n", lines), _host.Secret))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((260, 260, 0), (result.GetProperty("received").GetInt32(), result.GetProperty("added").GetInt32() + result.GetProperty("already_known").GetInt32(), result.GetProperty("failed").GetInt32()));
+        var search = await GetJson("/api/search?q=Bulletin&limit=200");
+        Assert.Equal(200, search.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task WriteRateLimit_CountsAKeyOnceHoweverItIsPresented()
+    {
+        using var limited = _host.WithWebHostBuilder(b => b.UseSetting("Sitrep:WritesPerMinute", "2"));
+        var client = limited.CreateClient();
+        HttpRequestMessage Bearer()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports") { Content = new StringContent(NewReport, Encoding.UTF8, "application/x-ndjson") };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _host.Secret);
+            return request;
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Post(NewReport, _host.Secret))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Post(NewReport, _host.Secret))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(Post(NewReport, _host.Secret))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(Bearer())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Responses_ForbidFramingAndForeignContent_AndHeadIsAnsweredLikeGet()
+    {
+        foreach (var path in new[] { "/", "/api/events" })
+        {
+            var response = await _client.GetAsync(path);
+            Assert.Equal(["DENY"], response.Headers.GetValues("X-Frame-Options"));
+            Assert.Contains("frame-ancestors 'none'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+        }
+        var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/events"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await _client.DeleteAsync("/api/events")).StatusCode);
+    }
+
     [Fact]
     public async Task PostReports_OversizedBody_Is413()
     {
