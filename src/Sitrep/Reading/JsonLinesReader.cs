@@ -74,10 +74,11 @@ public static class JsonLinesReader
             return ReadItem.Failed(at, DiagnosticCodes.MissingDate, "missing \"published\" date and no --date was given");
         }
 
-        if (string.IsNullOrWhiteSpace(record.Text))
+        var text = record.Text is null ? null : TextDecoding.WithoutControlCharacters(record.Text);
+        if (string.IsNullOrWhiteSpace(text))
             return ReadItem.Failed(at, DiagnosticCodes.EmptyText, "missing or empty \"text\"");
 
-        return ReadItem.Ok(new RawReport(TextDecoding.WithoutControlCharacters(record.Text), date, at)
+        return ReadItem.Ok(new RawReport(text, date, at)
         {
             Published = published,
             Source = record.Source ?? options.DefaultSource,

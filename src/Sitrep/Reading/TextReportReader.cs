@@ -36,6 +36,7 @@ public static class TextReportReader
     /// <summary>Parses decoded text: an optional date header, then the report.</summary>
     public static ReadItem Parse(string text, string file, ReaderOptions options)
     {
+        text = TextDecoding.WithoutControlCharacters(text);
         int i = SkipWhitespace(text, 0);
         if (i == text.Length)
             return ReadItem.Failed(new(file, 1), DiagnosticCodes.EmptyText, text.Length == 0 ? "the file is empty" : "the file holds only blank lines");
@@ -66,7 +67,7 @@ public static class TextReportReader
         while (end > i && char.IsWhiteSpace(text[end - 1])) end--;
         if (end <= i)
             return ReadItem.Failed(new(file, headerLine), DiagnosticCodes.EmptyText, "the report has no text after its date line");
-        var body = TextDecoding.WithoutControlCharacters(i == 0 && end == text.Length ? text : text[i..end]);
+        var body = i == 0 && end == text.Length ? text : text[i..end];
         return ReadItem.Ok(new RawReport(body, date, new SourceLocation(file))
         {
             Published = published,
