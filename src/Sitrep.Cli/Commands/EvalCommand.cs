@@ -306,11 +306,16 @@ internal static class EvalCommand
             HelpName = "FILE",
         };
         var withoutEntities = new Option<bool>("--without-entities") { Description = "Find toponyms from the gazetteer alone, without the entity tagger" };
+        var givenSpans = new Option<bool>("--given-spans")
+        {
+            Description = "Also resolve the gold toponyms themselves and score every one (unresolved = wrong), as published resolvers are scored",
+        };
         var format = CommonOptions.Format("table", "table", "json");
-        var command = new Command("geo", "Score toponym recognition and resolution (accuracy within 161 km, error km, AUC)") { gold, withoutEntities, format };
+        var command = new Command("geo", "Score toponym recognition and resolution (accuracy within 161 km, error km, AUC)") { gold, withoutEntities, givenSpans, format };
         command.SetAction(parse =>
         {
             GeoScores s;
+            GeoScores? given = null;
             try
             {
                 var documents = GeoGold.Read(parse.GetValue(gold)!, out var dropped);
@@ -320,6 +325,8 @@ internal static class EvalCommand
                 if (!parse.GetValue(withoutEntities) && EntityModel.Default is { } tagger) before.UseEntities(tagger);
                 var pipeline = before.Build();
                 s = GeoEvaluation.Run(documents, pipeline, new PlaceStage(gazetteer, (pipeline.Provides & Layer.Entities) != 0), dropped);
+                if (parse.GetValue(givenSpans))
+                    given = GeoEvaluation.RunGivenSpans(documents, new PipelineBuilder().UseText().Build(), new PlaceStage(gazetteer, useEntities: true), dropped);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
@@ -341,6 +348,11 @@ internal static class EvalCommand
                     documents = s.Documents,
                     dropped_gold = s.Dropped,
                     toponyms_per_second = Math.Round(s.ToponymsPerSecond),
+                    given_spans = given is null ? null : new
+                    {
+                        acc161 = Round(given.Accuracy161), mean_km = Math.Round(given.MeanKm, 1), median_km = Math.Round(given.MedianKm, 1),
+                        auc = Round(given.Auc), n = given.Gold, resolved = given.System,
+                    },
                 }));
                 return SitrepCli.Ok;
             }
@@ -351,6 +363,12 @@ internal static class EvalCommand
             table.AddRow("mean / median error", $"{s.MeanKm:N0} km / {s.MedianKm:N0} km");
             table.AddRow("AUC (lower is better)", P(s.Auc));
             table.AddRow("resolved and scored", s.Resolved.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            if (given is not null)
+            {
+                table.AddRow("given the gold spans: accuracy within 161 km", $"{P(given.Accuracy161)} (all {given.Gold:N0} placed gold toponyms; {given.System:N0} resolved, " +
+                    $"{(given.System == 0 ? 0 : given.Accuracy161 * given.Gold / given.System):0.000} of them within 161 km; the rest count as wrong)");
+                table.AddRow("given the gold spans: mean / median error, AUC", $"{given.MeanKm:N0} km / {given.MedianKm:N0} km, {P(given.Auc)}");
+            }
             context.Console.Write(table);
             context.Console.WriteLine($"{s.ToponymsPerSecond:N0} toponyms/s (place stage alone)");
             return SitrepCli.Ok;

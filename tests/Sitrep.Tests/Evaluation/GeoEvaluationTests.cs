@@ -59,6 +59,31 @@ public class GeoEvaluationTests
     }
 
     [Fact]
+    public async Task EvalGeo_GivenSpans_ScoresEveryGoldToponym_AnUnresolvedOneAsWrong()
+    {
+        const string gold = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <articles>
+              <article docid="1">
+                <dltime>2022-01-06</dltime>
+                <text><![CDATA[Police in Taraz and Mordor said all was calm.]]></text>
+                <toponyms>
+                  <toponym><phrase>Taraz</phrase><start>10</start><end>15</end>
+                    <gaztag geonameid="1516905"><name>Taraz</name><lat>42.9</lat><lon>71.37</lon></gaztag></toponym>
+                  <toponym><phrase>Mordor</phrase><start>20</start><end>26</end>
+                    <gaztag geonameid="2"><name>Mordor</name><lat>10</lat><lon>10</lon></gaztag></toponym>
+                </toponyms>
+              </article>
+            </articles>
+            """;
+        using var dir = new TempDirectory();
+        var run = await CliRun.RunAsync("eval", "geo", "--gold", dir.Write("g.xml", gold), "--given-spans", "--format", "json");
+        Assert.Equal(0, run.ExitCode);
+        var given = JsonDocument.Parse(run.Out).RootElement.GetProperty("given_spans");
+        Assert.Equal((2, 1, 0.5), (given.GetProperty("n").GetInt32(), given.GetProperty("resolved").GetInt32(), given.GetProperty("acc161").GetDouble()));
+    }
+
+    [Fact]
     public async Task GazetteerLookup_ListsWhatANameCanMean()
     {
         var run = await CliRun.RunAsync("gazetteer", "lookup", "Alma-Ata");
