@@ -86,6 +86,23 @@ internal static class CommonOptions
 
         public Option<string?> Source { get; } = new("--source") { Description = "Publisher for reports that do not name one" };
 
+        public Option<string?> Country { get; } = CountryOption();
+
+        private static Option<string?> CountryOption()
+        {
+            var option = new Option<string?>("--country")
+            {
+                Description = "Country the source reports from (ISO 3166 alpha-2, e.g. NG), for reports that do not name one: a feed of one country's press",
+                HelpName = "CC",
+            };
+            option.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<string?>() is { } code && ReaderOptions.CountryCode(code) is null)
+                    r.AddError($"--country must be an ISO 3166 alpha-2 code such as NG, not '{code}'");
+            });
+            return option;
+        }
+
         public Option<long> MaxReportSize { get; } = new("--max-report-size")
         {
             Description = "Largest report accepted (bytes, or with KB/MB suffix)",
@@ -98,6 +115,7 @@ internal static class CommonOptions
         {
             command.Add(Date);
             command.Add(Source);
+            command.Add(Country);
             command.Add(MaxReportSize);
         }
 
@@ -105,6 +123,7 @@ internal static class CommonOptions
         {
             DefaultDate = parse.GetValue(Date),
             DefaultSource = parse.GetValue(Source),
+            DefaultCountry = ReaderOptions.CountryCode(parse.GetValue(Country)),
             MaxReportBytes = parse.GetValue(MaxReportSize),
         };
     }

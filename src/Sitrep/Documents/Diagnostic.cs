@@ -11,6 +11,8 @@ public static class DiagnosticCodes
     public const string InvalidDate = "invalid-date";
     /// <summary>A report whose text is empty or only whitespace.</summary>
     public const string EmptyText = "empty-text";
+    /// <summary>A record's country is not an ISO 3166 alpha-2 code.</summary>
+    public const string InvalidCountry = "invalid-country";
     /// <summary>Bytes that are not valid UTF-8.</summary>
     public const string InvalidEncoding = "invalid-utf8";
     /// <summary>A gzip stream that ends early or fails its checksum.</summary>

@@ -47,6 +47,12 @@ public sealed class Document
     /// <summary>The id the input itself gave the record, if any (kept for provenance, not used as the key).</summary>
     public string? ExternalId { get; init; }
 
+    /// <summary>
+    /// The country the source reports from, as ISO 3166 alpha-2 ("NG"), when the input says (a feed of
+    /// one country's press): the places of a report that names no country are first looked for there.
+    /// </summary>
+    public string? SourceCountry { get; init; }
+
     /// <summary>The layers set so far.</summary>
     public Layer Layers { get; private set; }
 

@@ -56,6 +56,8 @@ public sealed class Geoparser(Gazetteer gazetteer)
         LinkContainment(document, candidates);
         foreach (var c in candidates)
             if (c.IsCountryName(gazetteer)) Add(focus, gazetteer.CountryCode(c.Postings[0] & NameIndex.EntryMask), 1);
+        // A feed of one country's press: its country counts as if the report named it once.
+        if (document.SourceCountry is { } source) Add(focus, CountryCodes.Pack(source), 1);
 
         // Two passes: the second sees where the first put the report's other places.
         Resolve(candidates, focus, document.Date, nearby: false);

@@ -6,7 +6,8 @@ namespace Sitrep.Reading;
 
 /// <summary>
 /// Reads JSON Lines, one report per line:
-/// <c>{"id"?, "source"?, "url"?, "published", "title"?, "text"}</c>. Blank lines are skipped;
+/// <c>{"id"?, "source"?, "url"?, "published", "title"?, "text", "country"?}</c> (the ISO 3166 alpha-2 code
+/// of the country the source reports from). Blank lines are skipped;
 /// a bad line yields a diagnostic naming its line and reading goes on.
 /// </summary>
 public static class JsonLinesReader
@@ -74,6 +75,9 @@ public static class JsonLinesReader
             return ReadItem.Failed(at, DiagnosticCodes.MissingDate, "missing \"published\" date and no --date was given");
         }
 
+        string? country = options.DefaultCountry;
+        if (record.Country is { } named && (country = ReaderOptions.CountryCode(named)) is null)
+            return ReadItem.Failed(at, DiagnosticCodes.InvalidCountry, $"\"country\" must be an ISO 3166 alpha-2 code such as \"NG\", not \"{named}\"");
         var text = record.Text is null ? null : TextDecoding.WithoutControlCharacters(record.Text);
         if (string.IsNullOrWhiteSpace(text))
             return ReadItem.Failed(at, DiagnosticCodes.EmptyText, "missing or empty \"text\"");
@@ -85,17 +89,18 @@ public static class JsonLinesReader
             Url = record.Url,
             Title = record.Title is null ? null : TextDecoding.WithoutControlCharacters(record.Title),
             ExternalId = record.Id,
+            SourceCountry = country,
         });
     }
 
-    private sealed record Record(string? Id, string? Source, string? Url, string? Published, string? Title, string? Text);
+    private sealed record Record(string? Id, string? Source, string? Url, string? Published, string? Title, string? Text, string? Country);
 
     private static Record ParseObject(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("expected a JSON object");
-        string? id = null, source = null, url = null, published = null, title = null, text = null;
+        string? id = null, source = null, url = null, published = null, title = null, text = null, country = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string name = reader.GetString()!;
@@ -108,6 +113,7 @@ public static class JsonLinesReader
                 case "published": published = StringValue(ref reader, name); break;
                 case "title": title = StringValue(ref reader, name); break;
                 case "text": text = StringValue(ref reader, name); break;
+                case "country": country = StringValue(ref reader, name); break;
                 default: reader.Skip(); break;
             }
         }
@@ -115,7 +121,7 @@ public static class JsonLinesReader
             throw new JsonException("expected a property name or '}'");
         if (reader.Read())
             throw new JsonException("unexpected content after the object");
-        return new Record(id, source, url, published, title, text);
+        return new Record(id, source, url, published, title, text, country);
     }
 
     private static string? StringValue(ref Utf8JsonReader reader, string name) => reader.TokenType switch

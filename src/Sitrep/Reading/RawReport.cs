@@ -20,6 +20,9 @@ public sealed record RawReport(string Text, DateOnly Date, SourceLocation Origin
     /// <summary>The input's own id for the record.</summary>
     public string? ExternalId { get; init; }
 
+    /// <summary>ISO 3166 alpha-2 code of the country the source reports from, when known.</summary>
+    public string? SourceCountry { get; init; }
+
     /// <summary>Creates the document (computing its content id); call on a worker thread.</summary>
     public Document ToDocument() => new(Text, Date, Origin)
     {
@@ -28,6 +31,7 @@ public sealed record RawReport(string Text, DateOnly Date, SourceLocation Origin
         Url = Url,
         Title = Title,
         ExternalId = ExternalId,
+        SourceCountry = SourceCountry,
     };
 }
 

@@ -15,6 +15,13 @@ public sealed record ReaderOptions
     /// <summary>Publisher for records that do not name one.</summary>
     public string? DefaultSource { get; init; }
 
+    /// <summary>Country (ISO 3166 alpha-2) the source reports from, for records that do not name one.</summary>
+    public string? DefaultCountry { get; init; }
+
+    /// <summary>"ng" → "NG"; null when <paramref name="code"/> is not two ASCII letters.</summary>
+    public static string? CountryCode(string? code) =>
+        code is { Length: 2 } && char.IsAsciiLetter(code[0]) && char.IsAsciiLetter(code[1]) ? code.ToUpperInvariant() : null;
+
     /// <summary>The clock used to reject report dates in the future.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

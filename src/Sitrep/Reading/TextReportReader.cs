@@ -72,6 +72,7 @@ public static class TextReportReader
         {
             Published = published,
             Source = options.DefaultSource,
+            SourceCountry = options.DefaultCountry,
         });
     }
 

@@ -151,6 +151,24 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void TheSourcesCountry_DecidesBetweenNamesakesInAReportThatNamesNone()
+    {
+        const string text = "Police fired tear gas at traders protesting against power cuts in Hyderabad on Monday.";
+        PlaceMention Hyderabad(string? source)
+        {
+            var document = new Document(text, new DateOnly(2024, 3, 5), new SourceLocation("test")) { SourceCountry = source };
+            WithEntities.Process(document);
+            return document.Places.Single(p => document.TextOf(p.Range) == "Hyderabad");
+        }
+        Assert.Equal("IN", Hyderabad(null).Country);   // the larger namesake
+        Assert.Equal("PK", Hyderabad("PK").Country);   // a Pakistani feed's
+        // A country the report names outweighs the feed's.
+        var named = new Document("Protesters in Hyderabad, India, blocked a road.", new DateOnly(2024, 3, 5), new SourceLocation("test")) { SourceCountry = "PK" };
+        WithEntities.Process(named);
+        Assert.Equal("IN", named.Places.First(p => named.TextOf(p.Range) == "Hyderabad").Country);
+    }
+
+    [Fact]
     public void AGenericWordClosingABracketOfContainers_IsTheDivision()
     {
         // Analysts' notes give a town's district and province in brackets; "Western" is Sri Lanka's Western Province,

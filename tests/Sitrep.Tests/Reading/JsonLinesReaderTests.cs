@@ -15,6 +15,18 @@ public class JsonLinesReaderTests
     private const string Good = """{"id": 7, "source": "Wire", "url": "https://example.org/a", "published": "2022-01-06", "title": "T", "text": "Report one."}""";
 
     [Fact]
+    public void Read_TheSourcesCountry_FromTheRecordOrTheCommandLine()
+    {
+        var options = ReaderOptions.Default with { DefaultCountry = "KE" };
+        var items = Read(string.Join("\n",
+            """{"published": "2024-03-05", "text": "A.", "country": "ng"}""",
+            """{"published": "2024-03-05", "text": "B."}""",
+            """{"published": "2024-03-05", "text": "C.", "country": "Nigeria"}"""), options);
+        Assert.Equal(["NG", "KE"], items.Take(2).Select(i => i.Report!.SourceCountry));
+        Assert.Equal((DiagnosticCodes.InvalidCountry, 3), (items[2].Error!.Code, items[2].Error!.Location.Line));
+    }
+
+    [Fact]
     public void Read_AByteOrderMarkBeforeTheFirstRecord_IsSkipped()
     {
         var items = Read([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Good + "\n" + Good)]);
