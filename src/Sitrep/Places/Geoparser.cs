@@ -196,7 +196,13 @@ public sealed class Geoparser(Gazetteer gazetteer)
                 // container: "(Masisi, Nord-Kivu)", "(Damboa LGA, Borno)".
                 int excluded = AsContainer(document, sentence, first) ? 0 : NameIndex.AlternateFlag | NameIndex.CoreFlag;
                 if (end < 0 || !IsDivisionOrCountry(postings[0]) || (postings[0] & excluded) != 0
-                    || IsGenericWord(document, first, end)) return null;
+                    || IsGenericWord(document, first, end))
+                {
+                    // Or end with the place it is of: "the Cathedral of Managua", "University of Nairobi".
+                    if (PlaceItIsOf(document, first, spanEnd, key) is not { } of) return null;
+                    (first, end, postings) = of;
+                    matchedKey = new string(key[..PlaceNames.Key(Slice(document, first, end), key)]);
+                }
                 break;
             default:
                 if (end == spanEnd || end > 0 && AllFacilityWords(document, end, spanEnd)) break;
@@ -235,6 +241,24 @@ public sealed class Geoparser(Gazetteer gazetteer)
         if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None && !ClosesBracketedContainer(document, sentence, candidate)) return null;
         if (candidate.EndToken > next) next = candidate.EndToken;
         return candidate;
+    }
+
+    /// <summary>
+    /// The place a name ends with after "of" ("Cathedral of Managua"): a country or division under its own
+    /// name, or a town of <see cref="MinimumUntaggedPopulation"/>; null when there is none.
+    /// </summary>
+    private (int First, int End, ArraySegment<int> Postings)? PlaceItIsOf(Document document, int first, int end, Span<char> key)
+    {
+        for (int of = end - 2; of > first; of--)
+        {
+            if (document.TextOf(document.Tokens[of].Range) != "of") continue;
+            var (nameEnd, postings) = LongestName(document, of + 1, end, key);
+            if (nameEnd != end || IsGenericWord(document, of + 1, end)) return null;
+            int top = postings[0] & NameIndex.EntryMask;
+            bool ownName = (postings[0] & (NameIndex.AlternateFlag | NameIndex.CoreFlag)) == 0;
+            return ownName && (IsDivisionOrCountry(postings[0]) || gazetteer.Population(top) >= MinimumUntaggedPopulation) ? (of + 1, end, postings) : null;
+        }
+        return null;
     }
 
     /// <summary>Whether ", Y" or "(Y" follows, Y a division or country the gazetteer knows.</summary>

@@ -151,6 +151,15 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void AnOrganisationNamedOfAPlace_NamesThePlace()
+    {
+        var found = Places("Relatives of detainees held a vigil outside the Cathedral of Managua on Sunday.");
+        Assert.Equal(("Managua", "NI"), (found.Single().Text, found.Single().Place.Country));
+        // Not a small namesake a tagger never called a place, nor a generic word.
+        Assert.DoesNotContain(Places("She thanked the Ministry of Justice and the Friends of Liberty."), p => p.Text is "Justice" or "Liberty");
+    }
+
+    [Fact]
     public void TheSourcesCountry_DecidesBetweenNamesakesInAReportThatNamesNone()
     {
         const string text = "Police fired tear gas at traders protesting against power cuts in Hyderabad on Monday.";
