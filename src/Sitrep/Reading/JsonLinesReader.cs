@@ -43,11 +43,8 @@ public static class JsonLinesReader
     public static ReadItem? ParseLine(ReadOnlySpan<byte> line, SourceLocation at, ReaderOptions options)
     {
         if (line.Trim(" \t"u8).IsEmpty) return null;
-        if (!Utf8.IsValid(line))
-        {
-            TextDecoding.TryDecode(line, out _, out _, out string reason);
+        if (TextDecoding.InvalidUtf8(line, out _) is { } reason)
             return ReadItem.Failed(at, DiagnosticCodes.InvalidEncoding, reason);
-        }
 
         Record record;
         try

@@ -34,15 +34,39 @@ internal static class TextDecoding
                 return true;
             }
             text = "";
-            badLine = 1 + bytes[..read].Count((byte)'\n');
-            int column = read - (bytes[..read].LastIndexOf((byte)'\n') + 1) + 1;
-            reason = $"invalid UTF-8 (byte 0x{bytes[read]:X2} at column {column}); if the file is Latin-1 or Windows-1252, convert it with: iconv -f WINDOWS-1252 -t UTF-8";
+            reason = InvalidUtf8(bytes, read, out badLine);
             return false;
         }
         finally
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    /// <summary>Why <paramref name="bytes"/> are not UTF-8 (their first bad byte, its line and column); null when they are.</summary>
+    public static string? InvalidUtf8(ReadOnlySpan<byte> bytes, out int badLine)
+    {
+        badLine = 0;
+        if (Utf8.IsValid(bytes)) return null;
+        Span<char> scratch = stackalloc char[256];
+        int valid = 0;
+        while (true)
+        {
+            var status = Utf8.ToUtf16(bytes[valid..], scratch, out int read, out _, replaceInvalidSequences: false);
+            valid += read;
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall) break;
+        }
+        return InvalidUtf8(bytes, valid, out badLine);
+    }
+
+    private static string InvalidUtf8(ReadOnlySpan<byte> bytes, int at, out int badLine)
+    {
+        badLine = 1 + bytes[..at].Count((byte)'\n');
+        int column = at - (bytes[..at].LastIndexOf((byte)'\n') + 1) + 1;
+        string hint = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            ? "a UTF-16 byte-order mark here; save the file as UTF-8"
+            : "if the file is Latin-1 or Windows-1252, convert it with: iconv -f WINDOWS-1252 -t UTF-8";
+        return $"invalid UTF-8 (byte 0x{bytes[Math.Min(at, bytes.Length - 1)]:X2} at column {column}); {hint}";
     }
 
     private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(

@@ -27,6 +27,15 @@ public class JsonLinesReaderTests
     }
 
     [Fact]
+    public void Read_AUtf16MarkInsideTheFile_IsInvalidUtf8WithAReason()
+    {
+        var items = Read([.. Encoding.UTF8.GetBytes(Good + "\n"), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes(Good)]);
+        var error = items[1].Error!;
+        Assert.Equal((DiagnosticCodes.InvalidEncoding, 2), (error.Code, error.Location.Line));
+        Assert.Contains("UTF-16", error.Reason);
+    }
+
+    [Fact]
     public void Read_AByteOrderMarkBeforeTheFirstRecord_IsSkipped()
     {
         var items = Read([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Good + "\n" + Good)]);

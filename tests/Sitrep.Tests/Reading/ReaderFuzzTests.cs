@@ -98,8 +98,12 @@ public class ReaderFuzzTests(ITestOutputHelper output)
             Interlocked.Increment(ref tried);
             Verify(input, name, dir, tight ? small : ReaderOptions.Default);
         });
+        var config = Config.QuickThrowOnFailure.WithMaxTest(seconds > 0 ? 2000 : 300);
+        // SITREP_FUZZ_REPLAY="SEED,GAMMA,SIZE", as a failure prints it ("Replay directly at failing step with").
+        if (Environment.GetEnvironmentVariable("SITREP_FUZZ_REPLAY")?.Trim('(', ')', ' ').Split(',') is [var seed, var gamma, var size])
+            config = config.WithReplay(ulong.Parse(seed), ulong.Parse(gamma), int.Parse(size)).WithMaxTest(1);
         var clock = Stopwatch.StartNew();
-        do FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(seconds > 0 ? 2000 : 300), property);
+        do FsCheck.Check.One(config, property);
         while (clock.Elapsed.TotalSeconds < seconds);
         output.WriteLine($"{tried:N0} inputs read twice (standard input and file) in {clock.Elapsed.TotalSeconds:N0} s, no failure");
     }
