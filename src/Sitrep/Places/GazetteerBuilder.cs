@@ -445,25 +445,12 @@ public sealed partial class GazetteerBuilder
         if (list.Count > 1) list.Sort((a, b) => Prior(b, c).CompareTo(Prior(a, c)));
     }
 
-    // What an event coded at a place weighs in the prior, in people: where conflict is reported, a
-    // village with a hundred events is as likely meant as a town of thirty thousand. On the ACLED
-    // development split 100, 300 and 1,000 give 0.738, 0.739 and 0.739 within 25 km; at 1,000 a
-    // Luhansk village of three events outweighs Donetsk region's Lyman of 20,000 people.
-    private const double PeoplePerEvent = 300;
-
+    /// <summary>The hand-set ranker's score of the entry's own features: the order of a name's postings.</summary>
     internal static double Prior(int posting, GazetteerColumns c)
     {
-        int i = posting & NameIndex.EntryMask;
-        var level = (PlaceLevel)c.Levels[i];
-        var flags = (PlaceFlags)c.Flags[i];
-        // Continents and seas have no population: they rank with large countries.
-        double score = level == PlaceLevel.Region ? 10 : Math.Log10(c.Populations[i] + 10.0 + PeoplePerEvent * c.EventCounts[i]);
-        score += level switch { PlaceLevel.Country => 3, PlaceLevel.Admin1 => 0.5, PlaceLevel.Admin2 => -1, PlaceLevel.District => -1, _ => 0 };
-        if ((flags & PlaceFlags.Capital) != 0) score += 1.5;
-        if ((flags & PlaceFlags.AdminSeat) != 0) score += 0.3;
-        if ((flags & PlaceFlags.Historical) != 0) score -= 3;
-        if ((posting & NameIndex.AlternateFlag) != 0) score -= 0.5;
-        if ((posting & NameIndex.CoreFlag) != 0) score -= 0.3;
-        return score;
+        Span<double> features = stackalloc double[RankerFeatures.Count];
+        features.Clear();
+        RankerFeatures.Prior(posting, c, features);
+        return PlaceRanker.HandSet.Score(features);
     }
 }

@@ -9,17 +9,18 @@ namespace Sitrep.Places;
 /// countries it is about, explicit containment ("Taraz in the Zhambyl region", "Paris, Texas",
 /// "Burkina Faso's Yagha province", "the Kazakh city of Aktau") and nearness to its other places.
 /// </summary>
-public sealed class Geoparser(Gazetteer gazetteer)
+public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
 {
-    // Signal weights, in the prior's units (a factor of ten in population is 1).
-    private const double FocusWeight = 3.0;
-    private const double ContainmentWeight = 6.0;
-    private const double NearWeight = 3.0;
-    private const double DivisionCueWeight = 4.0;
-    private const double DivisionFocusWeight = 1.5;
+    private readonly PlaceRanker _ranker = ranker ?? PlaceRanker.Default;
     private const int MaxNameTokens = 6;
     private const int NearnessCandidates = 16; // the tail of a long posting list (Springfield, San José) is not worth the distances
     private const double PlaceVote = 0.5; // a resolved place's vote for its country, after a country name's 1
+
+    /// <summary>
+    /// Called in the final pass with each mention's span and every entry considered for it with its
+    /// features (for learning the ranker's weights); null in normal use.
+    /// </summary>
+    public Action<TextRange, List<(int Entry, double[] Features)>>? OnRanked { get; init; }
 
     /// <summary>Smallest population for a populated place matched only by the gazetteer (no entity, no cue).</summary>
     public int MinimumUntaggedPopulation { get; init; } = 100_000;
@@ -537,6 +538,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
         var chosen = new int[candidates.Count];
         for (int i = 0; i < candidates.Count; i++) chosen[i] = candidates[i].Chosen;
         var contradicted = new HashSet<(string Key, int Entry)>();
+        Span<double> features = stackalloc double[RankerFeatures.Count];
         for (int i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
@@ -551,6 +553,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
             // town of that name the container holds, the district's seat (as ACLED codes a district's events).
             // With no container ("the Lensk district of Yakutia", "in Dehloran county") the town is taken
             // if the tagger called the name a place, inside the countries the report names if it names any.
+            var ranked = nearby && OnRanked is not null ? new List<(int, double[])>() : null;
             for (int search = 0; search < 2 && bestEntry < 0; search++)
             {
                 bool seatForDivision = search == 1;
@@ -573,18 +576,21 @@ public sealed class Geoparser(Gazetteer gazetteer)
                     // Three letters not written in capitals that the tagger calls a place, or that a division holds, are a town: "Nis, Serbia", "in Ufa".
                     if (c.Key.Length <= 3 && level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Admin2
                         && !(c.Key.Length == 3 && !c.AllCaps && (c.Tagged || c.Parents.Count > 0))) continue;
-                    double score = GazetteerBuilder.Prior(posting, gazetteer.Columns);
-                    if (c.Cue == Cue.Division) score += DivisionCueWeight;
-                    if (c.Cue == Cue.Settlement && level is PlaceLevel.City or PlaceLevel.District) score += DivisionCueWeight;
-                    if (c.CueCountry != 0 && gazetteer.CountryCode(e) == c.CueCountry) score += ContainmentWeight;
+                    features.Clear();
+                    RankerFeatures.Prior(posting, gazetteer.Columns, features);
+                    if (c.Cue == Cue.Division) features[RankerFeatures.DivisionCue] = 1;
+                    if (c.Cue == Cue.Settlement && level is PlaceLevel.City or PlaceLevel.District) features[RankerFeatures.SettlementCue] = 1;
+                    if (c.CueCountry != 0 && gazetteer.CountryCode(e) == c.CueCountry) features[RankerFeatures.CueCountry] = 1;
                     var country = gazetteer.CountryCode(e);
                     if (focusTotal - ownVote > 0 && country != 0)
-                        score += FocusWeight * Math.Max(0, focus.GetValueOrDefault(country) - (country == ownCountry ? ownVote : 0)) / (focusTotal - ownVote);
-                    score += ContainmentWeight * Containment(candidates, c, e, date);
+                        features[RankerFeatures.CountryFocus] = Math.Max(0, focus.GetValueOrDefault(country) - (country == ownCountry ? ownVote : 0)) / (focusTotal - ownVote);
+                    features[RankerFeatures.Containment] = Containment(candidates, c, e, date);
                     if (level is not (PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Region) && gazetteer.Admin1On(e, date) is var division
                         && divisions.Contains(division) && !Names(c, division)) // "Montana" is not Montana City
-                        score += DivisionFocusWeight;
-                    if (nearby && considered <= NearnessCandidates) score += NearWeight * Nearness(candidates, anchors, i, e);
+                        features[RankerFeatures.DivisionFocus] = 1;
+                    if (nearby && considered <= NearnessCandidates) features[RankerFeatures.Nearness] = Nearness(candidates, anchors, i, e);
+                    double score = _ranker.Score(features);
+                    if (ranked is not null) ranked.Add((e, features.ToArray()));
                     if (score > best)
                     {
                         second = best;
@@ -595,6 +601,7 @@ public sealed class Geoparser(Gazetteer gazetteer)
                     else if (score > second) second = score;
                 }
             }
+            if (ranked is { Count: > 0 }) OnRanked!(new TextRange(c.Start, c.End), ranked);
             // Prefer the city to a division of the same name it is the seat of ("Almaty" the city, not the
             // city-region), unless the text said "region".
             if (bestEntry >= 0 && c.Cue != Cue.Division && gazetteer.Level(bestEntry) is PlaceLevel.Admin1 or PlaceLevel.Admin2
