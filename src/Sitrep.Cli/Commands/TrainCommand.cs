@@ -13,7 +13,33 @@ internal static class TrainCommand
         Ner(context),
         Events(context),
         Places(context),
+        Senses(context),
     };
+
+    private static Command Senses(CliContext context)
+    {
+        var gold = AcledGold();
+        var other = new Option<string[]>("--other")
+        {
+            Description = "News mostly not about events, for the everyday senses: Reuters-21578 .sgm files or folders, e.g. ../shared/data/news/reuters21578",
+            Required = true,
+            HelpName = "PATH",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => "models/" + Sitrep.Events.TriggerSenses.FileName, HelpName = "FILE" };
+        var command = new Command("senses", "Train which sense an event word has where it stands, from ACLED's training notes (event) and business news (other)") { gold, other, output };
+        command.SetAction(parse =>
+        {
+            if (TrainingRows(context, parse.GetValue(gold)!, out _) is not { } training) return SitrepCli.Fatal;
+            var clock = Stopwatch.StartNew();
+            var senses = Sitrep.Events.TriggerSenses.Train(training.Select(r => r.Notes), parse.GetValue(other)!.SelectMany(WordClusters.ReadTexts));
+            var path = parse.GetValue(output)!;
+            senses.Save(path);
+            context.Out.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1048576.0:N1} MB, {clock.Elapsed.TotalSeconds:N0} s)");
+            return SitrepCli.Ok;
+        });
+        return command;
+    }
 
     private static Option<string[]> AcledGold() => new("--gold")
     {

@@ -15,7 +15,7 @@ namespace Sitrep.Events;
 /// incident, with every sentence that tells it as evidence. A report about a disaster, an accident or
 /// sport yields none.
 /// </summary>
-public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer = null, ActorLexicon? actors = null)
+public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer = null, ActorLexicon? actors = null, TriggerSenses? senses = null)
 {
     private readonly EventTyping _typing = new(classifier);
     private readonly ActorCoding _actors = new(gazetteer, actors);
@@ -43,7 +43,9 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         {
             // A headline retells the story's lead in fewer words, a quotation gives someone's words on it; the body is the evidence.
             if (headline is { } h && h.Contains(sentences[s].Range) || EventDetection.IsQuotation(document, sentences[s])) continue;
-            var reported = EventDetection.Reported(all[s]);
+            // Until the report has told an event, an event word with no actor named is read by its sense ("oil prices rallied");
+            // after, it tells more of the story ("nine bodies had been recovered").
+            var reported = EventDetection.Reported(all[s], toldAnEvent ? null : senses);
             if (reported == EventDetection.Reporting.None || reported == EventDetection.Reporting.WeakOnly && !toldAnEvent || EventDetection.IsBackground(document, sentences[s], all[s])) continue;
             words[s] = all[s];
             toldAnEvent |= reported == EventDetection.Reporting.Event;

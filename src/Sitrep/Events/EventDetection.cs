@@ -154,7 +154,15 @@ internal static class EventDetection
     /// Russia"), and is not about a disaster or accident without an armed actor; a word with an everyday
     /// sense too ("rallied", "fired", "attack") needs someone named who acts in events ("workers", "police").
     /// </summary>
-    internal static Reporting Reported(List<(string Lower, string Original)> words)
+    internal static Reporting Reported(List<(string Lower, string Original)> words, TriggerSenses? senses = null)
+    {
+        // Where no one who acts in events is named, an event word's sense is read from its neighbours ("oil prices rallied", "Shell").
+        if (senses is not null && !words.Exists(w => Actors.Of(w.Lower) is not null || (EventLexicon.Of(w.Lower) & EventCue.Agent) != 0))
+            return Reported(words, senses, checkSenses: true);
+        return Reported(words, senses, checkSenses: false);
+    }
+
+    private static Reporting Reported(List<(string Lower, string Original)> words, TriggerSenses? senses, bool checkSenses)
     {
         bool real = false, weak = false, disaster = false, armed = false, agent = false;
         int lastUnreal = -UnrealReach - 1;
@@ -173,7 +181,8 @@ internal static class EventDetection
             agent |= actor is not null && (cue & EventCue.Weak) == 0 || (cue & EventCue.Agent) != 0;
             // "May" and "Will" in capitals are a month and a name, not a modal.
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
-            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i))
+            else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
+                && (!checkSenses || senses!.IsEventSense(words, i)))
             {
                 if ((cue & EventCue.Weak) != 0) weak = true;
                 else real = true;

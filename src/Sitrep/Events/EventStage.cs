@@ -5,9 +5,9 @@ using Sitrep.Places;
 namespace Sitrep.Events;
 
 /// <summary>Adds the events layer: ACLED-coded events with their evidence, from every earlier layer.</summary>
-public sealed class EventStage(TextClassifier classifier, Gazetteer? gazetteer, ActorLexicon? actors = null) : IStage
+public sealed class EventStage(TextClassifier classifier, Gazetteer? gazetteer, ActorLexicon? actors = null, TriggerSenses? senses = null) : IStage
 {
-    private readonly EventCoder _coder = new(classifier, gazetteer, actors);
+    private readonly EventCoder _coder = new(classifier, gazetteer, actors, senses);
 
     /// <inheritdoc/>
     public string Name => "events";

@@ -94,7 +94,8 @@ public sealed class PipelineBuilder
         Use(new PlaceStage(gazetteer, _stages.Any(s => (s.Provides & Layer.Entities) != 0)));
 
     /// <summary>Adds ACLED-coded events from every earlier layer.</summary>
-    public PipelineBuilder UseEvents(TextClassifier classifier, Gazetteer? gazetteer, ActorLexicon? actors = null) => Use(new EventStage(classifier, gazetteer, actors));
+    public PipelineBuilder UseEvents(TextClassifier classifier, Gazetteer? gazetteer, ActorLexicon? actors = null, TriggerSenses? senses = null) =>
+        Use(new EventStage(classifier, gazetteer, actors, senses));
 
     /// <summary>
     /// Adds every stage available in this build, in dependency order: entities when the model is shipped,
@@ -107,7 +108,7 @@ public sealed class PipelineBuilder
         var gazetteer = GazetteerCache.Default;
         if (gazetteer is not null) UsePlaces(gazetteer);
         UseQuantities().UseTimes().UseAttributions();
-        if (gazetteer is not null && EventModel.Default is { } classifier) UseEvents(classifier, gazetteer, EventModel.DefaultActors);
+        if (gazetteer is not null && EventModel.Default is { } classifier) UseEvents(classifier, gazetteer, EventModel.DefaultActors, TriggerSenses.Default);
         return this;
     }
 
