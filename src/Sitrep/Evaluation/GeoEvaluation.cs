@@ -49,15 +49,7 @@ public static class GeoEvaluation
                     errors.Add(Geo.DistanceKm(lat, lon, found.Latitude, found.Longitude));
             }
         }
-        errors.Sort();
-        return new GeoScores(
-            Score.Of(matched, matched, system, gold),
-            errors.Count == 0 ? 0 : errors.Count(e => e <= 161) / (double)errors.Count,
-            errors.Count == 0 ? 0 : errors.Average(),
-            Median(errors),
-            Auc(errors),
-            errors.Count, gold, system, docs, dropped, toponyms,
-            clock.Elapsed.TotalSeconds > 0 ? toponyms / clock.Elapsed.TotalSeconds : 0);
+        return Summary(errors, Score.Of(matched, matched, system, gold), gold, system, docs, dropped, toponyms, clock.Elapsed);
     }
 
     /// <summary>
@@ -98,15 +90,20 @@ public static class GeoEvaluation
                 errors.Add(Geo.DistanceKm(lat, lon, found.Latitude, found.Longitude));
             }
         }
+        return Summary(errors, Score.Of(resolved, resolved, gold, gold), gold, resolved, docs, dropped, toponyms, clock.Elapsed);
+    }
+
+    private static GeoScores Summary(List<double> errors, Score recognition, int gold, int system, int docs, int dropped, long toponyms, TimeSpan placing)
+    {
         errors.Sort();
         return new GeoScores(
-            Score.Of(resolved, resolved, gold, gold),
+            recognition,
             errors.Count == 0 ? 0 : errors.Count(e => e <= 161) / (double)errors.Count,
             errors.Count == 0 ? 0 : errors.Average(),
             Median(errors),
             Auc(errors),
-            errors.Count, gold, resolved, docs, dropped, toponyms,
-            clock.Elapsed.TotalSeconds > 0 ? toponyms / clock.Elapsed.TotalSeconds : 0);
+            errors.Count, gold, system, docs, dropped, toponyms,
+            placing.TotalSeconds > 0 ? toponyms / placing.TotalSeconds : 0);
     }
 
     private static double Median(List<double> sorted) =>
