@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sitrep.Pipeline;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
@@ -25,6 +26,36 @@ internal static class DbCommand
                 return SitrepCli.Fatal;
             }
         });
-        return new Command("db", "The store's schema") { migrate };
+        return new Command("db", "The store's schema") { migrate, Relink(context) };
+    }
+
+    private static Command Relink(CliContext context)
+    {
+        var relink = new Command("relink", "Read every stored report again in a fixed order (date, then id) and rebuild events and incidents from scratch, so that they depend on which reports the store holds, not on the order they came in (embedded store; run it while nothing else writes)");
+        var database = CommonOptions.Store(relink);
+        relink.SetAction(parse =>
+        {
+            var location = database.Location(parse);
+            if (location.SqlitePath is not { } path)
+            {
+                context.Error.WriteLine("sitrep: relink rebuilds an embedded (SQLite) store; a shared PostgreSQL store is not supported yet");
+                return SitrepCli.Fatal;
+            }
+            try
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                int reports = SqliteRelink.Run(path, DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps));
+                using var store = location.Open(create: false);
+                int incidents = store.CountEvents(new EventQuery(IncidentsOnly: true));
+                context.Out.WriteLine($"{location}: {reports:N0} reports read again into {incidents:N0} incidents, {clock.Elapsed.TotalSeconds:N0} s");
+                return SitrepCli.Ok;
+            }
+            catch (Exception e) when (e is StoreException or IOException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                context.Error.WriteLine($"sitrep: {e.Message}");
+                return SitrepCli.Fatal;
+            }
+        });
+        return relink;
     }
 }

@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using Sitrep.Documents;
+using Sitrep.Events;
+using Sitrep.Pipeline;
+using Sitrep.Storage;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.Storage;
+
+/// <summary><c>sitrep db relink</c>: incidents rebuilt in a fixed order are the same whatever order the reports came in.</summary>
+public class RelinkTests
+{
+    private static readonly DocumentPipeline Pipeline = DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps);
+
+    // ACLED's notes on one war, read as reports: many incidents told by several notes each.
+    private static List<Document> Reports() =>
+        [.. AcledCsv.Read(Path.Combine(TestPaths.Shared, "data", "events", "acled", "acled-ukraine-2022-2022.csv")).Take(600)
+            .Select((r, i) => new Document(r.Notes, r.Date, new SourceLocation("notes.jsonl", i + 1)) { Source = "ACLED" })];
+
+    private static string Ingest(TempDirectory dir, string name, IEnumerable<Document> reports)
+    {
+        var path = dir.File(name);
+        using var store = SqliteDocumentStore.Open(path);
+        foreach (var batch in reports.Chunk(100))
+        {
+            foreach (var d in batch) Pipeline.Process(d);
+            store.Store(batch);
+        }
+        return path;
+    }
+
+    private static Dictionary<string, string> IncidentOfEach(string path)
+    {
+        using var store = SqliteDocumentStore.Open(path, create: false);
+        return store.ListEvents(new EventQuery(Limit: int.MaxValue)).ToDictionary(e => e.Id, e => e.IncidentId);
+    }
+
+    private static IEnumerable<Document> Interleaved(List<Document> reports, int firstHalf) =>
+        reports.Where((_, i) => i % 2 == firstHalf).Concat(reports.Where((_, i) => i % 2 != firstHalf)).Select(Copy);
+
+    [Fact]
+    public void Relink_GivesTheSameIncidentsForReportsThatCameInDifferentOrders()
+    {
+        using var dir = new TempDirectory();
+        var reports = Reports();
+        var first = Ingest(dir, "a.db", Interleaved(reports, 0));
+        var second = Ingest(dir, "b.db", Interleaved(reports, 1));
+        Assert.NotEqual(IncidentOfEach(first), IncidentOfEach(second)); // the order mattered
+
+        SqliteRelink.Run(first, Pipeline);
+        SqliteRelink.Run(second, Pipeline);
+
+        Assert.Equal(IncidentOfEach(first), IncidentOfEach(second));
+    }
+
+    [Fact]
+    public void Relink_KeepsDeliveriesKeysAndAnAnalystsSplit()
+    {
+        using var dir = new TempDirectory();
+        var path = Ingest(dir, "a.db", Interleaved(Reports(), 0));
+        string secret, separated, from;
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            secret = store.CreateApiKey("bot").Secret;
+            var pair = IncidentOfEach(path).GroupBy(e => e.Value).First(g => g.Count() >= 2).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+            (separated, from) = (pair[1], pair[0]);
+            Assert.NotNull(store.UnlinkEvent(separated));
+        }
+        long deliveries = Scalar(path, "SELECT count(*) FROM deliveries");
+
+        SqliteRelink.Run(path, Pipeline);
+
+        var incidents = IncidentOfEach(path);
+        Assert.NotEqual(incidents[separated], incidents[from]);
+        Assert.Equal(deliveries, Scalar(path, "SELECT count(*) FROM deliveries"));
+        Assert.Equal(0, Scalar(path, "SELECT count(*) FROM deliveries WHERE file = 'relink'"));
+        using (var store = SqliteDocumentStore.Open(path, create: false)) Assert.NotNull(store.FindApiKey(secret));
+    }
+
+    private static Document Copy(Document d) => new(d.Text, d.Date, d.Origin) { Source = d.Source };
+
+    private static long Scalar(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+}
