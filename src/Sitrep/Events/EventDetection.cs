@@ -109,10 +109,15 @@ internal static class EventDetection
          "sit-in", "strike", "riot", "loot", "clash", "fight", "protest"],
         StringComparer.Ordinal);
 
-    // "Demonstrated a new processor", "demonstrating how it works": showing something, not a protest.
+    // "Demonstrated a new processor", "demonstrating how it works": showing something, not a protest;
+    // "an emergency (security) meeting": a meeting called in haste, not a state of emergency.
     internal static bool ShowsSomething(List<(string Lower, string Original)> words, int i) =>
         words[i].Lower.StartsWith("demonstrat", StringComparison.Ordinal) && i + 1 < words.Count
-        && words[i + 1].Lower is "a" or "an" or "the" or "its" or "their" or "his" or "her" or "how" or "that" or "what";
+        && words[i + 1].Lower is "a" or "an" or "the" or "its" or "their" or "his" or "her" or "how" or "that" or "what"
+        || words[i].Lower == "emergency" && (IsGathering(words, i + 1) || IsGathering(words, i + 2));
+
+    private static bool IsGathering(List<(string Lower, string Original)> words, int i) =>
+        i < words.Count && words[i].Lower is "meeting" or "meetings" or "session" or "sessions" or "summit" or "talks" or "call" or "consultations" or "hearing";
 
     /// <summary>
     /// Whether the sentence's main act is verbal (PLOVER's DEMAND, DISAPPROVE, THREATEN, REJECT, CONSULT):

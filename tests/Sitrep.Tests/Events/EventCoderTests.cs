@@ -352,6 +352,14 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void AnEmergencyMeeting_IsNoEvent_ButAStateOfEmergencyIs()
+    {
+        Assert.Empty(Events("The prime minister chaired an emergency security meeting in Lusaka on Monday."));
+        Assert.Empty(Events("Foreign ministers held emergency talks in Geneva on Monday."));
+        Assert.NotEmpty(Events("The government declared a state of emergency in Lusaka on Monday."));
+    }
+
+    [Fact]
     public void ALaterToll_UpdatesTheIncident_RatherThanStartingAnother()
     {
         var e = Single(
