@@ -98,7 +98,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 Placed: where.Place is not null && !where.OnlyTheFocus,
                 OwnDate: timePrecision == 1 ? date : null,
                 PartOfDay: EventDating.PartOfDay(document, s, dateline),
-                MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(actorWords),
+                MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(sentenceWords),
                 Verbal: EventDetection.IsVerbalAct(actorWords),
                 LaterToll: IncidentGrouping.UpdatesToll(text),
                 OverMany: overMany,

@@ -360,6 +360,15 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void ATollPutBySomeone_IsMoreOfTheIncident()
+    {
+        var e = Single(
+            "A bomb exploded at a bus station in Maiduguri on Friday, residents said.\n\n" +
+            "Governor Zulum put the toll at 15 dead and 40 injured and said he and other officials were unhurt.");
+        Assert.Equal((2, 15), (e.Evidence.Count, e.Fatalities));
+    }
+
+    [Fact]
     public void ALaterToll_UpdatesTheIncident_RatherThanStartingAnother()
     {
         var e = Single(
