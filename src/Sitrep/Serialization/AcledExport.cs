@@ -11,7 +11,7 @@ public static class AcledExport
     {
         writer.WriteLine(string.Join(',', AcledRow.Columns));
         foreach (var incident in incidents)
-            writer.WriteLine(string.Join(',', AcledRow.Of(incident).CsvValues().Select(CsvField.Quote)));
+            writer.WriteLine(string.Join(',', AcledRow.Of(incident).CsvValues().Select(CsvField.Cell)));
     }
 
     /// <summary>Writes one Parquet file of the incidents' rows to <paramref name="stream"/>.</summary>

@@ -120,6 +120,26 @@ public class EventsCliTests
     }
 
     [Fact]
+    public async Task Events_AsCsv_KeepAFormulaInAReportsFieldAsText()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        var feed = dir.Write("feed.jsonl", System.Text.Json.JsonSerializer.Serialize(new
+        {
+            published = "2024-03-04", source = "=HYPERLINK(\"http://example.org\",\"open\")",
+            text = "Police fired tear gas at protesters in Nairobi on Monday, killing two of them.",
+        }) + "\n");
+        await CliRun.RunAsync("ingest", feed, "--db", db);
+
+        var csv = (await CliRun.RunAsync("events", "--db", db, "--format", "csv")).Out;
+
+        Assert.Contains("'=HYPERLINK(", csv);
+        Assert.DoesNotContain(",=HYPERLINK(", csv);
+        Assert.DoesNotContain(",\"=HYPERLINK(", csv);
+        Assert.Contains(",-1.2", csv); // Nairobi's latitude stays a number
+    }
+
+    [Fact]
     public async Task Events_AsParquet_HaveAcledsColumnsAndTheCsvsRows()
     {
         using var dir = new TempDirectory();
