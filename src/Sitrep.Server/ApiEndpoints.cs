@@ -98,7 +98,8 @@ public static class ApiEndpoints
             if (store.GetDocument(id) is not { } stored) return NotFound($"no report '{id}'");
             var events = store.ListEvents(new EventQuery(DocumentId: id));
             // The stored text is read again for its annotations: the same reading `sitrep extract` gives.
-            var document = new Document(stored.Text, stored.Date, new SourceLocation(stored.Id)) { Source = stored.Source, Title = stored.Title, Url = stored.Url };
+            var document = new Document(stored.Text, stored.Date, new SourceLocation(stored.Id))
+                { Source = stored.Source, Title = stored.Title, Url = stored.Url, SourceCountry = stored.SourceCountry };
             DocumentPipeline.Default.Process(document);
             return Json(json =>
             {

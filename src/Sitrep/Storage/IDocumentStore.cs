@@ -101,7 +101,11 @@ public readonly record struct GeoBox(double West, double South, double East, dou
 }
 
 /// <summary>A stored report: its metadata and text, with sentence ranges into the text.</summary>
-public sealed record StoredDocument(string Id, DateOnly Date, string? Source, string? Title, string? Url, string Text, IReadOnlyList<TextRange> Sentences);
+public sealed record StoredDocument(string Id, DateOnly Date, string? Source, string? Title, string? Url, string Text, IReadOnlyList<TextRange> Sentences)
+{
+    /// <summary>The country the report's source reports from, when the input said (ISO 3166 alpha-2).</summary>
+    public string? SourceCountry { get; init; }
+}
 
 /// <summary>What <see cref="IDocumentStore.UnlinkEvent"/> did: the incident the event left, and the incidents its other members now form.</summary>
 public sealed record UnlinkOutcome(string EventId, string FormerIncident, IReadOnlyList<string> RemainingIncidents);

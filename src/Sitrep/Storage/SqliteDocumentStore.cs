@@ -238,6 +238,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         p["$sentences"].Value = RangeBlob(d.Sentences, s => s.Range);
         p["$paragraphs"].Value = RangeBlob(d.Paragraphs, r => r);
         p["$stored_at"].Value = now;
+        p["$source_country"].Value = (object?)d.SourceCountry ?? DBNull.Value;
         return _insertDocument.ExecuteNonQuery() == 1;
     }
 
@@ -276,10 +277,10 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         if (_insertDocument is not null) return;
         _insertDocument = Prepare("""
-            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at)
-            VALUES ($id, $date, $published, $source, $url, $title, $text, $words, $sentence_count, $sentences, $paragraphs, $stored_at)
+            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at, source_country)
+            VALUES ($id, $date, $published, $source, $url, $title, $text, $words, $sentence_count, $sentences, $paragraphs, $stored_at, $source_country)
             ON CONFLICT (id) DO NOTHING
-            """, "$id", "$date", "$published", "$source", "$url", "$title", "$text", "$words", "$sentence_count", "$sentences", "$paragraphs", "$stored_at");
+            """, "$id", "$date", "$published", "$source", "$url", "$title", "$text", "$words", "$sentence_count", "$sentences", "$paragraphs", "$stored_at", "$source_country");
         _indexText = Prepare("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE rowid >= $first", "$first");
         _insertDelivery = Prepare("""
             INSERT INTO deliveries (document_id, source, file, line, external_id, url, delivered_at)
@@ -336,7 +337,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     public StoredDocument? GetDocument(string id)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, date, source, title, url, text, sentences FROM documents WHERE id = $id";
+        command.CommandText = "SELECT id, date, source, title, url, text, sentences, source_country FROM documents WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;

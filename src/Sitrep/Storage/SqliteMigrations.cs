@@ -311,5 +311,8 @@ internal static class SqliteMigrations
         """,
         // 15: the listing indexes a bulk ingest dropped, to be built again (SqliteDocumentStore.DeferredIndexes).
         "CREATE TABLE deferred_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL) WITHOUT ROWID;",
+        // 16: the country a report's source reports from (--country, "country" in JSON Lines), which steers
+        // its places, kept so that reading it again (relink, the API's document view) places it the same.
+        "ALTER TABLE documents ADD COLUMN source_country TEXT;",
     ];
 }

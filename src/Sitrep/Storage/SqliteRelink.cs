@@ -31,7 +31,7 @@ public static class SqliteRelink
             using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             source.Open();
             using var read = source.CreateCommand();
-            read.CommandText = "SELECT date, published, source, url, title, text FROM documents ORDER BY date, id";
+            read.CommandText = "SELECT date, published, source, url, title, text, source_country FROM documents ORDER BY date, id";
             var batch = new List<Document>(256);
             using (store.ShareTransactions(2000))
             using (var r = read.ExecuteReader())
@@ -45,6 +45,7 @@ public static class SqliteRelink
                         Source = r.IsDBNull(2) ? null : r.GetString(2),
                         Url = r.IsDBNull(3) ? null : r.GetString(3),
                         Title = r.IsDBNull(4) ? null : r.GetString(4),
+                        SourceCountry = r.IsDBNull(6) ? null : r.GetString(6),
                     };
                     pipeline.Process(document);
                     batch.Add(document);

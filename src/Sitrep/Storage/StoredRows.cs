@@ -132,9 +132,12 @@ internal static class StoredRows
     public static DocumentSummary ReadDocumentSummary(DbDataReader r) => new(
         r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), Text(r, 8) ?? "");
 
-    /// <summary>A stored report: id, date, source, title, url, text, sentence ranges.</summary>
+    /// <summary>A stored report: id, date, source, title, url, text, sentence ranges, the source's country.</summary>
     public static StoredDocument ReadStoredDocument(DbDataReader r) => new(
-        r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), Text(r, 4), r.GetString(5), ReadRanges((byte[])r.GetValue(6)));
+        r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), Text(r, 4), r.GetString(5), ReadRanges((byte[])r.GetValue(6)))
+    {
+        SourceCountry = Text(r, 7),
+    };
 
     /// <summary>A search hit: id, date, source, title, snippet, then the score (higher is better) given apart, as each store ranks its own way.</summary>
     public static SearchHit ReadSearchHit(DbDataReader r, double score) => new(

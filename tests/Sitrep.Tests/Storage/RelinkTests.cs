@@ -77,6 +77,30 @@ public class RelinkTests
         using (var store = SqliteDocumentStore.Open(path, create: false)) Assert.NotNull(store.FindApiKey(secret));
     }
 
+    [Fact]
+    public void Relink_ReadsAReportFromACountrysFeedAsItWasRead()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("a.db");
+        using (var store = SqliteDocumentStore.Open(path))
+        {
+            var report = new Document("Police fired tear gas at traders protesting against power cuts in Hyderabad on Monday.",
+                new DateOnly(2024, 3, 4), new SourceLocation("feed.jsonl", 1)) { SourceCountry = "PK" };
+            Pipeline.Process(report);
+            store.Store([report]);
+        }
+        string CountryOfEvents()
+        {
+            using var store = SqliteDocumentStore.Open(path, create: false);
+            return string.Join(",", store.ListEvents(new EventQuery(Limit: 10)).Select(e => e.Event.Place?.Country));
+        }
+        Assert.Equal("PK", CountryOfEvents());
+
+        SqliteRelink.Run(path, Pipeline);
+
+        Assert.Equal("PK", CountryOfEvents());
+    }
+
     private static Document Copy(Document d) => new(d.Text, d.Date, d.Origin) { Source = d.Source };
 
     private static long Scalar(string db, string sql)

@@ -167,8 +167,8 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     private bool InsertDocument(Document d, DateTimeOffset now, NpgsqlTransaction transaction)
     {
         using var command = new NpgsqlCommand("""
-            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at)
-            VALUES (@id, @date, @published, @source, @url, @title, @text, @words, @sentence_count, @sentences, @paragraphs, @stored_at)
+            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at, source_country)
+            VALUES (@id, @date, @published, @source, @url, @title, @text, @words, @sentence_count, @sentences, @paragraphs, @stored_at, @source_country)
             ON CONFLICT (id) DO NOTHING
             """, _connection, transaction);
         var p = command.Parameters;
@@ -184,6 +184,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         p.AddWithValue("sentences", RangeBlob(d.Sentences, s => s.Range));
         p.AddWithValue("paragraphs", RangeBlob(d.Paragraphs, r => r));
         p.AddWithValue("stored_at", now.UtcDateTime);
+        p.AddWithValue("source_country", NpgsqlDbType.Text, (object?)d.SourceCountry ?? DBNull.Value);
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -241,7 +242,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     /// <inheritdoc/>
     public StoredDocument? GetDocument(string id)
     {
-        using var command = new NpgsqlCommand("SELECT id, date, source, title, url, text, sentences FROM documents WHERE id = @id", _connection);
+        using var command = new NpgsqlCommand("SELECT id, date, source, title, url, text, sentences, source_country FROM documents WHERE id = @id", _connection);
         command.Parameters.AddWithValue("id", id);
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;

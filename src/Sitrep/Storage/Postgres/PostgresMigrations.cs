@@ -163,5 +163,7 @@ internal static class PostgresMigrations
         );
         CREATE INDEX work_pending ON work (id) WHERE state = 'pending';
         """,
+        // The country a report's source reports from (--country, "country" in JSON Lines), which steers its places.
+        "ALTER TABLE documents ADD COLUMN source_country text;",
     ];
 }

@@ -128,13 +128,14 @@ public static class WorkQueue
     }
 
     // A raw report as the queue keeps it (JSON): everything RawReport holds.
-    private sealed record Stored(string Text, DateOnly Date, string File, int? Line, DateTimeOffset? Published, string? Source, string? Url, string? Title, string? ExternalId)
+    private sealed record Stored(string Text, DateOnly Date, string File, int? Line, DateTimeOffset? Published, string? Source, string? Url, string? Title, string? ExternalId,
+        string? SourceCountry = null)
     {
-        public static Stored Of(RawReport r) => new(r.Text, r.Date, StoredRows.DeliveryFile(r.Origin.File), r.Origin.Line, r.Published, r.Source, r.Url, r.Title, r.ExternalId);
+        public static Stored Of(RawReport r) => new(r.Text, r.Date, StoredRows.DeliveryFile(r.Origin.File), r.Origin.Line, r.Published, r.Source, r.Url, r.Title, r.ExternalId, r.SourceCountry);
 
         public RawReport ToReport() => new(Text, Date, new SourceLocation(File, Line))
         {
-            Published = Published, Source = Source, Url = Url, Title = Title, ExternalId = ExternalId,
+            Published = Published, Source = Source, Url = Url, Title = Title, ExternalId = ExternalId, SourceCountry = SourceCountry,
         };
     }
 }
