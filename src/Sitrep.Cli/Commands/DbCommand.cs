@@ -4,7 +4,7 @@ using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;
 
-/// <summary><c>sitrep db migrate</c>: bring a store's schema up to date.</summary>
+/// <summary><c>sitrep db migrate|relink</c>: bring a store's schema up to date, rebuild its incidents in a fixed order.</summary>
 internal static class DbCommand
 {
     public static Command Create(CliContext context)
@@ -26,7 +26,7 @@ internal static class DbCommand
                 return SitrepCli.Fatal;
             }
         });
-        return new Command("db", "The store's schema") { migrate, Relink(context) };
+        return new Command("db", "The store itself: its schema, and rebuilding its incidents") { migrate, Relink(context) };
     }
 
     private static Command Relink(CliContext context)
