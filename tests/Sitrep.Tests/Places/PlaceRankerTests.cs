@@ -8,8 +8,7 @@ namespace Sitrep.Tests.Places;
 /// <summary>The place ranker: the hand-set weights, their file, and learning from texts with known points.</summary>
 public class PlaceRankerTests
 {
-    private static readonly Gazetteer Gazetteer = GazetteerCache.Default
-        ?? throw new InvalidOperationException("No gazetteer: the build installs its packages with 'npm ci'.");
+    private static readonly Gazetteer Gazetteer = TestGazetteer.Default;
 
     [Fact]
     public void Weights_SurviveTheirFile_AndAFileMissingOneIsRefused()
