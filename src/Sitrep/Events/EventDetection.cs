@@ -200,9 +200,18 @@ internal static class EventDetection
         // A base opened or moved into, or a town an armed side entered, is an event though none of its words is an event word alone.
         if (!real && (WeaponAndBaseRules.BaseEstablished(words) ?? TerritoryRule.Label(words)) is not null) return Reporting.Event;
         // An accord between armed sides ("the government and rebel groups signed a peace agreement") is a development.
-        if (!real && (armed || words.Exists(w => w.Lower is "rebel" or "rebels" or "militias" or "factions")) && SignsAnAccord(words)) return Reporting.Event;
+        if (!real && (armed || NamesArmedSides(words)) && SignsAnAccord(words)) return Reporting.Event;
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
+    }
+
+    // Rebels, militias, factions, "armed groups" (ACLED's own term for non-state armed sides).
+    private static bool NamesArmedSides(List<(string Lower, string Original)> words)
+    {
+        for (int i = 0; i < words.Count; i++)
+            if (words[i].Lower is "rebel" or "rebels" or "militias" or "factions"
+                || words[i].Lower == "armed" && i + 1 < words.Count && words[i + 1].Lower is "group" or "groups" or "movements") return true;
+        return false;
     }
 
     private static bool SignsAnAccord(List<(string Lower, string Original)> words)

@@ -447,6 +447,13 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void AnAccordWithArmedGroups_IsAnAgreement()
+    {
+        var e = Assert.Single(Events("The government and 14 armed groups signed a peace agreement in Lusaka on Thursday.", Friday));
+        Assert.Equal("Strategic developments/Agreement", $"{e.EventType}/{e.SubEventType}");
+    }
+
+    [Fact]
     public void ACountrysCapital_IsTheDatelinesCity_AndANumberWordIsNoTown()
     {
         var e = Assert.Single(Events("NIAMEY, March 10 - Four soldiers were killed when gunmen attacked a checkpoint in Niger's capital on Thursday.", Friday));
