@@ -44,7 +44,8 @@ internal static class DbCommand
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                int reports = SqliteRelink.Run(path, DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps));
+                var progress = new EveryTenThousand(n => context.Error.WriteLine($"relink: {n:N0} reports read again"));
+                int reports = SqliteRelink.Run(path, DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps), progress);
                 using var store = location.Open(create: false);
                 int incidents = store.CountEvents(new EventQuery(IncidentsOnly: true));
                 context.Out.WriteLine($"{location}: {reports:N0} reports read again into {incidents:N0} incidents, {clock.Elapsed.TotalSeconds:N0} s");
@@ -57,5 +58,18 @@ internal static class DbCommand
             }
         });
         return relink;
+    }
+
+    // Says how far a long rebuild has got, on the rebuilding thread (so it prints in order).
+    private sealed class EveryTenThousand(Action<int> say) : IProgress<int>
+    {
+        private int _said;
+
+        public void Report(int value)
+        {
+            if (value / 10_000 <= _said) return;
+            _said = value / 10_000;
+            say(value);
+        }
     }
 }
