@@ -1,8 +1,8 @@
-using System.Runtime.InteropServices;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Sitrep.Cli.Commands;
 
 namespace Sitrep.Cli;

@@ -30,7 +30,7 @@ internal static class TrainCommand
         var command = new Command("senses", "Train which sense an event word has where it stands, from ACLED's training notes (event) and business news (other)") { gold, other, output };
         command.SetAction(parse =>
         {
-            if (TrainingRows(context, parse.GetValue(gold)!, out _) is not { } training) return SitrepCli.Fatal;
+            if (SplitRows(context, parse.GetValue(gold)!) is not var (training, _)) return SitrepCli.Fatal;
             var clock = Stopwatch.StartNew();
             var senses = Sitrep.Events.TriggerSenses.Train(training.Select(r => r.Notes), parse.GetValue(other)!.SelectMany(WordClusters.ReadTexts));
             var path = parse.GetValue(output)!;
@@ -49,15 +49,14 @@ internal static class TrainCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    /// <summary>The ACLED rows to train on (the development split left out), or null after saying why the files could not be read.</summary>
-    private static List<Sitrep.Events.AcledRow>? TrainingRows(CliContext context, string[] paths, out int total)
+    /// <summary>The ACLED rows at <paramref name="paths"/>, split into those to train on and the development ones; null after saying why the files could not be read.</summary>
+    private static (List<Sitrep.Events.AcledRow> Training, List<Sitrep.Events.AcledRow> Development)? SplitRows(CliContext context, string[] paths)
     {
-        total = 0;
         try
         {
             var rows = Sitrep.Events.AcledSplit.Read(paths);
-            total = rows.Count;
-            return rows.Where(r => !Sitrep.Events.AcledSplit.IsDevelopment(r.File, r.Row)).Select(r => r.Row).ToList();
+            var development = rows.ToLookup(r => Sitrep.Events.AcledSplit.IsDevelopment(r.File, r.Row), r => r.Row);
+            return ([.. development[false]], [.. development[true]]);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -78,21 +77,11 @@ internal static class TrainCommand
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
-            List<(string File, Sitrep.Events.AcledRow Row)> rows;
-            try
-            {
-                rows = Sitrep.Events.AcledSplit.Read(parse.GetValue(gold)!);
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"sitrep: {e.Message}");
-                return SitrepCli.Fatal;
-            }
-            var training = rows.Where(r => !Sitrep.Events.AcledSplit.IsDevelopment(r.File, r.Row)).Select(r => r.Row).ToList();
+            if (SplitRows(context, parse.GetValue(gold)!) is not var (training, development)) return SitrepCli.Fatal;
             var places = Sitrep.Events.AcledLocations.From(training);
             var path = parse.GetValue(output)!;
             Sitrep.Places.EventPlaceTable.Save(places, path);
-            context.Out.WriteLine($"wrote {path} ({places.Count:N0} places, {places.Sum(p => p.Events):N0} events from {training.Count:N0} training rows of {rows.Count:N0})");
+            context.Out.WriteLine($"wrote {path} ({places.Count:N0} places, {places.Sum(p => p.Events):N0} events from {training.Count:N0} training rows of {training.Count + development.Count:N0})");
 
             // The ranker learns on a gazetteer holding the table just written.
             if (Sitrep.Places.GazetteerSources.FindNodeModules() is not { } modules)
@@ -106,9 +95,8 @@ internal static class TrainCommand
                 rows.Where(r => r.Latitude is not null && r.Longitude is not null)
                     .Select(r => new Sitrep.Places.PlaceRankerTrainer.Example(r.Notes, r.Date, r.Latitude!.Value, r.Longitude!.Value));
             var ranker = Sitrep.Places.PlaceRankerTrainer.Train(Examples(training), gazetteer, before, parse.GetValue(epochs), parse.GetValue(rate), log: m => context.Error.WriteLine(m));
-            var development = rows.Where(r => Sitrep.Events.AcledSplit.IsDevelopment(r.File, r.Row)).Select(r => r.Row).ToList();
-            var (handRight, n) = Sitrep.Places.PlaceRankerTrainer.Score(Examples(development), gazetteer, before, Sitrep.Places.PlaceRanker.HandSet);
-            var (learnedRight, _) = Sitrep.Places.PlaceRankerTrainer.Score(Examples(development), gazetteer, before, ranker);
+            var (n, right) = Sitrep.Places.PlaceRankerTrainer.Score(Examples(development), gazetteer, before, Sitrep.Places.PlaceRanker.HandSet, ranker);
+            var (handRight, learnedRight) = (right[0], right[1]);
             var rankerPath = parse.GetValue(rankerOutput)!;
             // The learned weights replace the hand-set ones only where they rank better on rows they never saw.
             bool better = learnedRight > handRight;
@@ -130,7 +118,8 @@ internal static class TrainCommand
         var command = new Command("events", "Train the event-type classifier on ACLED notes (the development files and the reference week's hashed fifth are held out)") { gold, output, epochs };
         command.SetAction(parse =>
         {
-            if (TrainingRows(context, parse.GetValue(gold)!, out var total) is not { } training) return SitrepCli.Fatal;
+            if (SplitRows(context, parse.GetValue(gold)!) is not var (training, development)) return SitrepCli.Fatal;
+            int total = training.Count + development.Count;
             var clock = Stopwatch.StartNew();
             var examples = Sitrep.Events.EventModel.Examples(training, new Sitrep.Pipeline.PipelineBuilder().UseText().Build());
             var model = Sitrep.Events.TextClassifier.Train(examples, parse.GetValue(epochs));

@@ -161,15 +161,8 @@ internal static class EventDetection
     /// </summary>
     internal static Reporting Reported(List<(string Lower, string Original)> words, TriggerSenses? senses = null)
     {
-        // Where no one who acts in events is named, an event word's sense is read from its neighbours ("oil prices rallied", "Shell").
-        if (senses is not null && !words.Exists(w => Actors.Of(w.Lower) is not null || (EventLexicon.Of(w.Lower) & EventCue.Agent) != 0))
-            return Reported(words, senses, checkSenses: true);
-        return Reported(words, senses, checkSenses: false);
-    }
-
-    private static Reporting Reported(List<(string Lower, string Original)> words, TriggerSenses? senses, bool checkSenses)
-    {
         bool real = false, weak = false, disaster = false, armed = false, agent = false;
+        bool? namesAnActor = null; // looked up at the first event word, and only when there are senses to ask
         int lastUnreal = -UnrealReach - 1;
         bool unrealClause = false;
         for (int i = 0; i < words.Count; i++)
@@ -187,7 +180,8 @@ internal static class EventDetection
             // "May" and "Will" in capitals are a month and a name, not a modal.
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
-                && (!checkSenses || senses!.IsEventSense(words, i)))
+                // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
+                && (senses is null || (namesAnActor ??= NamesAnActor(words)) || senses.IsEventSense(words, i)))
             {
                 if ((cue & EventCue.Weak) != 0) weak = true;
                 else real = true;
@@ -204,6 +198,9 @@ internal static class EventDetection
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
     }
+
+    private static bool NamesAnActor(List<(string Lower, string Original)> words) =>
+        words.Exists(w => Actors.Of(w.Lower) is not null || (EventLexicon.Of(w.Lower) & EventCue.Agent) != 0);
 
     // Rebels, militias, factions, "armed groups" (ACLED's own term for non-state armed sides).
     private static bool NamesArmedSides(List<(string Lower, string Original)> words)

@@ -71,9 +71,15 @@ public static class PlaceRankerTrainer
     /// <summary>How many of <paramref name="examples"/>' ranking examples <paramref name="ranker"/> puts a right entry first in.</summary>
     public static (int Right, int Total) Score(IEnumerable<Example> examples, Gazetteer gazetteer, DocumentPipeline before, PlaceRanker ranker)
     {
+        var (total, right) = Score(examples, gazetteer, before, [ranker]);
+        return (right[0], total);
+    }
+
+    /// <summary>As <see cref="Score(IEnumerable{Example}, Gazetteer, DocumentPipeline, PlaceRanker)"/> for several rankers, the examples read once.</summary>
+    public static (int Total, int[] Right) Score(IEnumerable<Example> examples, Gazetteer gazetteer, DocumentPipeline before, params PlaceRanker[] rankers)
+    {
         var groups = Collect(examples, gazetteer, before);
-        var weights = ranker.Weights.ToArray();
-        return (groups.Count(g => g.Right[ArgMax(g.Features, weights, _ => true)]), groups.Count);
+        return (groups.Count, [.. rankers.Select(r => r.Weights.ToArray()).Select(w => groups.Count(g => g.Right[ArgMax(g.Features, w, _ => true)]))]);
     }
 
     private static List<(double[][] Features, bool[] Right)> Collect(IEnumerable<Example> examples, Gazetteer gazetteer, DocumentPipeline before)
