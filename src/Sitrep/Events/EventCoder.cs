@@ -62,8 +62,9 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var (eventType, subType) = EventTaxonomy.Split(label.Label);
             deaths ??= FollowingFigure(document, s, EventCue.Death, paragraphs, words);
             injuries ??= FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
-            var (date, timePrecision) = story.Day(EventDating.When(document, s, dateline));
-            var ownPlace = EventPlacement.OwnPlace(document, s, sentenceWords, storyPlaces);
+            var told = EventPlacement.Told(document, s, sentenceWords);
+            var (date, timePrecision) = story.Day(EventDating.When(document, s, told, dateline));
+            var ownPlace = EventPlacement.OwnPlace(document, told, storyPlaces, focus);
             var where = EventPlacement.Where(document, s, ownPlace, focus, paragraphs, storyPlaces);
             var text = document.Slice(sentence.Range);
             // A toll or a measure over many incidents ("the national toll", "a nationwide state of emergency") is the country's, not this incident's.
@@ -92,6 +93,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 Evidence = [sentence.Range],
                 Confidence = Math.Round(1 / (1 + Math.Exp(-label.Margin / 4)) * (place?.Confidence ?? 0.5), 2),
             },
+                Sentence: s,
                 Paragraph: paragraphs[s],
                 // Where someone went says nothing about which incident the sentence tells ("his wife was flown to Miami").
                 OwnPlace: ownPlace is not null && !EventPlacement.IsDestination(document, ownPlace) ? ownPlace : null,
@@ -106,6 +108,11 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 Gunfire: EventTyping.TellsGunfire(sentenceWords));
             IncidentGrouping.Add(incidents, telling);
         }
+        // "A former spy was found poisoned, police said. ... He was discovered on Sunday afternoon": the lead
+        // often leaves the day to the sentences after it, which tell no event of their own.
+        foreach (var incident in incidents)
+            if (!incident.Dated && EventDating.FollowingDay(document, incident.FirstSentence, paragraphs, s => words[s] is null, dateline) is { } day)
+                incident.DateBy(day);
         return incidents.ConvertAll(i =>
         {
             var e = WithoutTollsOfPeacefulDevelopments(i.Event);

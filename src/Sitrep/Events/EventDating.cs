@@ -19,10 +19,10 @@ internal static class EventDating
     /// <summary>
     /// The sentence's own day (precision 1), else the day of its telling or the report date (precision
     /// 2: not the event's own). The day of the telling ("the president said on Sunday that … on
-    /// Saturday") gives way to the day of the event, and the dateline's day ("KINSHASA, Jan 22 -") is
+    /// Saturday", "the minister told reporters on Monday": outside what is <paramref name="told"/>) gives way to the day of the event, and the dateline's day ("KINSHASA, Jan 22 -") is
     /// when the report was filed, not the event's.
     /// </summary>
-    internal static (DateOnly Date, int Precision) When(Document document, int s, TextRange? dateline)
+    internal static (DateOnly Date, int Precision) When(Document document, int s, TextRange told, TextRange? dateline)
     {
         var sentence = document.Sentences[s];
         DateOnly? telling = null, other = null, clock = null;
@@ -34,12 +34,43 @@ internal static class EventDating
             if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal)) return (day, 1);
             // A clock time is resolved against the report's day; a day named beside it says which ("9 p.m. on Wednesday").
             if (t.Type == TimexType.Time) clock ??= day;
-            else if (AfterReportingVerb(document, t.Range)) telling ??= day;
+            else if (!told.Contains(t.Range) || AfterReportingVerb(document, t.Range)) telling ??= day;
             else other ??= day;
         }
         // "The ministry said on Sunday that 32 people had died": the day of the telling is no day of the event's own.
         if ((other ?? clock) is { } found) return (found, 1);
         return (telling ?? document.Date, 2);
+    }
+
+    /// <summary>
+    /// The day that the sentences after an undated lead name for it: the first day of their own (not
+    /// of a telling) in the rest of its paragraph or the next, in sentences that tell no event of their
+    /// own (<paramref name="tellsNoEvent"/>), no later than the report and within the news of the week
+    /// or within the month the lead names ("last month ... on July 11"). Null when there is none.
+    /// </summary>
+    internal static DateOnly? FollowingDay(Document document, int lead, int[] paragraphs, Func<int, bool> tellsNoEvent, TextRange? dateline)
+    {
+        var sentences = document.Sentences;
+        string? month = MonthNamed(document, sentences[lead].Range);
+        for (int s = lead + 1; s < sentences.Length && paragraphs[s] <= paragraphs[lead] + 1; s++)
+        {
+            if (!tellsNoEvent(s)) break;
+            var (day, precision) = When(document, s, sentences[s].Range, dateline);
+            if (precision != 1) continue;
+            bool recent = day <= document.Date && day >= document.Date.AddDays(-NewsOfTheWeek);
+            return recent || month is not null && day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) == month ? day : null;
+        }
+        return null;
+    }
+
+    private const int NewsOfTheWeek = 7;
+
+    // The month a sentence names ("last month": "2016-07"), or null.
+    private static string? MonthNamed(Document document, TextRange range)
+    {
+        foreach (var t in document.Times)
+            if (range.Contains(t.Range) && t.Value.Length == 7 && t.Value[4] == '-') return t.Value;
+        return null;
     }
 
     internal static bool AfterReportingVerb(Document document, TextRange time)

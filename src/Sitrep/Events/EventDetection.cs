@@ -191,8 +191,8 @@ internal static class EventDetection
         if (disaster && !armed) return Reporting.None;
         // A court's ruling on violence is justice, not the violence (ACLED codes no trials).
         if (IsJudicial(words)) return Reporting.None;
-        // A base opened or moved into, or a town an armed side entered, is an event though none of its words is an event word alone.
-        if (!real && (WeaponAndBaseRules.BaseEstablished(words) ?? TerritoryRule.Label(words)) is not null) return Reporting.Event;
+        // A base opened or moved into, a town an armed side entered, a chemical agent used: an event though none of its words is an event word alone.
+        if (!real && (PhraseRules.BaseEstablished(words) ?? TerritoryRule.Label(words) ?? PhraseRules.ChemicalWeapon(words)) is not null) return Reporting.Event;
         // An accord between armed sides ("the government and rebel groups signed a peace agreement") is a development.
         if (!real && (armed || NamesArmedSides(words)) && SignsAnAccord(words)) return Reporting.Event;
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.

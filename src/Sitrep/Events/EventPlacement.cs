@@ -107,36 +107,47 @@ internal static partial class EventPlacement
         ["site"] = 0, ["district"] = 1, ["city"] = 1, ["admin2"] = 2, ["admin1"] = 3, ["country"] = 4, ["region"] = 5,
     };
 
-    /// <summary>The place the sentence itself names for its event (<see cref="MostSpecific"/>), or null; it may be only where someone went ("deployed to Kazakhstan", "flown to Miami").</summary>
-    internal static PlaceMention? OwnPlace(Document document, int s, List<(string Lower, string Original)> words, IReadOnlyList<PlaceMention> storyPlaces)
+    /// <summary>The place the sentence itself names for its event in what it tells (<see cref="Told"/>, <see cref="MostSpecific"/>), or null; it may be only where someone went ("deployed to Kazakhstan", "flown to Miami").</summary>
+    internal static PlaceMention? OwnPlace(Document document, TextRange told, IReadOnlyList<PlaceMention> storyPlaces, PlaceMention? focus)
     {
-        var sentence = document.Sentences[s].Range;
-        int told = ToldFrom(document, s, words);
-        var place = MostSpecific(document, storyPlaces.Where(p => sentence.Contains(p.Range) && p.Range.Start >= told));
+        var place = MostSpecific(document, storyPlaces.Where(p => told.Contains(p.Range)));
+        // "The riots in the country": the report's country, named again.
+        if (place is null && focus is { Level: "country" } && TheCountry().IsMatch(document.Text.AsSpan(told.Start, told.Length))) return focus;
         // "In the Somali capital", "the capital's main boulevard": wire copy names the capital it was filed from in
         // its dateline. Named before the sentence's other places, or instead of a town, the capital is where it happened.
-        var capital = CapitalReference().Match(document.Text, sentence.Start, sentence.Length);
-        if (capital.Success && capital.Index >= told && (place is null || place.Range.Start > capital.Index || place.Level is "country" or "admin1")
+        var capital = CapitalReference().Match(document.Text, told.Start, told.Length);
+        if (capital.Success && (place is null || place.Range.Start > capital.Index || place.Level is "country" or "admin1")
             && document.Places.FirstOrDefault(p => p.Role == PlaceRole.Dateline && p.Level == "city") is { } filedFrom)
             return filedFrom;
         return place;
     }
 
     /// <summary>
-    /// Where what is told begins when the sentence opens with who tells it: the offset after the telling
-    /// verb that comes before any event word ("Stoltenberg, after a meeting in Brussels, agreed that the
-    /// missile ..."), so that the speaker's places are not the event's; else the sentence's start
-    /// ("... shot dead six people in Kinshasa, the UN said").
+    /// The part of the sentence that tells what happened, without who tells it: the claim of a source
+    /// credited inside the sentence ("... died in the attack in Danghara district, the minister told
+    /// reporters in Dushanbe on Monday"), else what follows a telling verb that comes before any event
+    /// word ("Stoltenberg, after a meeting in Brussels, agreed that the missile ..."), else the whole
+    /// sentence. The places and days outside it are where and when it was told.
     /// </summary>
-    private static int ToldFrom(Document document, int s, List<(string Lower, string Original)> words)
+    internal static TextRange Told(Document document, int s, List<(string Lower, string Original)> words)
     {
         var sentence = document.Sentences[s];
+        var range = sentence.Range;
+        foreach (var a in document.Attributions)
+        {
+            if (!range.Contains(a.Range) || a.Claim.Start >= range.End || range.Start >= a.Claim.End) continue;
+            var claim = new TextRange(Math.Max(range.Start, a.Claim.Start), Math.Min(range.End, a.Claim.End));
+            // A claim is what happened only if it tells an event ("ADDIS ABABA" is no claim of "the cabinet declared").
+            for (int i = 0; i < words.Count; i++)
+                if ((EventLexicon.Of(words[i].Lower) & EventCue.Trigger) != 0 && claim.Contains(document.Tokens[sentence.FirstToken + i].Range))
+                    return claim;
+        }
         for (int i = 0; i < words.Count; i++)
         {
-            if ((EventLexicon.Of(words[i].Lower) & EventCue.Trigger) != 0) return sentence.Range.Start;
-            if (TellingVerbs.Contains(words[i].Lower)) return document.Tokens[sentence.FirstToken + i].End;
+            if ((EventLexicon.Of(words[i].Lower) & EventCue.Trigger) != 0) break;
+            if (TellingVerbs.Contains(words[i].Lower)) return new TextRange(document.Tokens[sentence.FirstToken + i].End, range.End);
         }
-        return sentence.Range.Start;
+        return range;
     }
 
     private static readonly HashSet<string> TellingVerbs = new(StringComparer.Ordinal)
@@ -208,6 +219,9 @@ internal static partial class EventPlacement
         "admin2" => 2,
         _ => 3,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:in|across|throughout|all over) the country\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TheCountry();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:the (?:[A-Z][a-z]+ ){0,2}|[A-Z][a-z]+(?:'s|’s) )capital\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CapitalReference();

@@ -21,7 +21,7 @@ internal sealed class EventTyping(TextClassifier classifier)
             return ("Protests/Excessive force against protesters", predicted.Margin);
         // Who took a place decides its sub-type (the codebook's territorial events), whatever else the sentence says.
         if (TerritoryRule.Label(actorWords) is { } territorial) return (territorial, predicted.Margin);
-        if ((WeaponAndBaseRules.AirStrike(words) ?? WeaponAndBaseRules.BaseEstablished(words)) is { } byTwoWords) return (byTwoWords, predicted.Margin);
+        if (PhraseRules.Label(words) is { } byPhrase) return (byPhrase, predicted.Margin);
         bool crowd = stems.Overlaps(["protester", "protestor", "demonstrator", "rioter", "riot", "mob"]);
         bool harmed = stems.Overlaps(["kill", "dead", "die", "death", "wound", "injur", "hurt"]);
         // Fighting between armed sides, with no crowd, is a battle whatever the classifier says ("fighting between armed groups killed 32").

@@ -7,6 +7,7 @@ namespace Sitrep.Events;
 /// it inherits them), and whether it only tells more of an incident already told.
 /// </summary>
 /// <param name="Event">The sentence's coding, with the place and day it inherits where it names none.</param>
+/// <param name="Sentence">The sentence's index.</param>
 /// <param name="Paragraph">The index of the sentence's paragraph.</param>
 /// <param name="OwnPlace">The place the sentence names for its event.</param>
 /// <param name="Placed">Its place is its own or its paragraph's, not only the report's country.</param>
@@ -18,7 +19,7 @@ namespace Sitrep.Events;
 /// <param name="Violent">It tells of violence (<see cref="EventTyping.TellsViolence"/>), which can make a demonstration more severe.</param>
 /// <param name="Gunfire">It tells of an exchange of fire ("opened fire", "a shootout ensued"): demonstrators firing on forces are in an armed clash.</param>
 /// <param name="OverMany">Its figures are over many incidents ("the national toll"), not this one's.</param>
-internal sealed record Telling(CodedEvent Event, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, string? PartOfDay, bool MoreOfSomething, bool Verbal, bool LaterToll, bool OverMany, bool Violent, bool Gunfire);
+internal sealed record Telling(CodedEvent Event, int Sentence, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, string? PartOfDay, bool MoreOfSomething, bool Verbal, bool LaterToll, bool OverMany, bool Violent, bool Gunfire);
 
 /// <summary>
 /// An incident as the report tells it, sentence by sentence: the first telling's coding, refined by
@@ -40,6 +41,16 @@ internal sealed class ToldIncident(Telling first)
 
     /// <summary>Whether some telling named the incident's day.</summary>
     public bool Dated { get; private set; } = first.OwnDate is not null;
+
+    /// <summary>The sentence of the first telling.</summary>
+    public int FirstSentence { get; } = first.Sentence;
+
+    /// <summary>Gives the incident the day another sentence names for it (<see cref="EventDating.FollowingDay"/>).</summary>
+    public void DateBy(DateOnly day)
+    {
+        Event = Event with { Date = day, TimePrecision = 1 };
+        Dated = true;
+    }
 
     /// <summary>Takes in one more telling of this incident.</summary>
     public void Absorb(Telling telling)

@@ -278,7 +278,21 @@ public class EventCoderTests
     [InlineData("Coalition aircraft carried out an air strike on the outskirts of Kyauktaw on Monday.", "Explosions/Remote violence/Air/drone strike")]
     [InlineData("A police officer in a stolen helicopter dropped grenades on the court in Kyauktaw on Monday.", "Explosions/Remote violence/Grenade")]
     [InlineData("Turkey opened a military training base in Mogadishu on Monday.", "Strategic developments/Headquarters or base established")]
+    [InlineData("Government forces dropped barrels of chlorine on a village near Homs on Monday, residents said.", "Explosions/Remote violence/Chemical weapon")]
+    [InlineData("A defector and his wife were poisoned with a nerve agent in Salzburg on Monday.", "Explosions/Remote violence/Chemical weapon")]
+    [InlineData("The army shot down an armed drone that had crossed the border near Kidal on Monday.", "Strategic developments/Disrupted weapons use")]
+    [InlineData("Militiamen raped at least ten women during a raid on a village near Bunia on Monday.", "Violence against civilians/Sexual violence")]
     public void TwoWordsTogether_DecideTheSubType(string text, string label) => Assert.Equal(label, Type(Single(text)));
+
+    [Fact]
+    public void ADroneShotDownAfterItHitSomething_IsTheStrikeNotItsDisruption() =>
+        Assert.NotEqual("Strategic developments/Disrupted weapons use",
+            Type(Single("A drone struck a fuel depot near Kidal on Monday, killing two guards, before soldiers shot down a second drone.")));
+
+    [Fact]
+    public void ARapeOnlyAlleged_IsNotSexualViolence_TheRiotItSetOffIs() =>
+        Assert.NotEqual("Violence against civilians/Sexual violence",
+            Type(Single("A mob torched shops in Kayseri on Monday after rumours spread that a refugee had raped a girl.")));
 
     [Fact]
     public void StormingACampToSeizeHostages_IsAnAbduction_NotATakingOfGround() =>
@@ -615,5 +629,46 @@ public class WireCopyEventTests
         Assert.Equal(2, towns.Count);
         var days = Events("Gunmen attacked a police post in Mandera on Wednesday.\n\nGunmen attacked a police post in Mandera again on Thursday.", Friday);
         Assert.Equal([new DateOnly(2023, 3, 8), new DateOnly(2023, 3, 9)], days.Select(e => e.Date!.Value).Order());
+    }
+
+    [Fact]
+    public void WhereAndWhenASourceSpoke_AreNotTheEvents()
+    {
+        var e = Assert.Single(Events(
+            "Three lorry drivers were shot dead on a road in Mandera county, the interior minister told reporters in Nairobi on Thursday.", Friday));
+        Assert.NotEqual("Nairobi", e.Place?.Name);
+        Assert.Equal(2, e.TimePrecision); // Thursday is when it was told: the event was by then, not that day for sure
+    }
+
+    [Fact]
+    public void AnUndatedLead_TakesTheDayTheNextParagraphGives_ThoughThatSentenceTellsNoEventOfItsOwn()
+    {
+        var e = Assert.Single(Events(
+            "HARARE, March 10 - An opposition organiser found unconscious in a park in Bulawayo had been beaten by soldiers, his lawyer said.\n\n" +
+            "He was discovered by a passer-by on Tuesday evening and remains in hospital.", Friday));
+        Assert.Equal(new DateOnly(2023, 3, 7), e.Date);
+    }
+
+    [Fact]
+    public void ADayLongBeforeTheReport_IsNotTakenForAnUndatedLead_UnlessTheLeadNamesItsMonth()
+    {
+        var old = Assert.Single(Events(
+            "HARARE, March 10 - An opposition organiser was beaten by soldiers in Bulawayo, his lawyer said.\n\n" +
+            "He was discovered by a passer-by on January 12 and spent weeks in hospital.", Friday));
+        Assert.Equal(Friday, old.Date);
+        var named = Assert.Single(Events(
+            "HARARE, March 10 - An opposition organiser was beaten by soldiers in Bulawayo last month, his lawyer said.\n\n" +
+            "He was discovered by a passer-by on February 12 and spent weeks in hospital.", Friday));
+        Assert.Equal(new DateOnly(2023, 2, 12), named.Date);
+    }
+
+    [Fact]
+    public void TheRiotsInTheCountry_AreTheCountrysNotTheTownsTheStoryLastNamed()
+    {
+        var events = Events(
+            "ALMATY, March 10 - Rioters stormed the mayor's office in Almaty, the largest city in Kazakhstan, on Thursday.\n\n" +
+            "According to the health ministry, more than 300 people were injured in the riots in the country.", Friday);
+        Assert.Equal(2, events.Count);
+        Assert.Contains(events, e => e.Place?.Level == "country" && e.Injured >= 300);
     }
 }
