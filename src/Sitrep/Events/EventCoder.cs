@@ -102,6 +102,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 PartOfDay: EventDating.PartOfDay(document, s, dateline),
                 MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(sentenceWords),
                 Verbal: EventDetection.IsVerbalAct(actorWords),
+                Unsure: label.Learned && subType == "Other" && label.Margin < EventTyping.RuleMargin,
                 LaterToll: IncidentGrouping.UpdatesToll(text),
                 OverMany: overMany,
                 Violent: EventTyping.TellsViolence(sentenceWords),

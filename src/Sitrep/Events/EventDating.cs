@@ -75,12 +75,12 @@ internal static class EventDating
 
     internal static bool AfterReportingVerb(Document document, TextRange time)
     {
-        var before = document.Text.AsSpan(Math.Max(0, time.Start - 24), time.Start - Math.Max(0, time.Start - 24)).TrimEnd();
+        var before = document.Text.AsSpan(Math.Max(0, time.Start - 32), time.Start - Math.Max(0, time.Start - 32)).TrimEnd();
         if (before.EndsWith(" on", StringComparison.Ordinal)) before = before[..^3].TrimEnd();
         foreach (var verb in ReportingVerbs)
             if (before.EndsWith(verb, StringComparison.Ordinal)) return true;
         return false;
     }
 
-    internal static readonly string[] ReportingVerbs = ["said", "told reporters", "announced", "reported", "stated", "added", "confirmed"];
+    internal static readonly string[] ReportingVerbs = ["said", "told reporters", "announced", "reported", "stated", "added", "confirmed", "claimed", "claimed responsibility", "denied"];
 }

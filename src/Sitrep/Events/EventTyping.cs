@@ -6,10 +6,10 @@ internal sealed class EventTyping(TextClassifier classifier)
 {
     internal const double RuleMargin = 10; // held-out ACLED: rules always 0.835 type / 0.751 sub; never 0.854 / 0.825; under this margin 0.876 / 0.847
 
-    /// <summary>The classifier's label, unless a coding rule decides.</summary>
+    /// <summary>The classifier's label (<c>Learned</c>), unless a coding rule decides.</summary>
     /// <param name="words">The sentence's words.</param>
     /// <param name="actorWords">The same with the words of credited sources blanked ("a police spokesman said" names no side).</param>
-    internal (string Label, double Margin) Label(List<(string Lower, string Original)> words, List<(string Lower, string Original)> actorWords)
+    internal (string Label, double Margin, bool Learned) Label(List<(string Lower, string Original)> words, List<(string Lower, string Original)> actorWords)
     {
         var stems = words.Select(w => EventFeatures.Stem(w.Lower)).ToHashSet(StringComparer.Ordinal);
         var predicted = classifier.Predict(EventFeatures.Of(words.Select(w => w.Original)));
@@ -18,15 +18,15 @@ internal sealed class EventTyping(TextClassifier classifier)
         bool stateForce = stems.Overlaps(["police", "security", "military", "troop", "soldier", "army"]);
         // Lethal force on protesters is excessive force, whatever else the sentence says.
         if (protest && lethal && stateForce && !stems.Overlaps(["riot", "rioter", "bandit", "attacker", "armed"]))
-            return ("Protests/Excessive force against protesters", predicted.Margin);
+            return ("Protests/Excessive force against protesters", predicted.Margin, false);
         // Who took a place decides its sub-type (the codebook's territorial events), whatever else the sentence says.
-        if (TerritoryRule.Label(actorWords) is { } territorial) return (territorial, predicted.Margin);
-        if (PhraseRules.Label(words) is { } byPhrase) return (byPhrase, predicted.Margin);
+        if (TerritoryRule.Label(actorWords) is { } territorial) return (territorial, predicted.Margin, false);
+        if (PhraseRules.Label(words) is { } byPhrase) return (byPhrase, predicted.Margin, false);
         bool crowd = stems.Overlaps(["protester", "protestor", "demonstrator", "rioter", "riot", "mob"]);
         bool harmed = stems.Overlaps(["kill", "dead", "die", "death", "wound", "injur", "hurt"]);
         // Fighting between armed sides, with no crowd, is a battle whatever the classifier says ("fighting between armed groups killed 32").
         if (!crowd && stems.Overlaps(["fight", "fought", "clash", "battle", "gunbattle"]) && FightBetweenArmedSides(actorWords))
-            return ("Battles/Armed clash", predicted.Margin);
+            return ("Battles/Armed clash", predicted.Margin, false);
         // Where violence is also reported, the violence is the event (ACLED codes the clash, not the arrests after it).
         // Raw words too: "freed" stems to "fre", which no rule can name without also naming "french".
         var ruleStems = EventLexicon.RuleStemsIn(stems.Concat(words.Select(w => w.Lower)));
@@ -45,22 +45,22 @@ internal sealed class EventTyping(TextClassifier classifier)
             if (!applies || !ruleStems.Overlaps(stemsOfRule)) continue;
             // Arrests at a protest are an intervention in the protest; arrests that set off protests
             // ("arrested the opposition leader, sparking protests") are arrests.
-            if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest && !ProtestFollows(words)) return ("Protests/Protest with intervention", predicted.Margin);
-            return (ruleLabel, predicted.Margin);
+            if (ruleLabel.EndsWith("/Arrests", StringComparison.Ordinal) && protest && !ProtestFollows(words)) return ("Protests/Protest with intervention", predicted.Margin, false);
+            return (ruleLabel, predicted.Margin, false);
         }
         // A battle has two armed, organised sides (ACLED codebook); one armed side killing or wounding
         // people who are not named as armed, with no fighting told, is violence against civilians.
         if (predicted.Label == "Battles/Armed clash" && stems.Overlaps(["kill", "dead", "die", "death", "eliminat"]) && ArmedSides(actorWords) == 1
             && !stems.Overlaps(["clash", "fight", "fought", "battle", "encounter", "exchang", "firefight", "gunfight", "shootout", "skirmish"]))
-            return ("Violence against civilians/Attack", predicted.Margin);
+            return ("Violence against civilians/Attack", predicted.Margin, true);
         // An intervention needs someone who intervenes: "protesters began to disperse" on their own is a peaceful protest.
         if (predicted.Label == "Protests/Protest with intervention" && !stateForce && ArmedSides(actorWords) == 0)
-            return ("Protests/Peaceful protest", predicted.Margin);
+            return ("Protests/Peaceful protest", predicted.Margin, true);
         // An agreement or a weapons seizure needs its own words; without them the development is "Other".
         if (predicted.Label == "Strategic developments/Agreement" && !stems.Overlaps(["agreement", "agre", "ceasefire", "truce", "deal", "sign"])
             || predicted.Label == "Strategic developments/Disrupted weapons use" && !stems.Overlaps(["seiz", "defus", "weapon", "arm", "explosive", "cache"]))
-            return ("Strategic developments/Other", predicted.Margin);
-        return predicted;
+            return ("Strategic developments/Other", predicted.Margin, true);
+        return (predicted.Label, predicted.Margin, true);
     }
 
     /// <summary>Whether the sentence tells of violence (killing, shooting, clashes, attacks, blasts), not only of a gathering or a development.</summary>

@@ -36,10 +36,11 @@ internal static class IncidentGrouping
     /// tell ("the judge ruled that he had failed to stop the killings"): it starts one only with a day or
     /// a town of its own ("the toll from Friday's attack in Maiduguri rose to 19"). Any other needs a
     /// place (its own or its paragraph's) or a day of its own, or to be the story's first: without them
-    /// it is comment or background ("units were being deployed to restore order").
+    /// it is comment or background ("units were being deployed to restore order"). Nor does a later sentence
+    /// that only the classifier, unsure, calls "Other": the residual kind is where comment lands.
     /// </summary>
     private static bool StartsAnIncident(Telling telling, bool first) =>
-        !telling.Verbal && (telling.MoreOfSomething
+        !telling.Verbal && (first || !telling.Unsure) && (telling.MoreOfSomething
             ? telling.OwnDate is not null || telling.OwnPlace is { Level: not "country" }
             : first || telling.Placed || telling.OwnDate is not null);
 
@@ -81,7 +82,7 @@ internal static class IncidentGrouping
     private const double SamePlaceKm = 25;
 
     internal static readonly System.Text.RegularExpressions.Regex BackReference = new(
-        @"\bthe (?:first |second |third |twin |double |deadly |latest )?(?:attacks?|blasts?|explosions?|bombings?|killings?|shootings?|assault|raid|ambush|massacre|violence|deaths|attackers|assailants|gunmen|bombers|kidnappers|abductors|raiders)\b",
+        @"\bthe (?:first |second |third |twin |double |deadly |latest )?(?:attacks?|blasts?|explosions?|bombings?|killings?|shootings?|assaults?|raids?|ambush|massacre|violence|deaths|attackers|assailants|gunmen|bombers|kidnappers|abductors|raiders)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     internal static bool RefersBack(ReadOnlySpan<char> sentence) => BackReference.IsMatch(sentence) || NamedVictimsFate.IsMatch(sentence);

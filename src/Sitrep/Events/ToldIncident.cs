@@ -15,11 +15,12 @@ namespace Sitrep.Events;
 /// <param name="PartOfDay">The part of the day it names ("NI" night, "MO" morning, "AF", "EV"), or null.</param>
 /// <param name="MoreOfSomething">It refers back ("the attack", "the gunmen"), reacts to an incident (blame, denial, funerals) or only counts its dead and wounded.</param>
 /// <param name="Verbal">Its main act is verbal (<see cref="EventDetection.IsVerbalAct"/>): it may tell more of an incident, never one of its own.</param>
+/// <param name="Unsure">Its kind is the classifier's residual "Other", which it is unsure of and no coding rule decided: it may tell more of an incident, never start one.</param>
 /// <param name="LaterToll">Its figures update earlier ones ("rose to", "later said") instead of competing with them.</param>
 /// <param name="Violent">It tells of violence (<see cref="EventTyping.TellsViolence"/>), which can make a demonstration more severe.</param>
 /// <param name="Gunfire">It tells of an exchange of fire ("opened fire", "a shootout ensued"): demonstrators firing on forces are in an armed clash.</param>
 /// <param name="OverMany">Its figures are over many incidents ("the national toll"), not this one's.</param>
-internal sealed record Telling(CodedEvent Event, int Sentence, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, string? PartOfDay, bool MoreOfSomething, bool Verbal, bool LaterToll, bool OverMany, bool Violent, bool Gunfire);
+internal sealed record Telling(CodedEvent Event, int Sentence, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, string? PartOfDay, bool MoreOfSomething, bool Verbal, bool Unsure, bool LaterToll, bool OverMany, bool Violent, bool Gunfire);
 
 /// <summary>
 /// An incident as the report tells it, sentence by sentence: the first telling's coding, refined by

@@ -671,4 +671,27 @@ public class WireCopyEventTests
         Assert.Equal(2, events.Count);
         Assert.Contains(events, e => e.Place?.Level == "country" && e.Injured >= 300);
     }
+
+    [Fact]
+    public void ALaterSentenceOnlyTheClassifierCallsOther_StartsNoIncident()
+    {
+        var e = Assert.Single(Events(
+            "GAO, March 10 - Gunmen killed five herders near Ansongo on Thursday, officials said.\n\n" +
+            "The town of Menaka has become a refuge for families displaced by the violence in the region, which the army patrols.", Friday));
+        Assert.Equal("Ansongo", e.Place?.Name);
+    }
+
+    [Fact]
+    public void TheDayAClaimOfResponsibilityWasMade_IsNotTheAttacksOwnDay()
+    {
+        var e = Assert.Single(Events("An armed group claimed responsibility on Thursday for an attack in which gunmen killed nine soldiers in Mandera.", Friday));
+        Assert.Equal(2, e.TimePrecision);
+    }
+
+    [Fact]
+    public void JetsThatStruckCamps_AreAnAirStrike()
+    {
+        var e = Assert.Single(Events("Government jets struck rebel camps near Kidal on Thursday.", Friday));
+        Assert.Equal("Explosions/Remote violence/Air/drone strike", $"{e.EventType}/{e.SubEventType}");
+    }
 }
