@@ -64,9 +64,14 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             injuries ??= FollowingFigure(document, s, EventCue.Injury, paragraphs, words);
             var told = EventPlacement.Told(document, s, sentenceWords);
             var (date, timePrecision) = story.Day(EventDating.When(document, s, told, dateline));
-            var ownPlace = EventPlacement.OwnPlace(document, told, storyPlaces, focus);
-            var where = EventPlacement.Where(document, s, ownPlace, focus, paragraphs, storyPlaces);
             var text = document.Slice(sentence.Range);
+            bool moreOfSomething = IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(sentenceWords);
+            // Where someone went says nothing about which incident the sentence tells ("his wife was flown to Miami"), nor, in
+            // more of an incident, where it happened ("the blast hit the train due to leave for Peshawar"); troops deployed are where they went.
+            var ownPlace = EventPlacement.OwnPlace(document, told, storyPlaces, focus);
+            bool wentThere = ownPlace is not null && EventPlacement.IsDestination(document, ownPlace);
+            if (wentThere && moreOfSomething) ownPlace = null;
+            var where = EventPlacement.Where(document, s, ownPlace, focus, paragraphs, storyPlaces);
             // A toll or a measure over many incidents ("the national toll", "a nationwide state of emergency") is the country's, not this incident's.
             bool overMany = IncidentGrouping.OverManyIncidents.IsMatch(text);
             var (place, geoPrecision) = story.Place(ownPlace, where, date, overMany);
@@ -95,12 +100,11 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             },
                 Sentence: s,
                 Paragraph: paragraphs[s],
-                // Where someone went says nothing about which incident the sentence tells ("his wife was flown to Miami").
-                OwnPlace: ownPlace is not null && !EventPlacement.IsDestination(document, ownPlace) ? ownPlace : null,
+                OwnPlace: wentThere ? null : ownPlace,
                 Placed: where.Place is not null && !where.OnlyTheFocus,
                 OwnDate: timePrecision == 1 ? date : null,
                 PartOfDay: EventDating.PartOfDay(document, s, dateline),
-                MoreOfSomething: IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(sentenceWords),
+                MoreOfSomething: moreOfSomething,
                 Verbal: EventDetection.IsVerbalAct(actorWords),
                 Unsure: label.Learned && subType == "Other" && label.Margin < EventTyping.RuleMargin,
                 LaterToll: IncidentGrouping.UpdatesToll(text),

@@ -202,16 +202,24 @@ internal static partial class EventPlacement
             && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1 || outer.Level == "admin2" && outer.Admin1 == inner.Admin1)
             || inner.Level == "admin2" && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1));
 
-    // 0 where it happened, 1 where it went ("to", "into") or a street named after it ("the Halba highway"), 2 where they came from.
+    // 0 where it happened; 1 where it went ("to", "into", "bound for") or a street named after it ("the Halba
+    // highway"); 2 where they came from, or a landmark the place is told from ("south of Cairo", "6 km from the border").
     internal static int Role(Document document, PlaceMention place)
     {
         var before = document.Text.AsSpan(0, place.Range.Start).TrimEnd();
         int space = before.LastIndexOfAny(' ', '\n');
         var word = before[(space + 1)..];
+        var rest = before[..Math.Max(0, space)].TrimEnd();
+        var previous = rest[(rest.LastIndexOfAny(' ', '\n') + 1)..];
+        if (word is "of" && Compass.Contains(previous) || word is "from" && previous is "km" or "kilometres" or "kilometers" or "miles") return 2;
         if (word is "from") return 2;
-        if (word is "to" or "toward" or "towards" or "into") return 1;
+        if (word is "to" or "toward" or "towards" or "into" || word is "for" && previous is "bound" or "depart" or "departed" or "left" or "leave" or "heading" or "headed") return 1;
         return PlaceNames.IsStreetWord(WordAfter(document, place)) ? 1 : 0;
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Compass = new HashSet<string>(
+        ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     internal static int Precision(PlaceMention place, bool inherited) => place.Level switch
     {

@@ -694,4 +694,20 @@ public class WireCopyEventTests
         var e = Assert.Single(Events("Government jets struck rebel camps near Kidal on Thursday.", Friday));
         Assert.Equal("Explosions/Remote violence/Air/drone strike", $"{e.EventType}/{e.SubEventType}");
     }
+
+    [Fact]
+    public void APlaceTheSceneIsToldFrom_IsNotTheScene()
+    {
+        var e = Assert.Single(Events("Gunmen ambushed a bus on a desert road in Minya province, south of Cairo, on Thursday, killing seven pilgrims.", Friday));
+        Assert.Equal("Minya", e.Place?.Name);
+    }
+
+    [Fact]
+    public void WhereATrainWasBound_IsNotWhereTheBlastThatHitItWas()
+    {
+        var e = Assert.Single(Events(
+            "QUETTA, Pakistan, March 10 - A bomb exploded at the railway station in Quetta on Thursday, killing 20 people.\n\n" +
+            "The blast ripped through a platform shortly before a train was due to depart for Peshawar at 9 a.m.", Friday));
+        Assert.Equal("Quetta", e.Place?.Name);
+    }
 }
