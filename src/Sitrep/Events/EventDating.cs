@@ -46,30 +46,31 @@ internal static class EventDating
     /// The day that the sentences after an undated lead name for it: the first day of their own (not
     /// of a telling) in the rest of its paragraph or the next, in sentences that tell no event of their
     /// own (<paramref name="tellsNoEvent"/>), no later than the report and within the news of the week
-    /// or within the month the lead names ("last month ... on July 11"). Null when there is none.
+    /// or within the month or year the lead names ("last month ... on July 11"). Null when there is none.
     /// </summary>
     internal static DateOnly? FollowingDay(Document document, int lead, int[] paragraphs, Func<int, bool> tellsNoEvent, TextRange? dateline)
     {
         var sentences = document.Sentences;
-        string? month = MonthNamed(document, sentences[lead].Range);
+        string? period = PeriodNamed(document, sentences[lead].Range);
         for (int s = lead + 1; s < sentences.Length && paragraphs[s] <= paragraphs[lead] + 1; s++)
         {
             if (!tellsNoEvent(s)) break;
             var (day, precision) = When(document, s, sentences[s].Range, dateline);
             if (precision != 1) continue;
             bool recent = day <= document.Date && day >= document.Date.AddDays(-NewsOfTheWeek);
-            return recent || month is not null && day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) == month ? day : null;
+            bool inPeriod = period is not null && day <= document.Date && day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).StartsWith(period, StringComparison.Ordinal);
+            return recent || inPeriod ? day : null;
         }
         return null;
     }
 
     private const int NewsOfTheWeek = 7;
 
-    // The month a sentence names ("last month": "2016-07"), or null.
-    private static string? MonthNamed(Document document, TextRange range)
+    // The month or year a sentence names ("last month": "2016-07", "last year": "2020"), or null.
+    private static string? PeriodNamed(Document document, TextRange range)
     {
         foreach (var t in document.Times)
-            if (range.Contains(t.Range) && t.Value.Length == 7 && t.Value[4] == '-') return t.Value;
+            if (range.Contains(t.Range) && t.Type == TimexType.Date && (t.Precision is TimePrecision.Month or TimePrecision.Year)) return t.Value;
         return null;
     }
 

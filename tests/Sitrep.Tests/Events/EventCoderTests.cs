@@ -660,6 +660,10 @@ public class WireCopyEventTests
             "HARARE, March 10 - An opposition organiser was beaten by soldiers in Bulawayo last month, his lawyer said.\n\n" +
             "He was discovered by a passer-by on February 12 and spent weeks in hospital.", Friday));
         Assert.Equal(new DateOnly(2023, 2, 12), named.Date);
+        var lastYear = Assert.Single(Events(
+            "HARARE, March 10 - An opposition organiser was beaten by soldiers in Bulawayo last year, his lawyer said.\n\n" +
+            "He was discovered by a passer-by on March 3, 2022 and spent weeks in hospital.", Friday));
+        Assert.Equal(new DateOnly(2022, 3, 3), lastYear.Date);
     }
 
     [Fact]
