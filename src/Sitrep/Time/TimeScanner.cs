@@ -575,6 +575,9 @@ internal ref struct TimeScanner
         if (Is(afterCount + 1, "ago") || Is(afterCount + 1, "earlier") || Is(afterCount + 1, "before")) sign = -1;
         else if (Is(afterCount + 1, "later") || Is(afterCount + 1, "hence")) sign = 1;
         else return null;
+        // "A day later", "two days earlier" count from the day the story last named (TimeML's anaphoric
+        // reference time); "ago" and "hence" from the report's.
+        var from = Is(afterCount + 1, "ago") || Is(afterCount + 1, "hence") ? Dct : _context.LastDay;
         int end = afterCount + 2;
         int k = sign * n;
         // In a report about a quarter, "a year earlier" is that quarter a year before, unless the
@@ -583,8 +586,8 @@ internal ref struct TimeScanner
             return new Match(i, end, $"{quarter.Year + k:D4}-Q{quarter.Quarter}", TimePrecision.Quarter);
         return unit switch
         {
-            'D' => new Match(i, end, Iso(Dct.AddDays(k)), TimePrecision.Day),
-            'W' => new Match(i, end, IsoWeek(Dct.AddDays(7 * k)), TimePrecision.Week),
+            'D' => new Match(i, end, Iso(from.AddDays(k)), TimePrecision.Day),
+            'W' => new Match(i, end, IsoWeek(from.AddDays(7 * k)), TimePrecision.Week),
             'M' => new Match(i, end, $"{Dct.AddMonths(k):yyyy-MM}", TimePrecision.Month),
             'Y' => new Match(i, end, $"{Dct.Year + k:D4}", TimePrecision.Year),
             'Q' => new Match(i, end, QuarterOf(Dct.AddMonths(3 * k)), TimePrecision.Quarter),

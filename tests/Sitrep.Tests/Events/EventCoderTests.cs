@@ -650,7 +650,7 @@ public class WireCopyEventTests
     }
 
     [Fact]
-    public void ADayLongBeforeTheReport_IsNotTakenForAnUndatedLead_UnlessTheLeadNamesItsMonth()
+    public void ADayLongBeforeTheReport_IsNotTakenForAnUndatedLead_UnlessTheLeadNamesItsMonthOrYear()
     {
         var old = Assert.Single(Events(
             "HARARE, March 10 - An opposition organiser was beaten by soldiers in Bulawayo, his lawyer said.\n\n" +

@@ -342,6 +342,16 @@ public class TimeStageTests
         Assert.Contains((text, value), Times(sentence).Select(t => (t.Text, t.T.Value)));
     }
 
+    // TimeML: "later" and "earlier" count from the story's reference time; "ago" from the report's.
+    [Theory]
+    [InlineData("Rebels landed on January 2. Two days later, police arrested 20 of them.", "Two days later", "2022-01-04")]
+    [InlineData("The talks ended on December 30. A week earlier, the army had shelled the port.", "A week earlier", "2021-W51")]
+    [InlineData("Rebels landed on January 2. Police arrested 20 of them three days ago.", "three days ago", "2022-01-03")]
+    public void LaterAndEarlier_CountFromTheDayLastNamed_AgoFromTheReport(string sentence, string text, string value)
+    {
+        Assert.Contains((text, value), Times(sentence).Select(t => (t.Text, t.T.Value)));
+    }
+
     [Theory]
     [InlineData("The offer had been due to expire Friday.", "2021-12-31")] // a plan already past
     [InlineData("The offer had been scheduled to expire at midnight Friday.", "2021-12-31T24:00")]
