@@ -60,8 +60,10 @@ internal static class EventDetection
         foreach (var words in sentences)
         {
             bool cause = false, harm = false;
-            foreach (var (lower, _) in words)
+            foreach (var (lower, original) in words)
             {
+                // "March" with a capital is the month, which no one marches in.
+                if (lower == "march" && char.IsUpper(original[0])) continue;
                 var cue = EventLexicon.Of(lower);
                 if ((cue & EventCue.Disaster) != 0 && lower is not ("epidemic" or "outbreak")) cause = true;
                 if ((cue & (EventCue.Death | EventCue.Injury)) != 0 || lower is "explosion" or "blast" or "destroyed") harm = true;
@@ -106,7 +108,8 @@ internal static class EventDetection
     // Stems (EventFeatures.Stem) of attacks and gatherings.
     internal static readonly HashSet<string> PerpetratorWords = new(
         ["attack", "shell", "airstrike", "ambush", "bomb", "storm", "gunfire", "shot", "demonstration", "demonstrat", "march", "rally",
-         "sit-in", "strike", "riot", "loot", "clash", "fight", "protest"],
+         "sit-in", "strike", "riot", "loot", "clash", "fight", "protest", "kidnap", "kidnapp", "kidnapping", "abduct", "abduction",
+         "gang", "rebel", "militia", "jihadist"],
         StringComparer.Ordinal);
 
     // "Demonstrated a new processor", "demonstrating how it works": showing something, not a protest;

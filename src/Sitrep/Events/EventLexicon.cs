@@ -127,7 +127,7 @@ public static class EventLexicon
             "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching",
             "toll", "died", "procession", "processions", "vigil", "dharna", "gherao", "slogans", "placards", "vandalised", "vandalized",
             "vandalism", "bombarded", "patrol", "reinforcements", "convoy", "evicted", "disappeared", "molotov", "arson", "explosive", "explosives",
-            "violence", "slaughtered", "massacred", "massacre", "butchered", "hacked", "struck");
+            "violence", "slaughtered", "massacred", "massacre", "butchered", "hacked");
         // Event words news uses for markets, sport and technology as well.
         Add(EventCue.Weak, "rally", "rallies", "rallied", "march", "marched", "strike", "fighting", "fought", "attack", "attacked", "attacks",
             "shooting", "shootings", "shot", "fired", "exchanged", "stormed", "storm", "seized", "seize", "captured", "freed", "regained",
@@ -135,7 +135,7 @@ public static class EventLexicon
             "drone", "bomb", "explosion", "explosions", "blast", "arrests", "defended", "transferred", "deployed", "emergency", "internet",
             "injured", "wounded", "dead", "body", "bodies", "gathered", "demanded", "demanding", "raid", "raided", "fire", "ban", "banned",
             "boycott", "occupied", "blocked", "toll", "died", "patrol", "convoy", "disappeared", "thwarted", "repelled", "surrounded",
-            "resigned", "struck");
+            "resigned");
         Add(EventCue.Agent, "people", "men", "women", "youths", "crowd", "crowds", "workers", "students", "teachers", "farmers", "traders",
             "drivers", "supporters", "members", "group", "groups", "gang", "fighters", "rebels", "militia", "militias", "militiamen",
             "jihadists", "extremists", "troops", "forces", "government", "regime", "authorities", "unions", "residents", "villagers", "locals",

@@ -115,21 +115,38 @@ internal static partial class EventPlacement
         if (place is null && focus is { Level: "country" } && TheCountry().IsMatch(document.Text.AsSpan(told.Start, told.Length))) return focus;
         // "In the Somali capital", "the capital's main boulevard": wire copy names the capital it was filed from in
         // its dateline. Named before the sentence's other places, or instead of a town, the capital is where it happened.
+        // Not "beyond the capital" or "outside Haiti's capital", and of a dateline with two cities ("NIAMEY/WASHINGTON"),
+        // the one in the country whose capital it is ("Niger's capital").
         var capital = CapitalReference().Match(document.Text, told.Start, told.Length);
         if (capital.Success && (place is null || place.Range.Start > capital.Index || place.Level is "country" or "admin1")
-            && document.Places.FirstOrDefault(p => p.Role == PlaceRole.Dateline && p.Level == "city") is { } filedFrom)
-            return filedFrom;
+            && !OutsideWords.Contains(WordBefore(document.Text.AsSpan(0, capital.Index))))
+        {
+            var whose = document.Places.FirstOrDefault(p => p.Range.Start == capital.Index && p.Level == "country")?.Country ?? focus?.Country;
+            var datelineCities = document.Places.Where(p => p.Role == PlaceRole.Dateline && p.Level == "city").ToList();
+            if ((datelineCities.Find(p => p.Country == whose) ?? datelineCities.FirstOrDefault()) is { } filedFrom) return filedFrom;
+        }
         return place;
     }
 
+    // The last word of the text.
+    private static ReadOnlySpan<char> WordBefore(ReadOnlySpan<char> text)
+    {
+        text = text.TrimEnd();
+        return text[(text.LastIndexOfAny(' ', '\n') + 1)..];
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OutsideWords = new HashSet<string>(
+        ["outside", "beyond", "from", "of"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// The part of the sentence that tells what happened, without who tells it: the claim of a source
-    /// credited inside the sentence ("... died in the attack in Danghara district, the minister told
-    /// reporters in Dushanbe on Monday"), else what follows a telling verb that comes before any event
-    /// word ("Stoltenberg, after a meeting in Brussels, agreed that the missile ..."), else the whole
+    /// credited inside the sentence, when the claim tells an event or comes before its source ("...
+    /// died in the attack in Danghara district, the minister told reporters in Dushanbe on Monday"),
+    /// else what follows a telling verb that comes before any event word when an event word follows it
+    /// ("Stoltenberg, after a meeting in Brussels, agreed that the missile ..."), else the whole
     /// sentence. The places and days outside it are where and when it was told.
     /// </summary>
-    internal static TextRange Told(Document document, int s, List<(string Lower, string Original)> words)
+    internal static TextRange Told(Document document, int s, List<(string Lower, string Original)> words, TextRange? dateline)
     {
         var sentence = document.Sentences[s];
         var range = sentence.Range;
@@ -137,17 +154,27 @@ internal static partial class EventPlacement
         {
             if (!range.Contains(a.Range) || a.Claim.Start >= range.End || range.Start >= a.Claim.End) continue;
             var claim = new TextRange(Math.Max(range.Start, a.Claim.Start), Math.Min(range.End, a.Claim.End));
-            // A claim is what happened only if it tells an event ("ADDIS ABABA" is no claim of "the cabinet declared").
-            for (int i = 0; i < words.Count; i++)
-                if ((EventLexicon.Of(words[i].Lower) & EventCue.Trigger) != 0 && claim.Contains(document.Tokens[sentence.FirstToken + i].Range))
-                    return claim;
+            // "ADDIS ABABA" is no claim of "the cabinet declared".
+            if (dateline is { } d && d.Contains(claim)) continue;
+            if (claim.End <= a.Range.Start || TellsAnEvent(document, sentence, words, claim)) return claim;
         }
         for (int i = 0; i < words.Count; i++)
         {
-            if ((EventLexicon.Of(words[i].Lower) & EventCue.Trigger) != 0) break;
-            if (TellingVerbs.Contains(words[i].Lower)) return new TextRange(document.Tokens[sentence.FirstToken + i].End, range.End);
+            if (IsEventWord(words[i].Lower)) break;
+            if (!TellingVerbs.Contains(words[i].Lower)) continue;
+            var after = new TextRange(document.Tokens[sentence.FirstToken + i].End, range.End);
+            return TellsAnEvent(document, sentence, words, after) ? after : range;
         }
         return range;
+    }
+
+    private static bool IsEventWord(string lower) => (EventLexicon.Of(lower) & EventCue.Trigger) != 0;
+
+    private static bool TellsAnEvent(Document document, Sentence sentence, List<(string Lower, string Original)> words, TextRange part)
+    {
+        for (int i = 0; i < words.Count; i++)
+            if (IsEventWord(words[i].Lower) && part.Contains(document.Tokens[sentence.FirstToken + i].Range)) return true;
+        return false;
     }
 
     private static readonly HashSet<string> TellingVerbs = new(StringComparer.Ordinal)
@@ -187,6 +214,10 @@ internal static partial class EventPlacement
     internal static PlaceMention? MostSpecific(Document document, IEnumerable<PlaceMention> places)
     {
         var candidates = places.Where(p => p.Level != "region" && !NamesAnActor(document, p)).ToList();
+        // "El Plateado, a town in the province of Cauca": a town beside a division of another country, and nothing of its own, is a namesake.
+        candidates.RemoveAll(p => p.Level is "city" or "district" or "site" or "admin2"
+            && candidates.Exists(q => q.Level is "admin1" or "country" && q.Country != p.Country)
+            && !candidates.Exists(q => !ReferenceEquals(q, p) && q.Country == p.Country));
         var here = candidates.Where(p => Role(document, p) == 0).ToList();
         return candidates
             .OrderBy(p => Role(document, p) switch { 0 => 0, 2 when here.TrueForAll(q => Holds(q, p)) => 0, _ => 1 })
@@ -213,8 +244,22 @@ internal static partial class EventPlacement
         var previous = rest[(rest.LastIndexOfAny(' ', '\n') + 1)..];
         if (word is "of" && Compass.Contains(previous) || word is "from" && previous is "km" or "kilometres" or "kilometers" or "miles") return 2;
         if (word is "from") return 2;
+        // "The unrest spread to Bignona": where it spread is where it happened.
+        if (word is "to" && SpreadBefore(rest)) return 0;
         if (word is "to" or "toward" or "towards" or "into" || word is "for" && previous is "bound" or "depart" or "departed" or "left" or "leave" or "heading" or "headed") return 1;
         return PlaceNames.IsStreetWord(WordAfter(document, place)) ? 1 : 0;
+    }
+
+    // "spread to", "spread from Dakar to": a spreading verb among the four words before.
+    private static bool SpreadBefore(ReadOnlySpan<char> before)
+    {
+        for (int k = 0; k < 4 && !before.IsEmpty; k++)
+        {
+            int space = before.LastIndexOfAny(' ', '\n');
+            if (before[(space + 1)..] is "spread" or "spreading" or "spreads") return true;
+            before = before[..Math.Max(0, space)].TrimEnd();
+        }
+        return false;
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Compass = new HashSet<string>(

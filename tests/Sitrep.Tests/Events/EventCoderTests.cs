@@ -693,13 +693,6 @@ public class WireCopyEventTests
     }
 
     [Fact]
-    public void JetsThatStruckCamps_AreAnAirStrike()
-    {
-        var e = Assert.Single(Events("Government jets struck rebel camps near Kidal on Thursday.", Friday));
-        Assert.Equal("Explosions/Remote violence/Air/drone strike", $"{e.EventType}/{e.SubEventType}");
-    }
-
-    [Fact]
     public void APlaceTheSceneIsToldFrom_IsNotTheScene()
     {
         var e = Assert.Single(Events("Gunmen ambushed a bus on a desert road in Minya province, south of Cairo, on Thursday, killing seven pilgrims.", Friday));
@@ -713,5 +706,38 @@ public class WireCopyEventTests
             "QUETTA, Pakistan, March 10 - A bomb exploded at the railway station in Quetta on Thursday, killing 20 people.\n\n" +
             "The blast ripped through a platform shortly before a train was due to depart for Peshawar at 9 a.m.", Friday));
         Assert.Equal("Quetta", e.Place?.Name);
+    }
+
+    [Fact]
+    public void AKidnappingReport_ThatRecallsAnEarthquake_IsNoDisasterReport()
+    {
+        var events = Events(
+            "PORT-AU-PRINCE - Nine aid workers were kidnapped near Jacmel on Thursday, police said.\n\n" +
+            "Abductions have surged since an earthquake killed more than 2,000 people last year.", Friday);
+        Assert.Contains(events, e => e.SubEventType == "Abduction/forced disappearance");
+    }
+
+    [Fact]
+    public void ACountrysCapital_IsTheDatelinesCityInThatCountry()
+    {
+        var e = Assert.Single(Events(
+            "NIAMEY/WASHINGTON, March 10 - Foreign troops have moved into an air base in Niger's capital, officials said, as Washington prepares to leave.", Friday));
+        Assert.Equal("Niamey", e.Place?.Name);
+    }
+
+    [Fact]
+    public void BeyondTheCapital_IsNotTheCapital() =>
+        Assert.NotEqual("Dakar", Assert.Single(Events(
+            "DAKAR, March 10 - A student was killed in Senegal on Thursday as riots spread beyond the capital.", Friday)).Place?.Name);
+
+    [Fact]
+    public void WhereUnrestSpread_IsWhereItHappened() =>
+        Assert.Equal("Ziguinchor", Assert.Single(Events("On Thursday the riots spread from Dakar to Ziguinchor, where a student was killed.", Friday)).Place?.Name);
+
+    [Fact]
+    public void ATownBesideADivisionOfAnotherCountry_IsANamesake_NotTheScene()
+    {
+        var e = Assert.Single(Events("POPAYAN, Colombia, March 10 - Troops retook Springfield, a village in the province of Cauca, on Thursday.", Friday));
+        Assert.Equal("CO", e.Place?.Country);
     }
 }
