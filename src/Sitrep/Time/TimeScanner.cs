@@ -75,7 +75,8 @@ internal ref struct TimeScanner
     // "that quarter" and "later that year" after it.
     private void Remember(Match m)
     {
-        if (m.Precision == TimePrecision.Day && IsoDate.TryParseDay(m.Value, out var day))
+        if (m.Precision == TimePrecision.Day && IsoDate.TryParseDay(m.Value, out var day)
+            || m.Precision == TimePrecision.PartOfDay && m.Value.Length > 10 && IsoDate.TryParseDay(m.Value.AsSpan(0, 10), out day))
             _context.LastDay = day;
         if (m.Precision is not (TimePrecision.Day or TimePrecision.Month or TimePrecision.Year or TimePrecision.Quarter or TimePrecision.Season)
             || m.Value.Length < 4 || !int.TryParse(m.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))

@@ -740,4 +740,12 @@ public class WireCopyEventTests
         var e = Assert.Single(Events("POPAYAN, Colombia, March 10 - Troops retook Springfield, a village in the province of Cauca, on Thursday.", Friday));
         Assert.Equal("CO", e.Place?.Country);
     }
+
+    [Theory]
+    [InlineData("MANDERA, March 10 - A suicide bomber killed nine people at a market in Mandera on Thursday night.",
+        "The attacker set off his explosives in a crowded aisle at about 7 p.m., police said.")]
+    [InlineData("MANDERA, March 10 - Militants threw a grenade near a crowd at a market in Mandera on Thursday, wounding 12 people.",
+        "The grenade was aimed at a police post nearby but missed it and exploded among the stalls.")]
+    public void TheAttackerOrTheWeaponToldAgain_IsMoreOfTheIncident(string lead, string more) =>
+        Assert.Single(Events(lead + "\n\n" + more, Friday));
 }

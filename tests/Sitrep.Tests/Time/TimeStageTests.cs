@@ -342,12 +342,13 @@ public class TimeStageTests
         Assert.Contains((text, value), Times(sentence).Select(t => (t.Text, t.T.Value)));
     }
 
-    // TimeML: "later" and "earlier" count from the story's reference time; "ago" from the report's.
+    // TimeML: "later", "earlier" and a clock time count from the story's reference time (a day or part of one); "ago" from the report's.
     [Theory]
     [InlineData("Rebels landed on January 2. Two days later, police arrested 20 of them.", "Two days later", "2022-01-04")]
     [InlineData("The talks ended on December 30. A week earlier, the army had shelled the port.", "A week earlier", "2021-W51")]
     [InlineData("Rebels landed on January 2. Police arrested 20 of them three days ago.", "three days ago", "2022-01-03")]
-    public void LaterAndEarlier_CountFromTheDayLastNamed_AgoFromTheReport(string sentence, string text, string value)
+    [InlineData("Clashes broke out on Monday night. At 11 p.m., police fired tear gas.", "11 p.m.", "2022-01-03T23:00")]
+    public void LaterEarlierAndClockTimes_CountFromTheDayLastNamed_AgoFromTheReport(string sentence, string text, string value)
     {
         Assert.Contains((text, value), Times(sentence).Select(t => (t.Text, t.T.Value)));
     }
