@@ -83,8 +83,8 @@ internal static class IncidentGrouping
 
     internal static readonly System.Text.RegularExpressions.Regex BackReference = new(
         @"\bthe (?:first |second |third |twin |double |deadly |latest )?(?:attacks?|blasts?|explosions?|bombings?|killings?|shootings?|assaults?|raids?|ambush|massacre|violence|deaths|attackers?|assailants?|gunm[ae]n|bombers?|kidnappers|abductors|raiders"
-            // The weapon told before: "the grenade was aimed at a bunker", "the device went off".
-            + @"|grenade|bomb|device|explosive device|projectile|car bomb|truck bomb)\b",
+            // The weapon told before: "the grenade was aimed at a bunker", "the projectile struck a farm".
+            + @"|grenade|explosive device|projectile)\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     internal static bool RefersBack(ReadOnlySpan<char> sentence) => BackReference.IsMatch(sentence) || NamedVictimsFate.IsMatch(sentence);
