@@ -115,6 +115,8 @@ internal static partial class EventPlacement
         if (place is null && focus is { Level: "country" } && TheCountry().IsMatch(document.Text.AsSpan(told.Start, told.Length))) return focus;
         // "In the Somali capital", "the capital's main boulevard": wire copy names the capital it was filed from in
         // its dateline. Named before the sentence's other places, or instead of a town, the capital is where it happened.
+        // "Inside the Islamabad High Court": an institution named after the city the report was filed from is in it.
+        if (place is null or { Level: "country" or "admin1" } && InstitutionOfDatelineCity(document, told) is { } city) return city;
         // Not "beyond the capital" or "outside Haiti's capital", and of a dateline with two cities ("NIAMEY/WASHINGTON"),
         // the one in the country whose capital it is ("Niger's capital").
         var capital = CapitalReference().Match(document.Text, told.Start, told.Length);
@@ -126,6 +128,18 @@ internal static partial class EventPlacement
             if ((datelineCities.Find(p => p.Country == whose) ?? datelineCities.FirstOrDefault()) is { } filedFrom) return filedFrom;
         }
         return place;
+    }
+
+    private static PlaceMention? InstitutionOfDatelineCity(Document document, TextRange told)
+    {
+        foreach (var org in document.Entities)
+        {
+            if (org.Type != "ORG" || !told.Contains(org.Range)) continue;
+            var name = document.Text.AsSpan(org.Range.Start, org.Range.Length);
+            foreach (var p in document.Places)
+                if (p.Role == PlaceRole.Dateline && p.Level == "city" && name.StartsWith(p.Name + " ", StringComparison.OrdinalIgnoreCase)) return p;
+        }
+        return null;
     }
 
     // The last word of the text.

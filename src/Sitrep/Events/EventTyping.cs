@@ -97,7 +97,8 @@ internal sealed class EventTyping(TextClassifier classifier)
     private static bool ProtestFollows(List<(string Lower, string Original)> words)
     {
         for (int i = 0; i + 1 < words.Count; i++)
-            if (words[i].Lower is "sparking" or "sparked" or "triggering" or "triggered" or "prompting" or "prompted" or "provoking" or "provoked")
+            if (words[i].Lower is "sparking" or "sparked" or "triggering" or "triggered" or "prompting" or "prompted" or "provoking" or "provoked"
+                or "igniting" or "ignited" or "setting" or "set" or "touching" or "touched" or "unleashing" or "unleashed")
                 for (int k = i + 1; k < words.Count && k <= i + 4; k++)
                     if (words[k].Lower.StartsWith("protest", StringComparison.Ordinal) || words[k].Lower.StartsWith("demonstration", StringComparison.Ordinal)) return true;
         return false;

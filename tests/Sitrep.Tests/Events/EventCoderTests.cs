@@ -239,9 +239,11 @@ public class EventCoderTests
     public void FightingBetweenArmedGroups_IsAnArmedClash() =>
         Assert.Equal("Battles/Armed clash", Type(Single("Fighting between armed groups loyal to two rival commanders killed 12 people in Misrata on Monday.")));
 
-    [Fact]
-    public void AnArrestThatSparksProtests_IsAnArrest_NotAnIntervention() =>
-        Assert.Equal("Strategic developments/Arrests", Type(Single("Police arrested the opposition leader at his home in Lahore on Monday, sparking protests by his supporters.")));
+    [Theory]
+    [InlineData("sparking")]
+    [InlineData("setting off")]
+    public void AnArrestThatSparksProtests_IsAnArrest_NotAnIntervention(string sparking) =>
+        Assert.Equal("Strategic developments/Arrests", Type(Single($"Police arrested the opposition leader at his home in Lahore on Monday, {sparking} protests by his supporters.")));
 
     [Fact]
     public void VictimsSlaughtered_AreCountedDead() =>
@@ -748,4 +750,11 @@ public class WireCopyEventTests
         "The grenade was aimed at a police post nearby but missed it and exploded among the stalls.")]
     public void TheAttackerOrTheWeaponToldAgain_IsMoreOfTheIncident(string lead, string more) =>
         Assert.Single(Events(lead + "\n\n" + more, Friday));
+
+    [Fact]
+    public void AnInstitutionNamedAfterTheDatelinesCity_IsInIt()
+    {
+        var e = Assert.Single(Events("PESHAWAR, Pakistan, March 10 - Police arrested a former provincial minister inside the Peshawar High Court compound on Thursday.", Friday));
+        Assert.Equal("Peshawar", e.Place?.Name);
+    }
 }
