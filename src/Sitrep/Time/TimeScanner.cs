@@ -144,9 +144,11 @@ internal ref struct TimeScanner
         return new Match(i, named.End, Iso(day.AddDays(Is(i + 2, "before") ? -1 : 1)), TimePrecision.Day);
     }
 
-    // "earlier on the same day", "that day": the day last mentioned, else the report date.
+    // "earlier on the same day", "that day", "hours later": the day last mentioned, else the report date.
     private Match? SameDay(int i)
     {
+        if ((Is(i, "hours") || Is(i, "minutes") || Is(i, "moments")) && (Is(i + 1, "later") || Is(i + 1, "earlier")))
+            return new Match(i, i + 2, Iso(_context.LastDay), TimePrecision.Day);
         int j = i;
         if (Is(j, "earlier") || Is(j, "later")) j++;
         if (Is(j, "on") || Is(j, "in")) j++;

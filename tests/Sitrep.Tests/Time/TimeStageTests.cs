@@ -348,6 +348,7 @@ public class TimeStageTests
     [InlineData("The talks ended on December 30. A week earlier, the army had shelled the port.", "A week earlier", "2021-W51")]
     [InlineData("Rebels landed on January 2. Police arrested 20 of them three days ago.", "three days ago", "2022-01-03")]
     [InlineData("Clashes broke out on Monday night. At 11 p.m., police fired tear gas.", "11 p.m.", "2022-01-03T23:00")]
+    [InlineData("Clashes broke out on January 2. Hours later, police fired tear gas.", "Hours later", "2022-01-02")]
     public void LaterEarlierAndClockTimes_CountFromTheDayLastNamed_AgoFromTheReport(string sentence, string text, string value)
     {
         Assert.Contains((text, value), Times(sentence).Select(t => (t.Text, t.T.Value)));
