@@ -214,7 +214,8 @@ internal static partial class EventPlacement
         for (int earlier = s - 1; earlier >= 0 && paragraphs[earlier] == paragraphs[s]; earlier--)
         {
             var range = document.Sentences[earlier].Range;
-            var inherited = MostSpecific(document, storyPlaces.Where(p => range.Contains(p.Range)));
+            // Where someone came from or went is no place to inherit ("The three, who came from Guayaquil, ...").
+            var inherited = MostSpecific(document, storyPlaces.Where(p => range.Contains(p.Range) && Role(document, p) == 0));
             if (inherited is not null) return (inherited, Precision(inherited, inherited: true), false);
         }
         return (focus, 3, true);

@@ -30,6 +30,8 @@ internal sealed class EventTyping(TextClassifier classifier)
         // Where violence is also reported, the violence is the event (ACLED codes the clash, not the arrests after it).
         // Raw words too: "freed" stems to "fre", which no rule can name without also naming "french".
         var ruleStems = EventLexicon.RuleStemsIn(stems.Concat(words.Select(w => w.Lower)));
+        // A petrol bomb is thrown by hand, no explosive device (none of the 58 ACLED training notes that tell of one is coded so).
+        if (OnlyIncendiaryBombs(words)) ruleStems.Remove("bomb");
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
         foreach (var (stemsOfRule, ruleLabel, strength) in EventLexicon.Rules)
         {
@@ -94,6 +96,18 @@ internal sealed class EventTyping(TextClassifier classifier)
     }
 
     // A protest word after "sparking", "triggering", "prompting": the protests follow the act, it is not done at one.
+    private static bool OnlyIncendiaryBombs(List<(string Lower, string Original)> words)
+    {
+        bool any = false;
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (!words[i].Lower.StartsWith("bomb", StringComparison.Ordinal)) continue;
+            if (i == 0 || words[i - 1].Lower is not ("petrol" or "gasoline" or "molotov" or "fire")) return false;
+            any = true;
+        }
+        return any;
+    }
+
     private static bool ProtestFollows(List<(string Lower, string Original)> words)
     {
         for (int i = 0; i + 1 < words.Count; i++)

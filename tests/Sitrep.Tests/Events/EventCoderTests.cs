@@ -746,6 +746,8 @@ public class WireCopyEventTests
     [Theory]
     [InlineData("MANDERA, March 10 - A suicide bomber killed nine people at a market in Mandera on Thursday night.",
         "The attacker set off his explosives in a crowded aisle at about 7 p.m., police said.")]
+    [InlineData("MALINDI, March 10 - Hundreds of residents stormed a police post in Malindi on Thursday and beat two suspects to death.",
+        "The crowd, put by witnesses at about a thousand, then stoned officers arriving at the scene.")]
     [InlineData("MANDERA, March 10 - Militants threw a grenade near a crowd at a market in Mandera on Thursday, wounding 12 people.",
         "The grenade was aimed at a police post nearby but missed it and exploded among the stalls.")]
     public void TheAttackerOrTheWeaponToldAgain_IsMoreOfTheIncident(string lead, string more) =>
@@ -756,5 +758,19 @@ public class WireCopyEventTests
     {
         var e = Assert.Single(Events("PESHAWAR, Pakistan, March 10 - Police arrested a former provincial minister inside the Peshawar High Court compound on Thursday.", Friday));
         Assert.Equal("Peshawar", e.Place?.Name);
+    }
+
+    [Fact]
+    public void PetrolBombsThrownByACrowd_AreNoExplosiveDevice() =>
+        Assert.NotEqual("Explosions/Remote violence",
+            Assert.Single(Events("Hundreds of residents hurled stones and petrol bombs at a police station in Mandera on Thursday.", Friday)).EventType);
+
+    [Fact]
+    public void WhereSomeoneCameFrom_IsNoPlaceForTheNextSentenceToInherit()
+    {
+        var events = Events(
+            "MOMBASA, March 10 - A mob beat two suspected thieves to death in Malindi on Thursday, police said.\n\n" +
+            "The two, who came from Nairobi, had been held at a police post. Residents later set the post ablaze.", Friday);
+        Assert.DoesNotContain(events, e => e.Place?.Name == "Nairobi");
     }
 }
