@@ -2,6 +2,7 @@ using System.Globalization;
 using Sitrep.Documents;
 using Sitrep.Places;
 using Sitrep.Text;
+using Sitrep.Time;
 
 namespace Sitrep.Events;
 
@@ -39,14 +40,25 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         var words = new List<(string Lower, string Original)>?[sentences.Length];
         // An everyday-sense event word ("the attack", "bodies") counts once the report has told an event.
         bool toldAnEvent = false;
+        // "On Sept. 28, 2009, soldiers opened fire on a rally. A UN inquiry found that 156 people were killed.": what follows
+        // a dated piece of background in its paragraph, with no day of its own, is more of it.
+        int backgroundParagraph = -2;
         for (int s = 0; s < sentences.Length; s++)
         {
             // A headline retells the story's lead in fewer words, a quotation gives someone's words on it; the body is the evidence.
             if (headline is { } h && h.Contains(sentences[s].Range) || EventDetection.IsQuotation(document, sentences[s])) continue;
+            bool dated = NamesATime(document, sentences[s]);
+            if (paragraphs[s] == backgroundParagraph && !dated) continue;
+            backgroundParagraph = -2;
             // Until the report has told an event, an event word with no actor named is read by its sense ("oil prices rallied");
             // after, it tells more of the story ("nine bodies had been recovered").
             var reported = EventDetection.Reported(all[s], toldAnEvent ? null : senses);
-            if (reported == EventDetection.Reporting.None || reported == EventDetection.Reporting.WeakOnly && !toldAnEvent || EventDetection.IsBackground(document, sentences[s], all[s])) continue;
+            if (reported == EventDetection.Reporting.None || reported == EventDetection.Reporting.WeakOnly && !toldAnEvent) continue;
+            if (EventDetection.IsBackground(document, sentences[s], all[s]))
+            {
+                if (NamesAnOldDay(document, sentences[s])) backgroundParagraph = paragraphs[s];
+                continue;
+            }
             words[s] = all[s];
             toldAnEvent |= reported == EventDetection.Reporting.Event;
         }
@@ -176,6 +188,21 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     /// <summary>The source credited for the sentence, else the report's outlet.</summary>
     private static string? Source(Document document, Sentence sentence) =>
         document.Attributions.FirstOrDefault(a => a.Claim.Start < sentence.Range.End && sentence.Range.Start < a.Claim.End)?.Source ?? document.Source;
+
+    // A day of its own well before the report ("On Sept. 28, 2009"), not only an old year or month.
+    private static bool NamesAnOldDay(Document document, Sentence sentence)
+    {
+        foreach (var t in document.Times)
+            if (sentence.Range.Contains(t.Range) && IsoDate.TryParseDay(t.Value, out var day) && day < document.Date.AddDays(-EventDetection.NewsWindowDays)) return true;
+        return false;
+    }
+
+    private static bool NamesATime(Document document, Sentence sentence)
+    {
+        foreach (var t in document.Times)
+            if (sentence.Range.Contains(t.Range) && t.Type == TimexType.Date) return true;
+        return false;
+    }
 
     /// <summary>Each sentence's paragraph index (-1 outside any), in one pass: both are in text order.</summary>
     private static int[] ParagraphIndices(Document document)

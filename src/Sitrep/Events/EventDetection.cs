@@ -14,9 +14,12 @@ internal static class EventDetection
     /// the report ("a truck bomb in October 2017"), or habitual ("has carried out frequent attacks",
     /// "over the past year").
     /// </summary>
+    /// <summary>How many days before the report a sentence's own day may be and still be news.</summary>
+    internal const int NewsWindowDays = 10;
+
     internal static bool IsBackground(Document document, Sentence sentence, List<(string Lower, string Original)> words)
     {
-        var cutoff = document.Date.AddDays(-10);
+        var cutoff = document.Date.AddDays(-NewsWindowDays);
         bool old = false;
         DateOnly? eventDay = null;
         foreach (var t in document.Times)

@@ -773,4 +773,10 @@ public class WireCopyEventTests
             "The two, who came from Nairobi, had been held at a police post. Residents later set the post ablaze.", Friday);
         Assert.DoesNotContain(events, e => e.Place?.Name == "Nairobi");
     }
+
+    [Fact]
+    public void WhatFollowsADatedPieceOfBackground_WithNoDayOfItsOwn_IsBackgroundToo() =>
+        Assert.Empty(Events(
+            "CONAKRY, March 10 - A court on Thursday sentenced a former army commander to 20 years in prison over a massacre at a stadium.\n\n" +
+            "On March 3, 2015, soldiers opened fire on a rally at the stadium. An inquiry found that 80 people were killed and 40 women were raped.", Friday));
 }
