@@ -47,8 +47,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         {
             // A headline retells the story's lead in fewer words, a quotation gives someone's words on it; the body is the evidence.
             if (headline is { } h && h.Contains(sentences[s].Range) || EventDetection.IsQuotation(document, sentences[s])) continue;
-            bool dated = NamesATime(document, sentences[s]);
-            if (paragraphs[s] == backgroundParagraph && !dated) continue;
+            if (paragraphs[s] == backgroundParagraph && !NamesADate(document, sentences[s])) continue;
             backgroundParagraph = -2;
             // Until the report has told an event, an event word with no actor named is read by its sense ("oil prices rallied");
             // after, it tells more of the story ("nine bodies had been recovered").
@@ -197,7 +196,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         return false;
     }
 
-    private static bool NamesATime(Document document, Sentence sentence)
+    private static bool NamesADate(Document document, Sentence sentence)
     {
         foreach (var t in document.Times)
             if (sentence.Range.Contains(t.Range) && t.Type == TimexType.Date) return true;

@@ -257,8 +257,7 @@ internal static partial class EventPlacement
         var word = before[(space + 1)..];
         var rest = before[..Math.Max(0, space)].TrimEnd();
         var previous = rest[(rest.LastIndexOfAny(' ', '\n') + 1)..];
-        if (word is "of" && Compass.Contains(previous) || word is "from" && previous is "km" or "kilometres" or "kilometers" or "miles") return 2;
-        if (word is "from") return 2;
+        if (word is "from" || word is "of" && Compass.Contains(previous)) return 2;
         // "The unrest spread to Bignona": where it spread is where it happened.
         if (word is "to" && SpreadBefore(rest)) return 0;
         if (word is "to" or "toward" or "towards" or "into" || word is "for" && previous is "bound" or "depart" or "departed" or "left" or "leave" or "heading" or "headed") return 1;
