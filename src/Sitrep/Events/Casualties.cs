@@ -80,6 +80,11 @@ public static class Casualties
             if (NearestCue(words, cues, i, noun, kind, other) >= 0)
                 return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + noun].End)));
         }
+        // "beat and stoned her to death": one person put to death.
+        if (kind == EventCue.Death)
+            for (int i = 0; i + 2 < words.Length; i++)
+                if (words[i] is "him" or "her" && words[i + 1] == "to" && words[i + 2] == "death")
+                    return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + i + 2].End)));
         return null;
     }
 

@@ -22,6 +22,8 @@ internal sealed class EventTyping(TextClassifier classifier)
         // Who took a place decides its sub-type (the codebook's territorial events), whatever else the sentence says.
         if (TerritoryRule.Label(actorWords) is { } territorial) return (territorial, predicted.Margin, false);
         if (PhraseRules.Label(words) is { } byPhrase) return (byPhrase, predicted.Margin, false);
+        // A crowd putting someone to death is mob violence (ACLED codebook: lynching; training notes with a crowd: 10 of 15), where the classifier is unsure.
+        if (predicted.Margin <= RuleMargin && PhraseRules.Lynching(words) is { } lynching) return (lynching, predicted.Margin, false);
         bool crowd = stems.Overlaps(["protester", "protestor", "demonstrator", "rioter", "riot", "mob"]);
         bool harmed = stems.Overlaps(["kill", "dead", "die", "death", "wound", "injur", "hurt"]);
         // Fighting between armed sides, with no crowd, is a battle whatever the classifier says ("fighting between armed groups killed 32").

@@ -99,4 +99,18 @@ internal static class PhraseRules
         }
         return rape ? "Violence against civilians/Sexual violence" : null;
     }
+
+    /// <summary>"Riots/Mob violence" when a crowd lynches someone or beats, stones or burns them to death.</summary>
+    public static string? Lynching(List<(string Lower, string Original)> words)
+    {
+        bool crowd = false, killing = false;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Lower;
+            crowd |= w is "mob" or "crowd" or "crowds" or "residents" or "villagers" or "students";
+            killing |= w.StartsWith("lynch", StringComparison.Ordinal)
+                || w is "death" && i >= 2 && words[i - 1].Lower == "to" && Enumerable.Range(Math.Max(0, i - 5), i - Math.Max(0, i - 5)).Any(k => words[k].Lower is "beat" or "beaten" or "stoned" or "burned" or "burnt" or "hacked");
+        }
+        return crowd && killing ? "Riots/Mob violence" : null;
+    }
 }

@@ -779,4 +779,11 @@ public class WireCopyEventTests
         Assert.Empty(Events(
             "CONAKRY, March 10 - A court on Thursday sentenced a former army commander to 20 years in prison over a massacre at a stadium.\n\n" +
             "On March 3, 2015, soldiers opened fire on a rally at the stadium. An inquiry found that 80 people were killed and 40 women were raped.", Friday));
+
+    [Fact]
+    public void ACrowdPuttingSomeoneToDeath_IsMobViolence_WithOneDead()
+    {
+        var e = Assert.Single(Events("On Thursday, students attacked a lecturer at a college in Zaria and beat him to death.", Friday));
+        Assert.Equal(("Riots/Mob violence", 1), ($"{e.EventType}/{e.SubEventType}", e.Fatalities));
+    }
 }
