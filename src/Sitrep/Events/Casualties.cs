@@ -40,6 +40,8 @@ public static class Casualties
             cues[i] = EventLexicon.Of(words[i]);
         }
         if (Array.TrueForAll(cues, c => (c & kind) == 0)) return null;
+        // "Three were pronounced dead at the scene and the fourth died in hospital": the dead told in parts give no total.
+        if (kind == EventCue.Death && InParts(words, cues)) return null;
 
         // The analyst's own coding: "1 fatality.", "Fatalities coded as 10", "Total fatalities coded as 4".
         if (kind == EventCue.Death)
@@ -86,6 +88,17 @@ public static class Casualties
                 if (words[i] is "him" or "her" && words[i + 1] == "to" && words[i + 2] == "death")
                     return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + i + 2].End)));
         return null;
+    }
+
+    private static bool InParts(string[] words, EventCue[] cues)
+    {
+        for (int i = 0; i + 2 < words.Length; i++)
+        {
+            if (!(words[i] == "at" && words[i + 1] == "the" && words[i + 2] == "scene" || words[i] == "on" && words[i + 1] == "the" && words[i + 2] == "spot")) continue;
+            for (int k = i + 3; k < words.Length; k++)
+                if ((cues[k] & EventCue.Death) != 0) return true;
+        }
+        return false;
     }
 
     // The victim noun an article introduces, after at most two modifiers, or null. After "the" only a

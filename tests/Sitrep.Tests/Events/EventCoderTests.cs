@@ -786,4 +786,13 @@ public class WireCopyEventTests
         var e = Assert.Single(Events("On Thursday, students attacked a lecturer at a college in Zaria and beat him to death.", Friday));
         Assert.Equal(("Riots/Mob violence", 1), ($"{e.EventType}/{e.SubEventType}", e.Fatalities));
     }
+
+    [Fact]
+    public void TheDeadToldInParts_DoNotLowerTheToll()
+    {
+        var e = Assert.Single(Events(
+            "GARISSA, March 10 - Five aid workers were killed on Thursday when gunmen ambushed their convoy near Garissa, police said.\n\n" +
+            "The attack killed four of them at the scene and the fifth died in hospital.", Friday));
+        Assert.Equal(5, e.Fatalities);
+    }
 }
