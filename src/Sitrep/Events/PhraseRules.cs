@@ -5,7 +5,8 @@ namespace Sitrep.Events;
 /// <see cref="EventLexicon.Rules"/> cannot see: a chemical agent used is a chemical weapon; a drone
 /// shot down that hit nothing is disrupted weapons use; bombs or missiles from an aircraft are an air
 /// strike ("a fighter jet dropped bombs"); a force opening or moving into a base is a base established
-/// ("Turkey opened a military training base"); rape is sexual violence.
+/// ("Turkey opened a military training base"); rape is sexual violence; and, asked only where the
+/// classifier is unsure (<see cref="EventTyping"/>), a crowd putting someone to death is mob violence.
 /// </summary>
 internal static class PhraseRules
 {
@@ -108,9 +109,16 @@ internal static class PhraseRules
         {
             var w = words[i].Lower;
             crowd |= w is "mob" or "crowd" or "crowds" or "residents" or "villagers" or "students";
-            killing |= w.StartsWith("lynch", StringComparison.Ordinal)
-                || w is "death" && i >= 2 && words[i - 1].Lower == "to" && Enumerable.Range(Math.Max(0, i - 5), i - Math.Max(0, i - 5)).Any(k => words[k].Lower is "beat" or "beaten" or "stoned" or "burned" or "burnt" or "hacked");
+            killing |= w.StartsWith("lynch", StringComparison.Ordinal) || w is "death" && i >= 2 && words[i - 1].Lower == "to" && PutToDeath(words, i);
         }
         return crowd && killing ? "Riots/Mob violence" : null;
+    }
+
+    // "beat and stoned her to death": a verb of beating, stoning or burning among the five words before "death".
+    private static bool PutToDeath(List<(string Lower, string Original)> words, int death)
+    {
+        for (int k = Math.Max(0, death - 5); k < death; k++)
+            if (words[k].Lower is "beat" or "beaten" or "stoned" or "burned" or "burnt" or "hacked") return true;
+        return false;
     }
 }
