@@ -284,6 +284,8 @@ public class EventCoderTests
     [InlineData("A defector and his wife were poisoned with a nerve agent in Salzburg on Monday.", "Explosions/Remote violence/Chemical weapon")]
     [InlineData("The army shot down an armed drone that had crossed the border near Kidal on Monday.", "Strategic developments/Disrupted weapons use")]
     [InlineData("Militiamen raped at least ten women during a raid on a village near Bunia on Monday.", "Violence against civilians/Sexual violence")]
+    [InlineData("Police carried out a controlled explosion on a suspicious package near the stadium in Kano on Monday.", "Strategic developments/Disrupted weapons use")]
+    [InlineData("Soldiers defused a roadside bomb planted near a checkpoint outside Gao on Monday.", "Strategic developments/Disrupted weapons use")]
     public void TwoWordsTogether_DecideTheSubType(string text, string label) => Assert.Equal(label, Type(Single(text)));
 
     [Fact]
