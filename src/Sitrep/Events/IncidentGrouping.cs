@@ -102,7 +102,7 @@ internal static class IncidentGrouping
     internal static bool UpdatesToll(ReadOnlySpan<char> sentence) => TollUpdate.IsMatch(sentence);
 
     internal static readonly System.Text.RegularExpressions.Regex OverManyIncidents = new(
-        @"\b(?:nationwide|national|across the country|countrywide|from (?:a|the) (?:week|month|year)s? of|since the (?:clashes|protests|unrest|fighting|violence|strike|war) (?:began|started))\b",
+        @"\b(?:nationwide|national|across the country|countrywide|from (?:a|the) (?:week|month|year)s? of|(?:after|during|over) (?:nearly |almost |more than |about )?(?:two|three|four|five|six|several|many|\d+) (?:week|month|year)s of|since the (?:clashes|protests|unrest|fighting|violence|strike|war) (?:began|started))\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     // Statements about an incident, not incidents: blame, denial, condemnation, claims of responsibility.

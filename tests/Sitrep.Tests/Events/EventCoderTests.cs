@@ -797,4 +797,13 @@ public class WireCopyEventTests
             "The attack killed four of them at the scene and the fifth died in hospital.", Friday));
         Assert.Equal(5, e.Fatalities);
     }
+
+    [Fact]
+    public void ATollOverMonthsOfUnrest_IsNotTheIncidents()
+    {
+        var e = Assert.Single(Events(
+            "CARACAS, March 10 - A police officer threw two grenades at the Supreme Court in Caracas on Thursday. Nobody was hurt.\n\n" +
+            "The attack came after nearly three months of street protests in which more than 70 people have been killed.", Friday));
+        Assert.Equal(0, e.Fatalities ?? 0);
+    }
 }
