@@ -137,7 +137,8 @@ internal static partial class EventPlacement
             if (org.Type != "ORG" || !told.Contains(org.Range)) continue;
             var name = document.Text.AsSpan(org.Range.Start, org.Range.Length);
             foreach (var p in document.Places)
-                if (p.Role == PlaceRole.Dateline && p.Level == "city" && name.StartsWith(p.Name + " ", StringComparison.OrdinalIgnoreCase)) return p;
+                if (p.Role == PlaceRole.Dateline && p.Level == "city" && name.Length > p.Name.Length && name[p.Name.Length] == ' '
+                    && name.StartsWith(p.Name, StringComparison.OrdinalIgnoreCase)) return p;
         }
         return null;
     }
