@@ -108,6 +108,7 @@ internal static class TimeLexicon
         "fell", "rose", "left", "found", "held", "became", "gave", "got", "sent", "struck", "shot", "since",
         "brought", "bought", "sold", "paid", "built", "kept", "spent", "sought", "fought", "caught", "wrote", "spoke",
         "broke", "chose", "drove", "flew", "grew", "knew", "threw", "drew", "stood", "fled", "ran", "hit",
+        "agreed", "freed", "decreed", // past forms the "-eed" guard (need, proceed) leaves out
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Time-zone abbreviations that may follow a clock time.</summary>

@@ -43,6 +43,8 @@ public class TimeStageTests
     [InlineData("The talks will resume on Thursday.", "2022-01-13")]
     [InlineData("They met last Tuesday.", "2022-01-04")]
     [InlineData("They meet next Tuesday.", "2022-01-11")]
+    // A past verb before the day outweighs a plan told after it.
+    [InlineData("The rebels agreed on Thursday to a truce under which they will lay down arms.", "2022-01-06")]
     public void Weekday_IsTheLastOneOrTheNextInFutureClauses(string sentence, string value)
     {
         Assert.Equal(value, Single(sentence).Value);
