@@ -35,6 +35,7 @@ internal sealed class EventTyping(TextClassifier classifier)
         // A petrol bomb is thrown by hand, no explosive device (none of the 58 ACLED training notes that tell of one is coded so).
         if (OnlyIncendiaryBombs(words)) ruleStems.Remove("bomb");
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
+        bool crowdLabel = predicted.Label.StartsWith("Riots/", StringComparison.Ordinal) || predicted.Label.StartsWith("Protests/", StringComparison.Ordinal);
         foreach (var (stemsOfRule, ruleLabel, strength) in EventLexicon.Rules)
         {
             // The weaker rules speak where the classifier, trained on analysts' notes, is unsure (wire
@@ -44,7 +45,8 @@ internal sealed class EventTyping(TextClassifier classifier)
                 RuleStrength.Decisive => !crowd,
                 RuleStrength.UnlessViolent => !violent || predicted.Margin <= RuleMargin,
                 RuleStrength.WhenHarmful => !crowd && harmed || predicted.Margin <= RuleMargin,
-                _ => predicted.Margin <= RuleMargin,
+                // A heavy weapon is no crowd's (ACLED training notes naming artillery, shelling or mortars: 5 of 3,400 riots or protests).
+                _ => predicted.Margin <= RuleMargin || crowdLabel && !crowd && !protest && ruleLabel.StartsWith("Explosions/", StringComparison.Ordinal),
             };
             if (!applies || !ruleStems.Overlaps(stemsOfRule)) continue;
             // Arrests at a protest are an intervention in the protest; arrests that set off protests

@@ -172,7 +172,8 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
             bool placeContext = afterPlace || first > sentence.FirstToken && LocationPrepositions.Contains(document.TextOf(tokens[first - 1].Range));
             if (kind == EntityKind.Person && placeContext || FollowedByDivision(document, sentence, spanEnd, key)
                 || spanEnd < sentence.EndToken && IsDivisionWord(document, tokens[spanEnd], key) // "Damboa LGA", "Aravalli district"
-                || spanEnd < sentence.EndToken && document.TextOf(tokens[spanEnd].Range) is "town" or "village") // "Radhan town (Larkana, Sindh)"
+                || spanEnd < sentence.EndToken && document.TextOf(tokens[spanEnd].Range) is "town" or "village" // "Radhan town (Larkana, Sindh)"
+                || AppositiveSettlement(document, sentence, spanEnd)) // "Stepanakert, the region's main city,"
                 kind = EntityKind.Location;
         }
         if (kind == EntityKind.Person) return null;
@@ -237,7 +238,7 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
         };
         if (end < tokens.Length && CurrencyWords.Contains(document.TextOf(tokens[end].Range))) return null; // "the US dollar"
         candidate.AllCaps = IsAllCaps(document, candidate);
-        ReadCues(document, candidate, key);
+        ReadCues(document, sentence, candidate, key);
         if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate, AsContainer(document, sentence, first))) return null;
         if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None && !ClosesBracketedContainer(document, sentence, candidate)) return null;
         if (candidate.EndToken > next) next = candidate.EndToken;
@@ -273,6 +274,29 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
             if (IsDivisionOrCountry(posting) && (posting & NameIndex.CoreFlag) == 0) return true;
         return false;
     }
+
+    // ", the region's main city," / ", a border town near ...": an appositive that calls the name a settlement.
+    // The settlement word must end the noun phrase ("the town's mayor", "the city council leader" are people).
+    private static bool AppositiveSettlement(Document document, Sentence sentence, int end)
+    {
+        if (end + 2 >= sentence.EndToken || document.TextOf(document.Tokens[end].Range) != ","
+            || document.TextOf(document.Tokens[end + 1].Range) is not ("the" or "a" or "an")) return false;
+        for (int k = end + 2; k < sentence.EndToken && k <= end + 6; k++)
+        {
+            var word = document.TextOf(document.Tokens[k].Range);
+            if (word is "," or "." or ";") return false;
+            if (!SettlementWords.Contains(word) || char.IsUpper(word[0])) continue;
+            if (k + 1 == sentence.EndToken) return true;
+            var after = document.Tokens[k + 1];
+            return after.Kind == TokenKind.Punctuation || AppositiveContinuations.Contains(document.TextOf(after.Range));
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> AppositiveContinuations = new(StringComparer.Ordinal)
+    {
+        "of", "in", "on", "near", "close", "where", "that", "which", "some", "about", "just", "along", "across", "north", "south", "east", "west",
+    };
 
     private static ReadOnlySpan<char> Slice(Document document, int first, int end) =>
         document.Text.AsSpan(document.Tokens[first].Start, document.Tokens[end - 1].End - document.Tokens[first].Start);
@@ -391,8 +415,8 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
     private static bool IsDivisionWord(Document document, Token token, Span<char> key) =>
         token.Kind == TokenKind.Word && IsDivisionWord(new string(key[..PlaceNames.Key(document.Text.AsSpan(token.Start, token.Length), key)]));
 
-    /// <summary>Reads "X region" / "X province" after the name and "the (Kazakh) city of" before it.</summary>
-    private void ReadCues(Document document, Candidate c, Span<char> key)
+    /// <summary>Reads "X region" / "X province" and "X, the region's main city" after the name and "the (Kazakh) city of" before it.</summary>
+    private void ReadCues(Document document, Sentence sentence, Candidate c, Span<char> key)
     {
         var text = document.Text;
         var tokens = document.Tokens;
@@ -412,6 +436,7 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
             else if (word is "city" or "town" or "village" && char.IsLower(text[tokens[c.EndToken].Start]))
                 c.CalledTown = true;
         }
+        if (c.Cue == Cue.None && AppositiveSettlement(document, sentence, c.EndToken)) c.Cue = Cue.Settlement;
         // "the city of X", "the Kazakh city of X", "the town of X"
         int t = c.FirstToken - 1;
         if (t >= 1 && text.AsSpan(tokens[t].Start, tokens[t].Length).Equals("of", StringComparison.OrdinalIgnoreCase)

@@ -289,6 +289,11 @@ public class EventCoderTests
     public void TwoWordsTogether_DecideTheSubType(string text, string label) => Assert.Equal(label, Type(Single(text)));
 
     [Fact]
+    public void HeavyWeaponsWithNoCrowd_AreShellingNotARiot() =>
+        Assert.Equal("Explosions/Remote violence/Shelling/artillery/missile attack", Type(Single(
+            "Kupiansk, the district's largest town, came under heavy artillery fire on Monday, and residents sheltered in basements as explosions echoed through the streets into the night.")));
+
+    [Fact]
     public void ADroneShotDownAfterItHitSomething_IsTheStrikeNotItsDisruption() =>
         Assert.NotEqual("Strategic developments/Disrupted weapons use",
             Type(Single("A drone struck a fuel depot near Kidal on Monday, killing two guards, before soldiers shot down a second drone.")));

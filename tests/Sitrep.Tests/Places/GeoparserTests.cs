@@ -234,6 +234,18 @@ public class GeoparserTests
         Assert.Equal(("Konduga", "NG", "admin2"), (konduga.Name, konduga.Country, konduga.Level));
     }
 
+    [Theory]
+    [InlineData("Kupiansk, the district's largest town, came under fire on Monday.", "Kupiansk", "UA")]
+    [InlineData("Rumbek, a cattle town near the Nile, was cut off by floods.", "Rumbek", "SS")]
+    public void ANameOpeningTheSentence_IsAPlace_WhenAnAppositiveCallsItASettlement(string text, string name, string country) =>
+        Assert.Equal(country, Place(text, name, GazetteerOnly).Country);
+
+    [Theory]
+    [InlineData("Jackson, the town's mayor, said the road would reopen.")]
+    [InlineData("Jackson, the city council leader, said the road would reopen.")]
+    public void APersonDescribedByTheirTownsOffice_IsNoPlace(string text) =>
+        Assert.DoesNotContain(Places(text, GazetteerOnly), p => p.Text == "Jackson");
+
     [Fact]
     public void ADivisionUnderAnotherSpelling_IsKept_InAReportOnOtherCountries()
     {
