@@ -102,10 +102,17 @@ internal static partial class EventPlacement
          "defense", "cabinet", "spokesman", "spokeswoman", "leader", "leaders"],
         StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    internal static readonly Dictionary<string, int> Specificity = new()
+    private static readonly Dictionary<string, int> SpecificityOfLevel = new()
     {
         ["site"] = 0, ["district"] = 1, ["city"] = 1, ["admin2"] = 2, ["admin1"] = 3, ["country"] = 4, ["region"] = 5,
     };
+
+    /// <summary>How specific a place is, 0 (a site) to 5; a region inside one country (Darfur, Mindanao) counts as a first-level division.</summary>
+    internal static int Specificity(PlaceMention place) =>
+        place.Level == "region" && place.Country.Length > 0 ? 3 : SpecificityOfLevel.GetValueOrDefault(place.Level, 5);
+
+    // A continent, sea or region across borders says too little to place an event; a region inside one country does not.
+    private static bool TooVague(PlaceMention place) => place.Level == "region" && place.Country.Length == 0;
 
     /// <summary>The place the sentence itself names for its event in what it tells (<see cref="Told"/>, <see cref="MostSpecific"/>), or null; it may be only where someone went ("deployed to Kazakhstan", "flown to Miami").</summary>
     internal static PlaceMention? OwnPlace(Document document, TextRange told, IReadOnlyList<PlaceMention> storyPlaces, PlaceMention? focus)
@@ -229,7 +236,7 @@ internal static partial class EventPlacement
     /// </summary>
     internal static PlaceMention? MostSpecific(Document document, IEnumerable<PlaceMention> places)
     {
-        var candidates = places.Where(p => p.Level != "region" && !NamesAnActor(document, p)).ToList();
+        var candidates = places.Where(p => !TooVague(p) && !NamesAnActor(document, p)).ToList();
         // "El Plateado, a town in the province of Cauca": a town beside a division of another country, and nothing of its own, is a namesake.
         candidates.RemoveAll(p => p.Level is "city" or "district" or "site" or "admin2"
             && candidates.Exists(q => q.Level is "admin1" or "country" && q.Country != p.Country)
@@ -237,7 +244,7 @@ internal static partial class EventPlacement
         var here = candidates.Where(p => Role(document, p) == 0).ToList();
         return candidates
             .OrderBy(p => Role(document, p) switch { 0 => 0, 2 when here.TrueForAll(q => Holds(q, p)) => 0, _ => 1 })
-            .ThenBy(p => Specificity.GetValueOrDefault(p.Level, 5))
+            .ThenBy(Specificity)
             .ThenBy(p => p.Range.Start)
             .FirstOrDefault();
     }

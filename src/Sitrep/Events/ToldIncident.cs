@@ -103,7 +103,7 @@ internal sealed class ToldIncident(Telling first)
     }
 
     private static bool MoreSpecific(PlaceMention place, PlaceMention than) =>
-        EventPlacement.Specificity.GetValueOrDefault(place.Level, 5) < EventPlacement.Specificity.GetValueOrDefault(than.Level, 5);
+        EventPlacement.Specificity(place) < EventPlacement.Specificity(than);
 
     /// <summary>How severe a demonstration is, in ACLED's order (peaceful, met by intervention, violent, met by lethal force, an armed clash); 0 for any other event.</summary>
     private static int Severity(CodedEvent e) => (e.EventType, e.SubEventType) switch

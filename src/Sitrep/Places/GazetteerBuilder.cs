@@ -125,7 +125,7 @@ public sealed partial class GazetteerBuilder
         drafts.AddRange(cities);
         foreach (var region in extras.Regions)
         {
-            var draft = new Draft { Lat = region.Lat, Lon = region.Lon, Level = PlaceLevel.Region, Name = region.Names[0], HasOwnPoint = true, Source = PlaceSource.Project };
+            var draft = new Draft { Lat = region.Lat, Lon = region.Lon, Level = PlaceLevel.Region, Country = region.Country, Name = region.Names[0], HasOwnPoint = true, Source = PlaceSource.Project };
             foreach (var name in region.Names) draft.Names.Add((name, 0));
             drafts.Add(draft);
         }

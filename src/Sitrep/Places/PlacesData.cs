@@ -5,7 +5,7 @@ namespace Sitrep.Places;
 /// <summary>The project's own place data (<c>places.tsv</c>, embedded): what the packages lack.</summary>
 internal sealed class PlacesData
 {
-    public List<(string[] Names, double Lat, double Lon)> Regions { get; } = [];
+    public List<(string[] Names, double Lat, double Lon, ushort Country)> Regions { get; } = [];
     public List<(string[] Names, ushort Country, double Lat, double Lon)> Sites { get; } = [];
     public List<(string[] Names, ushort Code)> CountryNames { get; } = [];
     public List<(string[] Words, ushort Code)> Demonyms { get; } = [];
@@ -39,7 +39,8 @@ internal sealed class PlacesData
                 switch (f[0])
                 {
                     case "region":
-                        data.Regions.Add((f[1].Split('|'), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture)));
+                        data.Regions.Add((f[1].Split('|'), double.Parse(f[2], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture),
+                            f.Length > 4 ? CountryCodes.Pack(f[4]) : (ushort)0));
                         break;
                     case "site":
                         data.Sites.Add((f[1].Split('|'), CountryCodes.Pack(f[2]), double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture)));

@@ -146,6 +146,13 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void Place_ARegionInsideOneCountry_IsMoreSpecificThanTheCountry_ARegionAcrossBordersIsNot()
+    {
+        Assert.Equal("Mindanao", Single("Soldiers in Mindanao agreed on Monday to a truce with rebels, a week after the Philippines sent more troops.").Place?.Name);
+        Assert.Equal("Mali", Single("Jihadists in the Sahel attacked an army post in Mali on Monday, killing four soldiers.").Place?.Name);
+    }
+
+    [Fact]
     public void Place_ACountryNamedForItsForces_IsNotWhereTheyAct()
     {
         Assert.NotEqual("US", Single("US forces prevented a Russian patrol from entering the town of Rmelan on Monday.").Place?.Country);
