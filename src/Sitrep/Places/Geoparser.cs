@@ -86,7 +86,8 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
         return places;
     }
 
-    private enum EntityKind : byte { None, Location, Person, Other }
+    // KnownPerson: a one-word person whose full name the report gives ("Manuel Merino" ... "Merino's cabinet").
+    private enum EntityKind : byte { None, Location, Person, KnownPerson, Other }
 
     private enum Cue : byte { None, Division, Settlement }
 
@@ -116,9 +117,22 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
         var kinds = new EntityKind[document.Tokens.Length];
         if ((document.Layers & Layer.Entities) == 0) return kinds;
         var tokens = document.Tokens;
+        HashSet<string>? surnames = null;
         foreach (var m in document.Entities)
         {
-            var kind = m.Type switch { "LOC" => EntityKind.Location, "PER" => EntityKind.Person, _ => EntityKind.Other };
+            if (m.Type != "PER") continue;
+            var name = document.TextOf(m.Range);
+            int space = name.LastIndexOf(' ');
+            if (space > 0) (surnames ??= new(StringComparer.Ordinal)).Add(name[(space + 1)..]);
+        }
+        foreach (var m in document.Entities)
+        {
+            var kind = m.Type switch
+            {
+                "LOC" => EntityKind.Location,
+                "PER" => surnames is not null && surnames.Contains(document.TextOf(m.Range)) ? EntityKind.KnownPerson : EntityKind.Person,
+                _ => EntityKind.Other,
+            };
             for (int t = FirstTokenAt(tokens, m.Range.Start); t < tokens.Length && tokens[t].Start < m.Range.End; t++) kinds[t] = kind;
         }
         return kinds;
@@ -158,6 +172,9 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
         if (kind != EntityKind.None)
             while (spanEnd < sentence.EndToken && entityTypes[spanEnd] == kind && document.TextOf(tokens[spanEnd].Range) != ",") spanEnd++;
         next = kind == EntityKind.None ? first + 1 : spanEnd;
+        // A person the report names in full stays a person after a preposition ("Most of Merino's cabinet"); only a place word makes it a place.
+        bool knownPerson = kind == EntityKind.KnownPerson;
+        if (knownPerson) kind = EntityKind.Person;
         // The tagger takes "Maungdaw Township" or "Sittwe District" for a person: a known name with a division word is a place.
         if (kind is EntityKind.Person or EntityKind.Other && spanEnd - first >= 2 && IsDivisionWord(document, tokens[spanEnd - 1], key)
             && LongestName(document, first, spanEnd - 1, key).End == spanEnd - 1)
@@ -170,7 +187,7 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
             // The tagger takes unfamiliar names for people, and towns for the clubs named after them:
             // "in Tuxtla Gutierrez, Chiapas", "Recife, Pernambuco" and "Kakiri (Wakiso district)" say otherwise.
             bool placeContext = afterPlace || first > sentence.FirstToken && LocationPrepositions.Contains(document.TextOf(tokens[first - 1].Range));
-            if (kind == EntityKind.Person && placeContext || FollowedByDivision(document, sentence, spanEnd, key)
+            if (kind == EntityKind.Person && placeContext && !knownPerson || FollowedByDivision(document, sentence, spanEnd, key)
                 || spanEnd < sentence.EndToken && IsDivisionWord(document, tokens[spanEnd], key) // "Damboa LGA", "Aravalli district"
                 || spanEnd < sentence.EndToken && document.TextOf(tokens[spanEnd].Range) is "town" or "village" // "Radhan town (Larkana, Sindh)"
                 || AppositiveSettlement(document, sentence, spanEnd)) // "Stepanakert, the region's main city,"

@@ -247,6 +247,11 @@ public class GeoparserTests
         Assert.DoesNotContain(Places(text, GazetteerOnly), p => p.Text == "Jackson");
 
     [Fact]
+    public void ASurnameTheReportGivesAsAPerson_IsNoPlace_ThoughAPrepositionPrecedesIt() =>
+        Assert.DoesNotContain(Places("Thousands marched against interim President Manuel Merino on Saturday. Most of Merino's cabinet resigned overnight."),
+            p => p.Text == "Merino");
+
+    [Fact]
     public void ADivisionUnderAnotherSpelling_IsKept_InAReportOnOtherCountries()
     {
         var idleb = Place("Turkey and Russia conducted a joint patrol on the M4 highway in Idleb on Monday.", "Idleb");
