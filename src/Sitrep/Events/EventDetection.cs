@@ -174,7 +174,7 @@ internal static class EventDetection
         for (int i = 0; i < words.Count; i++)
         {
             // "whether", "if", "unless" leave their whole clause unreal: "did not say whether its jets had bombed the camp".
-            if (words[i].Lower is "whether" or "if" or "unless") unrealClause = true;
+            if (words[i].Lower is "whether" or "if" or "unless" or "should" or "must" or "might" or "could") unrealClause = true;
             else if (words[i].Lower is "," or ";" or ":") unrealClause = false;
             var cue = EventLexicon.Of(words[i].Lower);
             if ((cue & EventCue.Membership) != 0) return Reporting.None;

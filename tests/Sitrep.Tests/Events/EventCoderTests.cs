@@ -526,6 +526,11 @@ public class WireCopyEventTests
         Assert.Empty(Events("The army never said whether its jets had bombed the camp.", Friday));
     }
 
+    [Theory]
+    [InlineData("The governor said the first result of the accord should be an end to all violence against farmers in Harare.")]
+    [InlineData("Officials in Harare said on Thursday that the militia might have attacked the wrong convoy.")]
+    public void WhatShouldOrMightHappen_IsNoEvent(string text) => Assert.Empty(Events(text, Friday));
+
     [Fact]
     public void ANewIncident_NeedsAPlaceOrADayOfItsOwn_ElseItIsComment()
     {
