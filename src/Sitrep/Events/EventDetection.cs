@@ -171,8 +171,12 @@ internal static class EventDetection
         bool? namesAnActor = null; // looked up at the first event word, and only when there are senses to ask
         int lastUnreal = -UnrealReach - 1;
         bool unrealClause = false;
+        int summaryEnd = -1;
         for (int i = 0; i < words.Count; i++)
         {
+            // "a string of deadly attacks", "a spate of kidnappings": many incidents summed up, none of them told (ACLED codes each one).
+            if (words[i].Lower is "string" or "spate" or "rash" && i + 1 < words.Count && words[i + 1].Lower == "of") summaryEnd = i + 4;
+            if (i <= summaryEnd) continue;
             // "whether", "if", "unless" leave their whole clause unreal: "did not say whether its jets had bombed the camp".
             if (words[i].Lower is "whether" or "if" or "unless" or "should" or "must" or "might" or "could") unrealClause = true;
             else if (words[i].Lower is "," or ";" or ":") unrealClause = false;

@@ -532,6 +532,14 @@ public class WireCopyEventTests
     public void WhatShouldOrMightHappen_IsNoEvent(string text) => Assert.Empty(Events(text, Friday));
 
     [Fact]
+    public void IncidentsSummedUp_AreNoEvent_ButAnIncidentToldBesideThemIs()
+    {
+        Assert.Empty(Events("Neighbouring Ghana has also suffered a string of deadly attacks near its northern border.", Friday));
+        Assert.Equal("Violence against civilians/Attack",
+            Assert.Single(Events("Gunmen killed four villagers near Bawku on Thursday, the latest in a spate of raids on the town.", Friday)) is var e ? $"{e.EventType}/{e.SubEventType}" : "");
+    }
+
+    [Fact]
     public void ANewIncident_NeedsAPlaceOrADayOfItsOwn_ElseItIsComment()
     {
         var e = Assert.Single(Events(
