@@ -364,6 +364,13 @@ public class EventCoderTests
         Assert.Empty(Events(text));
 
     [Fact]
+    public void APersonLeavingAPost_IsNoEvent_AGovernmentResigningIs()
+    {
+        Assert.Empty(Events("The interior minister of Peru resigned on Monday, less than a week after taking office."));
+        Assert.Equal("Strategic developments/Other", Type(Single("The cabinet of Peru resigned on Monday, less than a week after taking office.")));
+    }
+
+    [Fact]
     public void ASportsReport_IsNoEvent_UnlessFansFightPoliceOrPlayersProtest()
     {
         Assert.Empty(Events("The visiting striker was shot down by a late tackle in Sunday's cup clash, and the champions rallied to win the match 3-1."));
