@@ -254,6 +254,7 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
             Postings = postings, Tagged = kind == EntityKind.Location, Key = matchedKey, Fuzzy = fuzzy,
         };
         if (end < tokens.Length && CurrencyWords.Contains(document.TextOf(tokens[end].Range))) return null; // "the US dollar"
+        if (NamesAStreet(document, sentence, first, end)) return null;
         candidate.AllCaps = IsAllCaps(document, candidate);
         ReadCues(document, sentence, candidate, key);
         if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate, AsContainer(document, sentence, first))) return null;
@@ -375,6 +376,27 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
         "park", "church", "mosque", "cathedral", "square", "bridge", "stadium", "center", "centre", "hall", "house", "court",
         "prison", "jail", "camp", "base", "market", "port", "harbour", "harbor", "museum", "hotel", "palace", "tower", "building",
     };
+
+    // "the junction of Abancay and Nicolas de Pierola avenues", "the corner of Lagos and Broad streets": streets named after
+    // towns. Not "Tehran streets": the two names joined by "and" make the plural a street's.
+    private static bool NamesAStreet(Document document, Sentence sentence, int first, int end)
+    {
+        var tokens = document.Tokens;
+        if (first - 2 >= sentence.FirstToken && document.TextOf(tokens[first - 1].Range) == "of"
+            && document.TextOf(tokens[first - 2].Range) is "junction" or "intersection" or "corner" or "crossroads") return true;
+        if (end < sentence.EndToken && IsPluralStreetWord(document.TextOf(tokens[end].Range)))
+            return first - 1 > sentence.FirstToken && document.TextOf(tokens[first - 1].Range) == "and" && StartsName(document.Text, tokens[first - 2]);
+        if (end >= sentence.EndToken || document.TextOf(tokens[end].Range) != "and") return false;
+        for (int k = end + 1; k < sentence.EndToken && k <= end + 1 + MaxNameTokens; k++)
+        {
+            var word = document.TextOf(tokens[k].Range);
+            if (IsPluralStreetWord(word)) return k > end + 1;
+            if (!StartsName(document.Text, tokens[k]) && !Connectors.Contains(word)) return false;
+        }
+        return false;
+    }
+
+    private static bool IsPluralStreetWord(string word) => word is "avenues" or "streets" or "roads" or "boulevards";
 
     private static bool AllFacilityWords(Document document, int from, int end)
     {

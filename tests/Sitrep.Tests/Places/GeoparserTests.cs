@@ -251,6 +251,19 @@ public class GeoparserTests
         Assert.DoesNotContain(Places("Thousands marched against interim President Manuel Merino on Saturday. Most of Merino's cabinet resigned overnight."),
             p => p.Text == "Merino");
 
+    [Theory]
+    [InlineData("Police fired on crowds near the junction of Abancay and Nicolas de Pierola avenues in Lima.", "Abancay")]
+    [InlineData("Marchers gathered at the corner of Kano and Broad streets in central Lagos.", "Kano")]
+    public void StreetsNamedAfterTowns_AreNoPlaces(string text, string street)
+    {
+        var places = Places(text);
+        Assert.DoesNotContain(places, p => p.Text == street);
+        Assert.Contains(places, p => p.Place.Level == "city"); // the city the streets are in
+    }
+
+    [Fact]
+    public void ACitysStreets_AreTheCity() => Assert.Contains(Places("Crowds filled Tehran streets on Monday."), p => p.Text == "Tehran");
+
     [Fact]
     public void ADivisionUnderAnotherSpelling_IsKept_InAReportOnOtherCountries()
     {
