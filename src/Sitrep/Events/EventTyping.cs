@@ -16,6 +16,7 @@ internal sealed class EventTyping(TextClassifier classifier)
         bool protest = stems.Overlaps(["protester", "protestor", "demonstrator", "protest", "march", "marcher", "demonstrat", "demonstration"]);
         bool lethal = stems.Overlaps(["kill", "killed", "shot", "dead", "eliminat"]);
         bool stateForce = stems.Overlaps(["police", "security", "military", "troop", "soldier", "army"]);
+        if (PhraseRules.ProtestClash(words) is { } clash) return (clash, predicted.Margin, false);
         // Lethal force on protesters is excessive force, whatever else the sentence says.
         if (protest && lethal && stateForce && !stems.Overlaps(["riot", "rioter", "bandit", "attacker", "armed"]))
             return ("Protests/Excessive force against protesters", predicted.Margin, false);

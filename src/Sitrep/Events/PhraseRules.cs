@@ -2,7 +2,8 @@ namespace Sitrep.Events;
 
 /// <summary>
 /// Codebook rules that need whole words or two words together, which the stem rules of
-/// <see cref="EventLexicon.Rules"/> cannot see: a bomb defused or blown up in a controlled explosion is
+/// <see cref="EventLexicon.Rules"/> cannot see: protesters clashing with police or troops are a violent
+/// demonstration (asked first, by <see cref="EventTyping"/>); a bomb defused or blown up in a controlled explosion is
 /// disrupted weapons use; a chemical agent used is a chemical weapon; a drone
 /// shot down that hit nothing is disrupted weapons use; bombs or missiles from an aircraft are an air
 /// strike ("a fighter jet dropped bombs"); a force opening or moving into a base is a base established
@@ -14,6 +15,24 @@ internal static class PhraseRules
     /// <summary>The sub-type the first rule that applies decides, in the order above, else null.</summary>
     public static string? Label(List<(string Lower, string Original)> words) =>
         Defused(words) ?? ChemicalWeapon(words) ?? WeaponDowned(words) ?? AirStrike(words) ?? BaseEstablished(words) ?? SexualViolence(words);
+
+    /// <summary>
+    /// "Riots/Violent demonstration" when protesters clash with police or troops (71 of the 75 ACLED training notes
+    /// that tell of a protest and a clash with state forces are coded so, deaths or not).
+    /// </summary>
+    public static string? ProtestClash(List<(string Lower, string Original)> words)
+    {
+        bool protest = false, clashWithForces = false;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Lower;
+            protest |= w.StartsWith("protest", StringComparison.Ordinal) || w.StartsWith("demonstrat", StringComparison.Ordinal) || w is "unrest" || w.StartsWith("riot", StringComparison.Ordinal) && w != "riot";
+            if (w is not ("clash" or "clashes" or "clashed") || i + 1 >= words.Count || words[i + 1].Lower != "with") continue;
+            int k = i + 2 < words.Count && words[i + 2].Lower == "the" ? i + 3 : i + 2;
+            clashWithForces |= k < words.Count && words[k].Lower is "police" or "security" or "soldiers" or "troops" or "gendarmes" or "army" or "riot";
+        }
+        return protest && clashWithForces ? "Riots/Violent demonstration" : null;
+    }
 
     /// <summary>
     /// "Strategic developments/Disrupted weapons use" when a bomb is defused or blown up in a controlled

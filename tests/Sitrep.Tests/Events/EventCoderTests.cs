@@ -48,6 +48,12 @@ public class EventCoderTests
         Assert.NotEqual("Violence against civilians/Attack", Type(Single("Soldiers fired shots into the air to scatter a crowd in Sokoto on Monday.")));
     }
 
+    [Theory]
+    [InlineData("On Monday the unrest spread to Kaolack, where a student died during clashes with security forces.")]
+    [InlineData("Police shot dead two men in Kaolack on Monday as demonstrators clashed with the police outside the court.")]
+    public void ProtestersClashingWithForces_AreAViolentDemonstration_DeathsOrNot(string text) =>
+        Assert.Equal("Riots/Violent demonstration", Type(Single(text)));
+
     [Fact]
     public void ProtestersDispersingOnTheirOwn_AreAPeacefulProtest() =>
         Assert.Equal("Protests/Peaceful protest", Type(Single("Protesters dispersed from the central square of Aktau on Monday.")));
