@@ -82,13 +82,47 @@ public static class Casualties
             if (NearestCue(words, cues, i, noun, kind, other) >= 0)
                 return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + noun].End)));
         }
-        // "beat and stoned her to death": one person put to death.
+        // "beat and stoned her to death": one person put to death; "dragged out two men and a woman ... and burned them
+        // to death": the people counted before.
         if (kind == EventCue.Death)
             for (int i = 0; i + 2 < words.Length; i++)
-                if (words[i] is "him" or "her" && words[i + 1] == "to" && words[i + 2] == "death")
+            {
+                if (words[i + 1] != "to" || words[i + 2] != "death") continue;
+                if (words[i] is "him" or "her")
                     return (1, document.TextOf(new TextRange(tokens[sentence.FirstToken + i].Start, tokens[sentence.FirstToken + i + 2].End)));
+                if (words[i] == "them" && CountedBefore(words, i) is var (count, from, to))
+                    return (count, document.TextOf(new TextRange(tokens[sentence.FirstToken + from].Start, tokens[sentence.FirstToken + to].End)));
+            }
         return null;
     }
+
+    // The people counted nearest before a pronoun: "two men and a woman" (3), "three farmers" (3); null when none.
+    private static (int Count, int From, int To)? CountedBefore(string[] words, int pronoun)
+    {
+        for (int noun = pronoun - 1; noun >= 1; noun--)
+        {
+            if (!IsVictimNoun(words[noun])) continue;
+            int total = 0, from = noun;
+            for (int k = noun; k >= 1 && IsVictimNoun(words[k]) && SmallNumber(words[k - 1]) is int n; )
+            {
+                total += n;
+                from = k - 1;
+                // "two men and a woman": another group before "and".
+                if (from < 2 || words[from - 1] != "and" || !IsVictimNoun(words[from - 2])) break;
+                k = from - 2;
+            }
+            return total > 0 ? (total, from, noun) : null;
+        }
+        return null;
+    }
+
+    private static bool IsVictimNoun(string word) => Victims.Contains(word) || Victims.Contains(EventFeatures.Stem(word)) || word is "men" or "women" or "people" or "children";
+
+    private static int? SmallNumber(string word) => word switch
+    {
+        "a" or "an" or "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8, "nine" => 9, "ten" => 10,
+        _ => int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 1000 ? n : null,
+    };
 
     private static bool InParts(string[] words, EventCue[] cues)
     {

@@ -828,6 +828,13 @@ public class WireCopyEventTests
     }
 
     [Fact]
+    public void PeoplePutToDeathAsThem_CountAsThePeopleCountedBefore()
+    {
+        var e = Assert.Single(Events("On Thursday a crowd in Zaria stormed the police station, dragged out three farmers and a trader held there and beat them to death.", Friday));
+        Assert.Equal((4, "three farmers and a trader"), (e.Fatalities, e.FatalitiesText));
+    }
+
+    [Fact]
     public void TheDeadToldInParts_DoNotLowerTheToll()
     {
         var e = Assert.Single(Events(
