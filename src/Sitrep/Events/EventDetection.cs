@@ -196,6 +196,8 @@ internal static class EventDetection
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
+                // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
+                && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
                 // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
                 && (senses is null || (namesAnActor ??= NamesAnActor(words)) || senses.IsEventSense(words, i)))
             {
@@ -205,7 +207,7 @@ internal static class EventDetection
         }
         // An earthquake or a crash that killed people is news, not political violence.
         if (disaster && !armed) return Reporting.None;
-        // A court's ruling on violence is justice, not the violence (ACLED codes no trials).
+        // A court's ruling on violence, or prosecutors naming its suspects, is justice, not the violence (ACLED codes no trials or investigations).
         if (IsJudicial(words)) return Reporting.None;
         // A base opened or moved into, a town an armed side entered, a chemical agent used: an event though none of its words is an event word alone.
         if (!real && (PhraseRules.BaseEstablished(words) ?? TerritoryRule.Label(words) ?? PhraseRules.ChemicalWeapon(words)) is not null) return Reporting.Event;
@@ -244,8 +246,8 @@ internal static class EventDetection
         bool court = false, ruling = false;
         foreach (var (lower, _) in words)
         {
-            court |= lower is "court" or "courts" or "judge" or "judges" or "tribunal" or "jury";
-            ruling |= lower is "jailed" or "sentenced" or "convicted" or "acquitted" or "ruled" or "indicted" or "guilty" or "verdict";
+            court |= lower is "court" or "courts" or "judge" or "judges" or "tribunal" or "jury" or "prosecutor" or "prosecutors" or "investigators";
+            ruling |= lower is "jailed" or "sentenced" or "convicted" or "acquitted" or "ruled" or "indicted" or "guilty" or "verdict" or "charged" or "identified";
         }
         return court && ruling;
     }

@@ -537,7 +537,12 @@ public class WireCopyEventTests
     {
         Assert.Empty(Events("Police in Harare did not attack the marchers on Thursday.", Friday));
         Assert.Empty(Events("The army never said whether its jets had bombed the camp.", Friday));
+        Assert.Empty(Events("A police officer in Kano said there had been no kidnapping in the town, only a robbery.", Friday));
     }
+
+    [Fact]
+    public void AnInvestigationOfAnIncident_IsNoIncident() =>
+        Assert.Empty(Events("Prosecutors said on Thursday they had identified 15 people who took part in the killings in the port town of Tema.", Friday));
 
     [Theory]
     [InlineData("The governor said the first result of the accord should be an end to all violence against farmers in Harare.")]
