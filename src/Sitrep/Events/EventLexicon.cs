@@ -123,7 +123,7 @@ public static class EventLexicon
             "arrested", "arrests", "detained", "dispersed", "surrounded", "besieged", "defended", "resigned", "peacekeepers",
             "transferred", "deployed", "curfew", "emergency", "internet", "assaulted", "beaten", "lynched", "injured", "wounded",
             "dead", "body", "bodies", "stones", "burnt", "gathered", "demanded", "demanding", "raid", "raided", "projectiles", "bursts",
-            "assassinated", "demolished", "incursion", "thwarted", "repelled", "raped", "gang-raped", "detonated", "fire", "ban", "banned",
+            "assassinated", "demolished", "demolition", "demolitions", "demolishing", "bulldozed", "incursion", "thwarted", "repelled", "raped", "gang-raped", "detonated", "fire", "ban", "banned",
             "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching",
             "toll", "died", "procession", "processions", "vigil", "dharna", "gherao", "slogans", "placards", "vandalised", "vandalized",
             "vandalism", "bombarded", "patrol", "reinforcements", "convoy", "evicted", "disappeared", "molotov", "arson", "explosive", "explosives",

@@ -7,14 +7,16 @@ namespace Sitrep.Events;
 /// disrupted weapons use; a chemical agent used is a chemical weapon; a drone
 /// shot down that hit nothing is disrupted weapons use; bombs or missiles from an aircraft are an air
 /// strike ("a fighter jet dropped bombs"); a force opening or moving into a base is a base established
-/// ("Turkey opened a military training base"); rape is sexual violence; and, asked only where the
+/// ("Turkey opened a military training base"); rape is sexual violence; armed men burning or tearing down homes,
+/// harming nobody, are property destruction; and, asked only where the
 /// classifier is unsure (<see cref="EventTyping"/>), a crowd putting someone to death is mob violence.
 /// </summary>
 internal static class PhraseRules
 {
     /// <summary>The sub-type the first rule that applies decides, in the order above, else null.</summary>
     public static string? Label(List<(string Lower, string Original)> words) =>
-        Defused(words) ?? ChemicalWeapon(words) ?? WeaponDowned(words) ?? AirStrike(words) ?? BaseEstablished(words) ?? SexualViolence(words);
+        Defused(words) ?? ChemicalWeapon(words) ?? WeaponDowned(words) ?? AirStrike(words) ?? BaseEstablished(words) ?? SexualViolence(words)
+        ?? PropertyDestroyed(words);
 
     /// <summary>
     /// "Riots/Violent demonstration" when protesters clash with police or troops (71 of the 75 ACLED training notes
@@ -33,6 +35,35 @@ internal static class PhraseRules
         }
         return protest && clashWithForces ? "Riots/Violent demonstration" : null;
     }
+
+    /// <summary>
+    /// "Strategic developments/Looting/property destruction" when soldiers, police or an armed group burn or tear down
+    /// homes or buildings and the sentence tells of no crowd and no one harmed (138 of the 149 ACLED training notes so told).
+    /// </summary>
+    public static string? PropertyDestroyed(List<(string Lower, string Original)> words)
+    {
+        bool destroyed = false, property = false, armed = false;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Lower;
+            var next = i + 1 < words.Count ? words[i + 1].Lower : "";
+            if (HarmOrCrowd(w)) return null;
+            destroyed |= w is "torched" or "torching" or "demolished" or "demolishing" or "razed" or "burned" or "burnt" or "burning" or "arson"
+                || w is "set" && next is "fire" or "ablaze" || w is "tore" or "tearing" && next == "down";
+            property |= w is "home" or "homes" or "house" or "houses" or "building" or "buildings" or "shops" or "village" or "villages"
+                or "property" or "properties" or "structures" or "church" or "churches" or "mosque" or "mosques" or "school" or "schools";
+            armed |= Actors.Of(w) is ActorKind.Military or ActorKind.Police or ActorKind.ArmedGroup;
+        }
+        return destroyed && property && armed ? "Strategic developments/Looting/property destruction" : null;
+    }
+
+    private static bool HarmOrCrowd(string w) =>
+        w.StartsWith("kill", StringComparison.Ordinal) || w.StartsWith("injur", StringComparison.Ordinal) || w.StartsWith("wound", StringComparison.Ordinal)
+        || w.StartsWith("attack", StringComparison.Ordinal) || w.StartsWith("clash", StringComparison.Ordinal) || w.StartsWith("fight", StringComparison.Ordinal)
+        || w.StartsWith("bomb", StringComparison.Ordinal) || w.StartsWith("explo", StringComparison.Ordinal) || w.StartsWith("shell", StringComparison.Ordinal)
+        || w.StartsWith("abduct", StringComparison.Ordinal) || w.StartsWith("protest", StringComparison.Ordinal) || w.StartsWith("demonstrat", StringComparison.Ordinal)
+        || w is "dead" or "died" or "death" or "shot" or "fired" or "rape" or "raped" or "beat" or "beaten" or "mine" or "strike" or "missile" or "rocket" or "drone"
+            or "rioters" or "mob" or "crowd" or "crowds";
 
     /// <summary>
     /// "Strategic developments/Disrupted weapons use" when a bomb is defused or blown up in a controlled

@@ -306,6 +306,17 @@ public class EventCoderTests
         Assert.Equal("Explosions/Remote violence/Shelling/artillery/missile attack", Type(Single(
             "Kupiansk, the district's largest town, came under heavy artillery fire on Monday, and residents sheltered in basements as explosions echoed through the streets into the night.")));
 
+    [Theory]
+    [InlineData("More than 40 homes were destroyed after soldiers set fire to the village of Kyauktaw on Monday, residents said.")]
+    [InlineData("Police began tearing down homes in a settlement outside Kyauktaw on Monday, in the biggest demolition operation in years.")]
+    public void ArmedMenBurningOrTearingDownHomes_HarmingNobody_IsPropertyDestruction(string text) =>
+        Assert.Equal("Strategic developments/Looting/property destruction", Type(Single(text)));
+
+    [Fact]
+    public void HomesBurnedWhilePeopleAreKilled_IsTheViolence() =>
+        Assert.NotEqual("Strategic developments/Looting/property destruction",
+            Type(Single("Soldiers set fire to homes in the village of Kyauktaw on Monday and shot dead two farmers who tried to flee.")));
+
     [Fact]
     public void ADroneShotDownAfterItHitSomething_IsTheStrikeNotItsDisruption() =>
         Assert.NotEqual("Strategic developments/Disrupted weapons use",
