@@ -558,6 +558,7 @@ public class WireCopyEventTests
     [Theory]
     [InlineData("The governor said the first result of the accord should be an end to all violence against farmers in Harare.")]
     [InlineData("Officials in Harare said on Thursday that the militia might have attacked the wrong convoy.")]
+    [InlineData("A spokesman said troops had been sent into the markets of Harare on Thursday to prevent looting.")]
     public void WhatShouldOrMightHappen_IsNoEvent(string text) => Assert.Empty(Events(text, Friday));
 
     [Fact]
