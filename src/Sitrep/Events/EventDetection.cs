@@ -193,7 +193,8 @@ internal static class EventDetection
             // A rally names its own people only as a protest: "stocks rally" does not.
             agent |= actor is not null && (cue & EventCue.Weak) == 0 || (cue & EventCue.Agent) != 0;
             // "May" and "Will" in capitals are a month and a name, not a modal.
-            if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0])) lastUnreal = i;
+            // "to prevent looting" (the lexicon's stems would take "prevented a patrol from entering" too).
+            if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0]) || words[i].Lower is "prevent" or "avert") lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
