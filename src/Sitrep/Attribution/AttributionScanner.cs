@@ -129,7 +129,7 @@ internal ref struct AttributionScanner
             if (!IsReportingVerb(v)) continue;
             if (v > 0 && (Is(v - 1, "was") || Is(v - 1, "were") || Is(v - 1, "is") || Is(v - 1, "be"))) continue; // passive: "was said to"
             bool afterQuoteOrComma = v > 0 && (Is(v - 1, ",") || IsQuote(v - 1));
-            if (afterQuoteOrComma && v + 1 < _t.Length && !Is(v + 1, "that") && LooksLikeSource(v + 1, EndOfSentence()))
+            if (afterQuoteOrComma && v + 1 < _t.Length && !Is(v + 1, "that") && NamedSubjectWithAside(v) < 0 && LooksLikeSource(v + 1, EndOfSentence()))
             {
                 // Inverted: "…,” said the presenter on the air of “Khabar 24”."
                 int npEnd = EndOfSentence();
@@ -138,6 +138,11 @@ internal ref struct AttributionScanner
                 int claimStart = IsQuote(0) ? 1 : 0;
                 if (Credit(v, v + 1, npEnd, npEnd, Span(claimStart, claimEnd + 1))) return;
                 continue;
+            }
+            if (NamedSubjectWithAside(v) is var nameEnd and > 0 && v + 1 < _t.Length)
+            {
+                int claimAt = Is(v + 1, "that") ? v + 2 : v + 1;
+                if (claimAt < _t.Length && Credit(0, 0, nameEnd, v + 1, Span(claimAt, _t.Length), classifyNameOnly: true)) return;
             }
             int subjectStart = SubjectStart(v);
             if (subjectStart < 0 || subjectStart >= v) continue;
@@ -151,6 +156,20 @@ internal ref struct AttributionScanner
             if (claimFrom >= _t.Length) continue;
             if (Credit(subjectStart, subjectStart, v, v + 1, Span(claimFrom, _t.Length))) return;
         }
+    }
+
+    // "Prime Minister Theresa May, speaking outside Downing Street ..., said the attack ...": a name, then an aside
+    // ("speaking ...", "who ...") closed by the comma before the verb, is the verb's subject, not a claim before an inverted source.
+    // The name's end (the aside's comma), or -1.
+    private readonly int NamedSubjectWithAside(int verb)
+    {
+        int comma = 1;
+        while (comma < verb && !Is(comma, ",")) comma++;
+        if (comma >= verb - 1 || !Is(verb - 1, ",")) return -1;
+        for (int i = 0; i < comma; i++)
+            if (_t[i].Kind != TokenKind.Word || !char.IsUpper(_text[_t[i].Start])) return -1;
+        var aside = Word(comma + 1);
+        return aside is "who" or "whose" || aside.EndsWith("ing", StringComparison.Ordinal) && char.IsLower(aside[0]) ? comma : -1;
     }
 
     // The subject of a reporting verb: the start of the sentence, or the words after the last comma
@@ -183,7 +202,7 @@ internal ref struct AttributionScanner
     }
 
     // Reduces the noun phrase [npStart, npEnd) to a source name, classifies it and records the attribution.
-    private bool Credit(int cueStart, int npStart, int npEnd, int cueEnd, TextRange claim)
+    private bool Credit(int cueStart, int npStart, int npEnd, int cueEnd, TextRange claim, bool classifyNameOnly = false)
     {
         npEnd = Math.Min(npEnd, _t.Length);
         if (!LooksLikeSource(npStart, npEnd)) return false;
@@ -197,7 +216,7 @@ internal ref struct AttributionScanner
         if (npEnd <= npStart) return false;
         var (name, person) = SourceName(npStart, npEnd);
         if (string.IsNullOrWhiteSpace(name)) return false;
-        string type = Classify(npStart, Math.Max(npEnd, Math.Min(cueEnd, _t.Length)));
+        string type = Classify(npStart, classifyNameOnly ? npEnd : Math.Max(npEnd, Math.Min(cueEnd, _t.Length)));
         if (TryResolve(npStart, npEnd, ref name, ref type, ref person) is false) return false;
         _memory.Remember(name, type, person, Text(npStart, npEnd));
         int last = Math.Min(Math.Max(npEnd, cueEnd), _t.Length) - 1;

@@ -146,7 +146,7 @@ internal static class EventDetection
     {
         "demanded", "demands", "urged", "urges", "warned", "warns", "summoned", "condemned", "condemns", "criticised", "criticized",
         "rejected", "rejects", "vowed", "vows", "threatened", "threatens", "appealed", "lodged", "chaired", "met", "meets", "pledged",
-        "welcomed", "praised", "expressed", "discussed", "negotiated", "stumbled",
+        "welcomed", "praised", "expressed", "discussed", "negotiated", "stumbled", "asked", "requested",
     };
 
     // A government or cabinet that resigns is a strategic development; a person leaving a post is not (ACLED codes no

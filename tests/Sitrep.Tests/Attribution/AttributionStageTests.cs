@@ -35,6 +35,15 @@ public class AttributionStageTests
     }
 
     [Fact]
+    public void ANamedSubjectWithAnAsideBeforeSaid_IsTheSource_NotWhatFollowsSaid()
+    {
+        var (source, type, claim) = Assert.Single(Attributions(
+            "Governor Amina Bello, speaking outside the state house in Kano after an emergency security meeting, said the attack was an act of cowardice."));
+        Assert.Equal(("Amina Bello", "government"), (source, type)); // not "security" from the meeting in the aside
+        Assert.Equal("the attack was an act of cowardice", claim);
+    }
+
+    [Fact]
     public void Appositive_GivesThePersonsName()
     {
         var (source, _, _) = Assert.Single(Attributions("The President of Kazakhstan, Kassym-Zhomart Tokayev, said that terrorists seized buildings."));
