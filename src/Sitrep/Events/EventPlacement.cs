@@ -254,7 +254,8 @@ internal static partial class EventPlacement
         outer.Country == inner.Country
         && (inner.Level is "city" or "district" or "site"
             && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1 || outer.Level == "admin2" && outer.Admin1 == inner.Admin1)
-            || inner.Level == "admin2" && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1));
+            || inner.Level == "admin2" && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1)
+            || inner.Level is "admin1" or "region" && outer.Level == "country");
 
     // 0 where it happened; 1 where it went ("to", "into", "bound for") or a street named after it ("the Halba
     // highway"); 2 where they came from, or a landmark the place is told from ("south of Cairo", "6 km from the border").

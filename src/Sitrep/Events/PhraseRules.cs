@@ -8,7 +8,7 @@ namespace Sitrep.Events;
 /// shot down that hit nothing is disrupted weapons use; bombs or missiles from an aircraft are an air
 /// strike ("a fighter jet dropped bombs"); a force opening or moving into a base is a base established
 /// ("Turkey opened a military training base"); rape is sexual violence; armed men burning or tearing down homes,
-/// harming nobody, are property destruction; and, asked only where the
+/// harming nobody, are property destruction; people seized are abducted; and, asked only where the
 /// classifier is unsure (<see cref="EventTyping"/>), a crowd putting someone to death is mob violence.
 /// </summary>
 internal static class PhraseRules
@@ -16,7 +16,7 @@ internal static class PhraseRules
     /// <summary>The sub-type the first rule that applies decides, in the order above, else null.</summary>
     public static string? Label(List<(string Lower, string Original)> words) =>
         Defused(words) ?? ChemicalWeapon(words) ?? WeaponDowned(words) ?? AirStrike(words) ?? BaseEstablished(words) ?? SexualViolence(words)
-        ?? PropertyDestroyed(words);
+        ?? PeopleSeized(words) ?? PropertyDestroyed(words);
 
     /// <summary>
     /// "Riots/Violent demonstration" when protesters clash with police or troops (71 of the 75 ACLED training notes
@@ -34,6 +34,30 @@ internal static class PhraseRules
             clashWithForces |= k < words.Count && words[k].Lower is "police" or "security" or "soldiers" or "troops" or "gendarmes" or "army" or "riot";
         }
         return protest && clashWithForces ? "Riots/Violent demonstration" : null;
+    }
+
+    /// <summary>
+    /// "Violence against civilians/Abduction/forced disappearance" when people are seized, snatched or grabbed
+    /// ("seized at least 26 Qatari nationals"): the codebook's taking of people, not of goods or ground.
+    /// </summary>
+    public static string? PeopleSeized(List<(string Lower, string Original)> words)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (words[i].Lower is not ("seized" or "snatched" or "grabbed" or "seizing" or "snatching")) continue;
+            for (int k = i + 1; k < words.Count && k <= i + 6; k++)
+            {
+                var w = words[k].Lower;
+                // What was taken comes first: "seized control of", "snatching land of Tamil people".
+                if (w is "," or "." or "and" or "from" or "in" or "control" or "land" or "lands" or "property" or "weapons" or "cattle"
+                    or "livestock" or "goods" or "vehicles" or "money") break;
+                if (w is "people" or "persons" or "nationals" or "civilians" or "hostages" or "passengers" or "students" or "schoolchildren"
+                    or "pupils" or "workers" or "men" or "women" or "children" or "villagers" or "tourists" or "foreigners" or "travellers"
+                    or "travelers" or "pilgrims" or "fishermen" or "farmers" or "traders" or "staff" or "employees" or "missionaries")
+                    return "Violence against civilians/Abduction/forced disappearance";
+            }
+        }
+        return null;
     }
 
     /// <summary>

@@ -299,6 +299,7 @@ public class EventCoderTests
     [InlineData("Militiamen raped at least ten women during a raid on a village near Bunia on Monday.", "Violence against civilians/Sexual violence")]
     [InlineData("Police carried out a controlled explosion on a suspicious package near the stadium in Kano on Monday.", "Strategic developments/Disrupted weapons use")]
     [InlineData("Soldiers defused a roadside bomb planted near a checkpoint outside Gao on Monday.", "Strategic developments/Disrupted weapons use")]
+    [InlineData("Gunmen in pickup trucks stormed a hunting camp near Gao before dawn on Monday and seized at least 26 foreign nationals.", "Violence against civilians/Abduction/forced disappearance")]
     public void TwoWordsTogether_DecideTheSubType(string text, string label) => Assert.Equal(label, Type(Single(text)));
 
     [Fact]
@@ -560,6 +561,15 @@ public class WireCopyEventTests
     [InlineData("Officials in Harare said on Thursday that the militia might have attacked the wrong convoy.")]
     [InlineData("A spokesman said troops had been sent into the markets of Harare on Thursday to prevent looting.")]
     public void WhatShouldOrMightHappen_IsNoEvent(string text) => Assert.Empty(Events(text, Friday));
+
+    [Fact]
+    public void AnIncidentToldInTheCountry_ThenInOneOfItsProvinces_IsOneIncidentInTheProvince()
+    {
+        var e = Assert.Single(Events(
+            "NAIROBI, March 10 - Gunmen stormed a camp in Kenya's northern desert before dawn on Thursday and seized 14 aid workers, officials said.\n\n" +
+            "The raid took place at around 3 a.m. in a remote part of Mandera county near the Somali border, a police officer said.", Friday));
+        Assert.Equal(("Mandera County", 2), (e.Place?.Name, e.Evidence.Count));
+    }
 
     [Fact]
     public void IncidentsSummedUp_AreNoEvent_ButAnIncidentToldBesideThemIs()
