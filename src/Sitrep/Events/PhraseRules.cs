@@ -51,14 +51,20 @@ internal static class PhraseRules
                 // What was taken comes first: "seized control of", "snatching land of Tamil people".
                 if (w is "," or "." or "and" or "from" or "in" or "control" or "land" or "lands" or "property" or "weapons" or "cattle"
                     or "livestock" or "goods" or "vehicles" or "money") break;
-                if (w is "people" or "persons" or "nationals" or "civilians" or "hostages" or "passengers" or "students" or "schoolchildren"
-                    or "pupils" or "workers" or "men" or "women" or "children" or "villagers" or "tourists" or "foreigners" or "travellers"
-                    or "travelers" or "pilgrims" or "fishermen" or "farmers" or "traders" or "staff" or "employees" or "missionaries")
-                    return "Violence against civilians/Abduction/forced disappearance";
+                if (IsPeople(w)) return "Violence against civilians/Abduction/forced disappearance";
             }
+            // Passive: "The group - 12 adults and five children - was seized in Ganthier".
+            if (i >= 1 && words[i - 1].Lower is "was" or "were")
+                for (int k = i - 2; k >= 0 && k >= i - 10; k--)
+                    if (IsPeople(words[k].Lower)) return "Violence against civilians/Abduction/forced disappearance";
         }
         return null;
     }
+
+    private static bool IsPeople(string w) =>
+        w is "people" or "persons" or "nationals" or "civilians" or "hostages" or "passengers" or "students" or "schoolchildren"
+            or "pupils" or "workers" or "men" or "women" or "children" or "adults" or "villagers" or "tourists" or "foreigners" or "travellers"
+            or "travelers" or "pilgrims" or "fishermen" or "farmers" or "traders" or "staff" or "employees" or "missionaries";
 
     /// <summary>
     /// "Strategic developments/Looting/property destruction" when soldiers, police or an armed group burn or tear down

@@ -563,6 +563,15 @@ public class WireCopyEventTests
     public void WhatShouldOrMightHappen_IsNoEvent(string text) => Assert.Empty(Events(text, Friday));
 
     [Fact]
+    public void PeopleKidnappedInTheCountry_ThenSeizedInATown_AreOneAbductionInTheTown()
+    {
+        var e = Assert.Single(Events(
+            "NAIROBI, March 10 - Nine aid workers were kidnapped by a gang in northern Kenya on Thursday, police said.\n\n" +
+            "The group - six men and three women - was seized in Mandera, a town near the Somali border, by a local gang, a police officer said.", Friday));
+        Assert.Equal(("Violence against civilians/Abduction/forced disappearance", "Mandera"), ($"{e.EventType}/{e.SubEventType}", e.Place?.Name));
+    }
+
+    [Fact]
     public void AnIncidentToldInTheCountry_ThenInOneOfItsProvinces_IsOneIncidentInTheProvince()
     {
         var e = Assert.Single(Events(
