@@ -254,7 +254,7 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
             Postings = postings, Tagged = kind == EntityKind.Location, Key = matchedKey, Fuzzy = fuzzy,
         };
         if (end < tokens.Length && CurrencyWords.Contains(document.TextOf(tokens[end].Range))) return null; // "the US dollar"
-        if (NamesAStreet(document, sentence, first, end)) return null;
+        if (NamesAStreet(document, sentence, first, end) || NamedAsSomeone(document, sentence, first)) return null;
         candidate.AllCaps = IsAllCaps(document, candidate);
         ReadCues(document, sentence, candidate, key);
         if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate, AsContainer(document, sentence, first))) return null;
@@ -393,6 +393,15 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
             if (IsPluralStreetWord(word)) return k > end + 1;
             if (!StartsName(document.Text, tokens[k]) && !Connectors.Contains(word)) return false;
         }
+        return false;
+    }
+
+    // "the commander, identified by police as Usman", "a man named as Paris": who someone is, not where.
+    private static bool NamedAsSomeone(Document document, Sentence sentence, int first)
+    {
+        if (first - 2 < sentence.FirstToken || document.TextOf(document.Tokens[first - 1].Range) != "as") return false;
+        for (int k = first - 2; k >= sentence.FirstToken && k >= first - 5; k--)
+            if (document.TextOf(document.Tokens[k].Range) is "identified" or "named") return true;
         return false;
     }
 

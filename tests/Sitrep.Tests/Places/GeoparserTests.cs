@@ -262,6 +262,11 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void ANameSomeoneIsIdentifiedAs_IsNoPlace() =>
+        Assert.DoesNotContain(Places("Troops killed a militant commander, identified by police as Usman, in a gun battle in Srinagar on Saturday."),
+            p => p.Text == "Usman");
+
+    [Fact]
     public void ACitysStreets_AreTheCity() => Assert.Contains(Places("Crowds filled Tehran streets on Monday."), p => p.Text == "Tehran");
 
     [Fact]
