@@ -149,6 +149,18 @@ internal static class EventDetection
         "welcomed", "praised", "expressed", "discussed", "negotiated", "stumbled", "asked", "requested",
     };
 
+    // "the fight against Islamist insurgents", "its battle to set the format", "he is fighting corruption": a campaign
+    // or a figure of speech, no fight anyone could place or date.
+    private static bool IsCampaign(List<(string Lower, string Original)> words, int i)
+    {
+        var w = words[i].Lower;
+        var next = i + 1 < words.Count ? words[i + 1].Lower : "";
+        if (w is "fight" or "battle" or "struggle" && i > 0 && words[i - 1].Lower is "the" or "its" or "their" or "his" or "her" or "our"
+            && next is "against" or "to" or "for") return true;
+        return w is "fighting" or "fight" or "fights" or "fought" && next is "corruption" or "poverty" or "inflation" or "crime" or "drugs"
+            or "terrorism" or "extremism" or "disease" or "malaria" or "hunger" or "fraud" or "piracy" or "spam" or "cancer" or "back";
+    }
+
     // A government or cabinet that resigns is a strategic development; a person leaving a post is not (ACLED codes no
     // resignation: 1 of the 128 training notes that name one, the others are protests demanding one).
     private static bool NamesAGovernment(List<(string Lower, string Original)> words) =>
@@ -197,6 +209,7 @@ internal static class EventDetection
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0]) || words[i].Lower is "prevent" or "avert") lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
+                && !IsCampaign(words, i)
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
                 && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
                 // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").

@@ -562,6 +562,11 @@ public class WireCopyEventTests
     [InlineData("A spokesman said troops had been sent into the markets of Harare on Thursday to prevent looting.")]
     public void WhatShouldOrMightHappen_IsNoEvent(string text) => Assert.Empty(Events(text, Friday));
 
+    [Theory]
+    [InlineData("Before the coup, Chad was a key French partner in the fight against Islamist insurgents in the Sahel.")]
+    [InlineData("His supporters in Harare say he is fighting corruption and an elite that failed the country.")]
+    public void ACampaignOrAFigureOfSpeech_IsNoFight(string text) => Assert.Empty(Events(text, Friday));
+
     [Fact]
     public void PeopleKidnappedInTheCountry_ThenSeizedInATown_AreOneAbductionInTheTown()
     {
