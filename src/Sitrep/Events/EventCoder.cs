@@ -131,7 +131,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                 incident.DateBy(day);
         return incidents.ConvertAll(i =>
         {
-            var e = WithoutTollsOfPeacefulDevelopments(i.Event);
+            var e = AtCapitalWhenCountryWide(WithoutTollsOfPeacefulDevelopments(i.Event));
             return e with { Notes = Note(e.Date ?? document.Date, e.Actor1, e.EventType, e.SubEventType, e.Place, e.Fatalities ?? 0) };
         });
     }
@@ -145,6 +145,17 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             or "Non-violent transfer of territory" or "Change to group/activity"
             ? e with { Fatalities = 0, FatalitiesText = null }
             : e;
+
+    /// <summary>
+    /// An event known only to its country is put at the capital's point, as ACLED codes one (geo precision 3); the
+    /// place stays the country the report names.
+    /// </summary>
+    private CodedEvent AtCapitalWhenCountryWide(CodedEvent e)
+    {
+        if (gazetteer is null || e.Place is not { Level: "country" } country || country.Country.Length != 2) return e;
+        int capital = gazetteer.Capital(CountryCodes.Pack(country.Country));
+        return capital < 0 ? e : e with { Place = country with { Latitude = Math.Round(gazetteer.Latitude(capital), 5), Longitude = Math.Round(gazetteer.Longitude(capital), 5) } };
+    }
 
     /// <summary>The sentence's words with those inside a credited source blanked: "a police officer at the scene said" names a source, not an actor.</summary>
     private static List<(string Lower, string Original)> OutsideAttributions(Document document, Sentence sentence, List<(string Lower, string Original)> words)

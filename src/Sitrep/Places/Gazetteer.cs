@@ -9,6 +9,7 @@ public sealed class Gazetteer
 {
     internal readonly GazetteerColumns Columns;
     private readonly Dictionary<ushort, int> _countryEntries = [];
+    private readonly Dictionary<ushort, int> _capitals = [];
     private readonly Dictionary<int, (int Since, int Before)> _admin1Changes = [];
 
     internal Gazetteer(GazetteerColumns columns, NameIndex names, NameIndex demonyms, NameIndex sounds)
@@ -18,7 +19,13 @@ public sealed class Gazetteer
         Demonyms = demonyms;
         Sounds = sounds;
         for (int i = 0; i < columns.Levels.Length; i++)
+        {
             if (columns.Levels[i] == (byte)PlaceLevel.Country) _countryEntries.TryAdd(columns.Countries[i], i);
+            // The most populous capital where a country has more than one (seat of government and constitutional capital).
+            if (((PlaceFlags)columns.Flags[i] & PlaceFlags.Capital) != 0
+                && (!_capitals.TryGetValue(columns.Countries[i], out var other) || columns.Populations[i] > columns.Populations[other]))
+                _capitals[columns.Countries[i]] = i;
+        }
         for (int c = 0; c < columns.ChangedAdmin1.Length; c++)
             _admin1Changes[columns.ChangedAdmin1[c]] = (columns.ChangedSince[c], columns.ChangedFrom[c]);
     }
@@ -79,6 +86,9 @@ public sealed class Gazetteer
 
     /// <summary>The country entry for a packed code, or -1.</summary>
     public int CountryEntry(ushort code) => _countryEntries.TryGetValue(code, out var i) ? i : -1;
+
+    /// <summary>The capital (GeoNames PPLC) of the country with a packed code, or -1.</summary>
+    public int Capital(ushort code) => _capitals.TryGetValue(code, out var i) ? i : -1;
 
     /// <summary>
     /// The first-level division that held entry <paramref name="i"/> on <paramref name="date"/>: divisions

@@ -159,6 +159,14 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void Place_AnEventKnownOnlyToItsCountry_IsAtTheCapitalsPoint_AsACLEDCodesIt()
+    {
+        var place = Single("Thousands of teachers went on strike across Kenya on Monday over unpaid wages.").Place!;
+        Assert.Equal(("Kenya", "country"), (place.Name, place.Level));
+        Assert.True(Sitrep.Places.Geo.DistanceKm(place.Latitude, place.Longitude, -1.286, 36.817) < 25, $"{place.Latitude}, {place.Longitude} is not Nairobi");
+    }
+
+    [Fact]
     public void Place_ACountryNamedForItsForces_IsNotWhereTheyAct()
     {
         Assert.NotEqual("US", Single("US forces prevented a Russian patrol from entering the town of Rmelan on Monday.").Place?.Country);
