@@ -16,6 +16,7 @@ internal sealed class EventTyping(TextClassifier classifier)
         bool protest = stems.Overlaps(["protester", "protestor", "demonstrator", "protest", "march", "marcher", "demonstrat", "demonstration"]);
         bool lethal = stems.Overlaps(["kill", "killed", "shot", "dead", "eliminat"]);
         bool stateForce = stems.Overlaps(["police", "security", "military", "troop", "soldier", "army"]);
+        // Protesters clashing with police or troops are a violent demonstration, deaths or not.
         if (PhraseRules.ProtestClash(words) is { } clash) return (clash, predicted.Margin, false);
         // Lethal force on protesters is excessive force, whatever else the sentence says.
         if (protest && lethal && stateForce && !stems.Overlaps(["riot", "rioter", "bandit", "attacker", "armed"]))
@@ -46,7 +47,7 @@ internal sealed class EventTyping(TextClassifier classifier)
                 RuleStrength.Decisive => !crowd,
                 RuleStrength.UnlessViolent => !violent || predicted.Margin <= RuleMargin,
                 RuleStrength.WhenHarmful => !crowd && harmed || predicted.Margin <= RuleMargin,
-                // A heavy weapon is no crowd's (ACLED training notes naming artillery, shelling or mortars: 5 of 3,400 riots or protests).
+                // A heavy weapon is no crowd's (of the 3,400 ACLED training notes naming artillery, shelling or mortars, 5 are riots or protests).
                 _ => predicted.Margin <= RuleMargin || crowdLabel && !crowd && !protest && ruleLabel.StartsWith("Explosions/", StringComparison.Ordinal),
             };
             if (!applies || !ruleStems.Overlaps(stemsOfRule)) continue;
