@@ -270,8 +270,16 @@ internal static partial class EventPlacement
         // "The unrest spread to Bignona": where it spread is where it happened.
         if (word is "to" && SpreadBefore(rest)) return 0;
         if (word is "to" or "toward" or "towards" or "into" || word is "for" && previous is "bound" or "depart" or "departed" or "left" or "leave" or "heading" or "headed") return 1;
-        return PlaceNames.IsStreetWord(WordAfter(document, place)) ? 1 : 0;
+        var after = WordAfter(document, place);
+        return PlaceNames.IsStreetWord(after) || NamedAfterThePlace.Contains(after) ? 1 : 0;
     }
+
+    // "the Paris Olympics", "the Minsk agreements", "the Astana talks": a thing named after a place, held or signed
+    // there some other time; the report's act need not be there.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NamedAfterThePlace = new HashSet<string>(
+        ["Olympics", "Games", "Agreement", "Agreements", "Accord", "Accords", "Protocol", "Convention", "Conventions", "Declaration",
+         "Process", "Format", "Marathon"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // "spread to", "spread from Dakar to": a spreading verb among the four words before.
     private static bool SpreadBefore(ReadOnlySpan<char> before)

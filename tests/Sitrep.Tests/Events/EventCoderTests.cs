@@ -167,6 +167,10 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void Place_AThingNamedAfterACity_IsNotWhereTheActHappened() =>
+        Assert.Equal("Kenya", Single("Gunmen attacked three of Kenya's railway depots on Monday, hours before the opening ceremony of the Nairobi Olympics.").Place?.Name);
+
+    [Fact]
     public void Place_ACountryNamedForItsForces_IsNotWhereTheyAct()
     {
         Assert.NotEqual("US", Single("US forces prevented a Russian patrol from entering the town of Rmelan on Monday.").Place?.Country);
