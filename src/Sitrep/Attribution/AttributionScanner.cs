@@ -129,7 +129,8 @@ internal ref struct AttributionScanner
             if (!IsReportingVerb(v)) continue;
             if (v > 0 && (Is(v - 1, "was") || Is(v - 1, "were") || Is(v - 1, "is") || Is(v - 1, "be"))) continue; // passive: "was said to"
             bool afterQuoteOrComma = v > 0 && (Is(v - 1, ",") || IsQuote(v - 1));
-            if (afterQuoteOrComma && v + 1 < _t.Length && !Is(v + 1, "that") && NamedSubjectWithAside(v) < 0 && LooksLikeSource(v + 1, EndOfSentence()))
+            int nameEnd = NamedSubjectWithAside(v);
+            if (afterQuoteOrComma && v + 1 < _t.Length && !Is(v + 1, "that") && nameEnd < 0 && LooksLikeSource(v + 1, EndOfSentence()))
             {
                 // Inverted: "…,” said the presenter on the air of “Khabar 24”."
                 int npEnd = EndOfSentence();
@@ -139,7 +140,7 @@ internal ref struct AttributionScanner
                 if (Credit(v, v + 1, npEnd, npEnd, Span(claimStart, claimEnd + 1))) return;
                 continue;
             }
-            if (NamedSubjectWithAside(v) is var nameEnd and > 0 && v + 1 < _t.Length)
+            if (nameEnd > 0 && v + 1 < _t.Length)
             {
                 int claimAt = Is(v + 1, "that") ? v + 2 : v + 1;
                 if (claimAt < _t.Length && Credit(0, 0, nameEnd, v + 1, Span(claimAt, _t.Length), classifyNameOnly: true)) return;

@@ -102,8 +102,8 @@ public static class Casualties
         for (int noun = pronoun - 1; noun >= 1; noun--)
         {
             if (!IsVictimNoun(words[noun])) continue;
-            int total = 0, from = noun;
-            for (int k = noun; k >= 1 && IsVictimNoun(words[k]) && SmallNumber(words[k - 1]) is int n; )
+            int total = 0, from = noun, k = noun;
+            while (k >= 1 && SmallNumber(words[k - 1]) is int n)
             {
                 total += n;
                 from = k - 1;
@@ -118,11 +118,10 @@ public static class Casualties
 
     private static bool IsVictimNoun(string word) => Victims.Contains(word) || Victims.Contains(EventFeatures.Stem(word)) || word is "men" or "women" or "people" or "children";
 
-    private static int? SmallNumber(string word) => word switch
-    {
-        "a" or "an" or "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8, "nine" => 9, "ten" => 10,
-        _ => int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 1000 ? n : null,
-    };
+    private static int? SmallNumber(string word) =>
+        word is "a" or "an" ? 1
+        : Numbers.NumberLexicon.Units.TryGetValue(word, out var n) ? n
+        : int.TryParse(word, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out n) && n < 1000 ? n : null;
 
     private static bool InParts(string[] words, EventCue[] cues)
     {
