@@ -77,52 +77,58 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var (date, timePrecision) = story.Day(EventDating.When(document, s, told, dateline));
             var text = document.Slice(sentence.Range);
             bool moreOfSomething = IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(sentenceWords);
-            // Where someone went says nothing about which incident the sentence tells ("his wife was flown to Miami"), nor, in
-            // more of an incident, where it happened ("the blast hit the train due to leave for Peshawar"); troops deployed are where they went.
-            var ownPlace = EventPlacement.OwnPlace(document, told, storyPlaces, focus);
-            bool wentThere = ownPlace is not null && EventPlacement.IsDestination(document, ownPlace);
-            if (wentThere && moreOfSomething) ownPlace = null;
-            var where = EventPlacement.Where(document, s, ownPlace, focus, paragraphs, storyPlaces);
-            // A toll or a measure over many incidents ("the national toll", "a nationwide state of emergency") is the country's, not this incident's.
-            bool overMany = IncidentGrouping.OverManyIncidents.IsMatch(text);
-            var (place, geoPrecision) = story.Place(ownPlace, where, date, overMany);
-            var country = place is null ? null : CountryNames.Of(place.Country);
-            var (actor1, inter1, actor2, inter2) = _actors.ActorsOf(document, actorWords, eventType, subType, country, date.Year);
-            var telling = new Telling(new CodedEvent
+            // "Fires were started near Courtalain, at Croisilles and near Pagny-sur-Moselle": one incident at each town the act is told at.
+            var firstPlace = EventPlacement.OwnPlace(document, told, storyPlaces, focus);
+            foreach (var site in EventSites.Beside(document, told, storyPlaces, firstPlace).Prepend(firstPlace))
             {
-                EventType = eventType,
-                SubEventType = subType,
-                Plover = EventTaxonomy.Plover(eventType, subType),
-                Date = date,
-                TimePrecision = timePrecision,
-                Place = place,
-                GeoPrecision = geoPrecision,
-                Actor1 = actor1,
-                Inter1 = inter1,
-                Actor2 = actor2,
-                Inter2 = inter2,
-                Fatalities = deaths?.Count ?? 0,
-                FatalitiesText = deaths?.Text,
-                Injured = injuries?.Count,
-                InjuredText = injuries?.Text,
-                Source = Source(document, sentence),
-                Evidence = [sentence.Range],
-                Confidence = Math.Round(1 / (1 + Math.Exp(-label.Margin / 4)) * (place?.Confidence ?? 0.5), 2),
-            },
-                Sentence: s,
-                Paragraph: paragraphs[s],
-                OwnPlace: wentThere ? null : ownPlace,
-                Placed: where.Place is not null && !where.OnlyTheFocus,
-                OwnDate: timePrecision == 1 ? date : null,
-                PartOfDay: EventDating.PartOfDay(document, s, dateline),
-                MoreOfSomething: moreOfSomething,
-                Verbal: EventDetection.IsVerbalAct(actorWords),
-                Unsure: label.Learned && subType == "Other" && label.Margin < EventTyping.RuleMargin,
-                LaterToll: IncidentGrouping.UpdatesToll(text),
-                OverMany: overMany,
-                Violent: EventTyping.TellsViolence(sentenceWords),
-                Gunfire: EventTyping.TellsGunfire(sentenceWords));
-            IncidentGrouping.Add(incidents, telling);
+                // Where someone went says nothing about which incident the sentence tells ("his wife was flown to Miami"), nor, in
+                // more of an incident, where it happened ("the blast hit the train due to leave for Peshawar"); troops deployed are where they went.
+                var ownPlace = site;
+                bool wentThere = ownPlace is not null && EventPlacement.IsDestination(document, ownPlace);
+                if (wentThere && moreOfSomething) ownPlace = null;
+                var where = EventPlacement.Where(document, s, ownPlace, focus, paragraphs, storyPlaces);
+                // A toll or a measure over many incidents ("the national toll", "a nationwide state of emergency") is the country's, not this incident's.
+                bool overMany = IncidentGrouping.OverManyIncidents.IsMatch(text);
+                var (place, geoPrecision) = story.Place(ownPlace, where, date, overMany);
+                var country = place is null ? null : CountryNames.Of(place.Country);
+                var (actor1, inter1, actor2, inter2) = _actors.ActorsOf(document, actorWords, eventType, subType, country, date.Year);
+                var telling = new Telling(new CodedEvent
+                {
+                    EventType = eventType,
+                    SubEventType = subType,
+                    Plover = EventTaxonomy.Plover(eventType, subType),
+                    Date = date,
+                    TimePrecision = timePrecision,
+                    Place = place,
+                    GeoPrecision = geoPrecision,
+                    Actor1 = actor1,
+                    Inter1 = inter1,
+                    Actor2 = actor2,
+                    Inter2 = inter2,
+                    Fatalities = deaths?.Count ?? 0,
+                    FatalitiesText = deaths?.Text,
+                    Injured = injuries?.Count,
+                    InjuredText = injuries?.Text,
+                    Source = Source(document, sentence),
+                    Evidence = [sentence.Range],
+                    Confidence = Math.Round(1 / (1 + Math.Exp(-label.Margin / 4)) * (place?.Confidence ?? 0.5), 2),
+                },
+                    Sentence: s,
+                    Paragraph: paragraphs[s],
+                    OwnPlace: wentThere ? null : ownPlace,
+                    Placed: where.Place is not null && !where.OnlyTheFocus,
+                    OwnDate: timePrecision == 1 ? date : null,
+                    PartOfDay: EventDating.PartOfDay(document, s, dateline),
+                    MoreOfSomething: moreOfSomething,
+                    Verbal: EventDetection.IsVerbalAct(actorWords),
+                    Unsure: label.Learned && subType == "Other" && label.Margin < EventTyping.RuleMargin,
+                    LaterToll: IncidentGrouping.UpdatesToll(text),
+                    OverMany: overMany,
+                    Violent: EventTyping.TellsViolence(sentenceWords),
+                    Gunfire: EventTyping.TellsGunfire(sentenceWords),
+                    Agentless: !actorWords.Exists(w => Actors.Of(w.Lower) is not null || (EventLexicon.Of(w.Lower) & EventCue.Agent) != 0));
+                IncidentGrouping.Add(incidents, telling);
+            }
         }
         // "A former spy was found poisoned, police said. ... He was discovered on Sunday afternoon": the lead
         // often leaves the day to the sentences after it, which tell no event of their own.

@@ -142,6 +142,7 @@ public static class EventLexicon
             "citizens", "inhabitants", "neighbours", "neighbors", "unidentified", "suspected", "armed", "coalition", "opposition", "party",
             "employees", "labourers", "laborers", "nurses", "lawyers", "fishermen", "herders", "refugees", "migrants", "prisoners", "inmates",
             "guards", "commander", "commanders", "minister", "president", "cabinet", "governor", "mayor", "parliament", "taliban", "houthi", "houthis", "shabaab", "haram", "gunman", "terrorists", "separatists",
+            "arsonists", "arsonist", "saboteurs",
             // Victims and weapons say as much: "a man was found dead", "explosions involving unknown weapons".
             "parents", "man", "woman", "person", "persons", "victim", "victims", "child", "children", "boy", "girl", "councillor", "weapons",
             "weapon", "machineguns", "guns", "gunshot", "firearm", "firearms", "sniper", "snipers", "rpg");

@@ -151,7 +151,7 @@ internal static partial class EventPlacement
     }
 
     // The last word of the text.
-    private static ReadOnlySpan<char> WordBefore(ReadOnlySpan<char> text)
+    internal static ReadOnlySpan<char> WordBefore(ReadOnlySpan<char> text)
     {
         text = text.TrimEnd();
         return text[(text.LastIndexOfAny(' ', '\n') + 1)..];

@@ -64,8 +64,10 @@ internal static class IncidentGrouping
         if (!sameParagraph && telling.OwnPlace is null && telling.Event.Place is { Level: not "country" } inherited && e.Place is { } where && !SamePlace(inherited, where)) return false;
         string family = EventTaxonomy.DisorderType(telling.Event.EventType), incidentFamily = EventTaxonomy.DisorderType(e.EventType);
         if (telling.MoreOfSomething) return family == incidentFamily || incidentFamily != "Strategic developments";
-        // What followed, told in the same paragraph with no day or place of its own ("windows were shattered"), is more of the violence or the demonstration.
-        if (sameParagraph && telling.OwnPlace is null && telling.OwnDate is null && family != "Strategic developments" && incidentFamily != "Strategic developments")
+        // What followed, told in the same paragraph with no day or place of its own ("windows were shattered"), is more of the violence
+        // or the demonstration, and with no one named who acts, more of whatever the paragraph told ("a single fire cut traffic").
+        if (sameParagraph && telling.OwnPlace is null && telling.OwnDate is null
+            && (family != "Strategic developments" && incidentFamily != "Strategic developments" || telling.Agentless))
             return true;
         // More of the same kind of event in the paragraph that tells it; elsewhere in the report, the same
         // sub-type at that place and day, or the same kind of event at the same town named again.

@@ -68,23 +68,28 @@ internal static class PhraseRules
 
     /// <summary>
     /// "Strategic developments/Looting/property destruction" when soldiers, police or an armed group burn or tear down
-    /// homes or buildings and the sentence tells of no crowd and no one harmed (138 of the 149 ACLED training notes so told).
+    /// homes or buildings and the sentence tells of no crowd and no one harmed (138 of the 149 ACLED training notes so
+    /// told), or when something is burned and the sentence names no one who could be a crowd (190 of 230: "unidentified
+    /// arsonists burned down a church", "fires had been started in cable ducts").
     /// </summary>
     public static string? PropertyDestroyed(List<(string Lower, string Original)> words)
     {
-        bool destroyed = false, property = false, armed = false;
+        bool destroyed = false, property = false, armed = false, people = false;
         for (int i = 0; i < words.Count; i++)
         {
             var w = words[i].Lower;
             var next = i + 1 < words.Count ? words[i + 1].Lower : "";
             if (HarmOrCrowd(w)) return null;
+            people |= w is "residents" or "villagers" or "youths" or "supporters" or "students" or "workers" or "people" or "men";
             destroyed |= w is "torched" or "torching" or "demolished" or "demolishing" or "razed" or "burned" or "burnt" or "burning" or "arson"
-                || w is "set" && next is "fire" or "ablaze" || w is "tore" or "tearing" && next == "down";
+                || w is "set" && next is "fire" or "ablaze" || w is "tore" or "tearing" && next == "down"
+                // "fires had been started in cable ducts"
+                || w is "fire" or "fires" && words.Skip(i + 1).Take(3).Any(v => v.Lower is "started" or "set" or "lit");
             property |= w is "home" or "homes" or "house" or "houses" or "building" or "buildings" or "shops" or "village" or "villages"
                 or "property" or "properties" or "structures" or "church" or "churches" or "mosque" or "mosques" or "school" or "schools";
             armed |= Actors.Of(w) is ActorKind.Military or ActorKind.Police or ActorKind.ArmedGroup;
         }
-        return destroyed && property && armed ? "Strategic developments/Looting/property destruction" : null;
+        return destroyed && (property && armed || !people) ? "Strategic developments/Looting/property destruction" : null;
     }
 
     private static bool HarmOrCrowd(string w) =>

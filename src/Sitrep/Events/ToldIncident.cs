@@ -20,7 +20,8 @@ namespace Sitrep.Events;
 /// <param name="Violent">It tells of violence (<see cref="EventTyping.TellsViolence"/>), which can make a demonstration more severe.</param>
 /// <param name="Gunfire">It tells of an exchange of fire ("opened fire", "a shootout ensued"): demonstrators firing on forces are in an armed clash.</param>
 /// <param name="OverMany">Its figures are over many incidents ("the national toll"), not this one's.</param>
-internal sealed record Telling(CodedEvent Event, int Sentence, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, string? PartOfDay, bool MoreOfSomething, bool Verbal, bool Unsure, bool LaterToll, bool OverMany, bool Violent, bool Gunfire);
+/// <param name="Agentless">It names no one who acts in events ("a single fire cut traffic on two branches"): what happened, not who did it.</param>
+internal sealed record Telling(CodedEvent Event, int Sentence, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, string? PartOfDay, bool MoreOfSomething, bool Verbal, bool Unsure, bool LaterToll, bool OverMany, bool Violent, bool Gunfire, bool Agentless);
 
 /// <summary>
 /// An incident as the report tells it, sentence by sentence: the first telling's coding, refined by

@@ -905,4 +905,53 @@ public class WireCopyEventTests
             "The attack came after nearly three months of street protests in which more than 70 people have been killed.", Friday));
         Assert.Equal(0, e.Fatalities ?? 0);
     }
+
+    [Fact]
+    public void TheSameActTold_AtTwoTowns_IsTwoEvents()
+    {
+        var events = Events("LYON, March 10 - Some 30,000 people marched in Grenoble on Thursday, and about 8,000 gathered in Annecy.", Friday);
+        Assert.Equal(["Annecy", "Grenoble"], events.Select(e => e.Place?.Name).Order());
+        Assert.All(events, e => Assert.Equal("Protests", e.EventType));
+    }
+
+    [Theory]
+    [InlineData("LYON, March 10 - Hundreds of farmers protested in Grenoble on Thursday, supporting the blockades in Annecy.")]
+    [InlineData("LYON, March 10 - Police dispersed a protest in Grenoble on Thursday and arrested farmers from the town of Annecy.")]
+    [InlineData("LYON, March 10 - Police dispersed a protest in Grenoble on Thursday and detained leaders of the unions of Annecy.")]
+    [InlineData("LYON, March 10 - Thousands of farmers rallied in Grenoble, Chambery, on Thursday.")]
+    public void TownsThatSayWhatTheActorsBacked_WhereTheyCameFrom_WhoseTheyAre_OrWhereATownIs_AreNoSitesOfTheirOwn(string text)
+    {
+        var e = Assert.Single(Events(text, Friday));
+        Assert.Equal("Grenoble", e.Place?.Name);
+    }
+
+    [Fact]
+    public void TownsListed_AreEachASite()
+    {
+        var events = Events("LYON, March 10 - Thousands of farmers rallied in Grenoble, Chambery and Annecy on Thursday.", Friday);
+        Assert.Equal(["Annecy", "Chambéry", "Grenoble"], events.Select(e => e.Place?.Name).Order());
+    }
+
+    [Fact]
+    public void ARoadBetweenTwoTowns_IsOneSite()
+    {
+        Assert.Single(Events("LYON, March 10 - Farmers blocked the road between Grenoble and Chambery on Thursday.", Friday));
+    }
+
+    [Fact]
+    public void ABuildingBurnedByArsonists_IsPropertyDestruction()
+    {
+        var e = Assert.Single(Events("LEEDS, March 10 - Unidentified arsonists burned down a mosque in Bradford on Thursday.", Friday));
+        Assert.Equal("Strategic developments/Looting/property destruction", $"{e.EventType}/{e.SubEventType}");
+    }
+
+    [Fact]
+    public void FiresSetAtSeveralTowns_AreTheArsonTheStoryOpenedWith_AtEachTown()
+    {
+        var events = Events(
+            "PARIS, March 10 - Saboteurs set fire to power installations on two railway lines on Thursday.\n\n" +
+            "The operator said fires had been started in cable ducts near Arras; and near Metz. A single fire halted trains for hours.", Friday);
+        Assert.Equal(["Arras", "Metz"], events.Select(e => e.Place?.Name).Order());
+        Assert.All(events, e => Assert.Equal("Strategic developments/Looting/property destruction", $"{e.EventType}/{e.SubEventType}"));
+    }
 }
