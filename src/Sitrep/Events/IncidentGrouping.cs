@@ -54,8 +54,8 @@ internal static class IncidentGrouping
         if (telling.OwnDate is { } day && day != e.Date
             && (incident.Dated || !sameParagraph && !telling.MoreOfSomething
                 && (telling.Event.EventType != e.EventType || telling.Event.SubEventType != e.SubEventType))) return false;
-        // The night and the morning of one day are two moments, and two incidents.
-        if (telling.PartOfDay is { } part && incident.PartOfDay is { } partTold && part != partTold) return false;
+        // The night and the morning of one day are two moments, and two incidents; the evening runs into the night.
+        if (telling.PartOfDay is { } part && incident.PartOfDay is { } partTold && part != partTold && !(part is "EV" or "NI" && partTold is "EV" or "NI")) return false;
         // A town or division elsewhere is elsewhere. A country says nothing about which of its towns in the
         // paragraph that named the town; a paragraph that names only the country tells of the country at large.
         if (telling.OwnPlace is { } place && e.Place is { } at

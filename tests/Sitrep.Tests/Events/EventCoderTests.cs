@@ -954,4 +954,20 @@ public class WireCopyEventTests
         Assert.Equal(["Arras", "Metz"], events.Select(e => e.Place?.Name).Order());
         Assert.All(events, e => Assert.Equal("Strategic developments/Looting/property destruction", $"{e.EventType}/{e.SubEventType}"));
     }
+
+    [Fact]
+    public void ArrestsAfterARampage_AreTheRampage()
+    {
+        var e = Assert.Single(Events("ANKARA, March 10 - Police detained 40 people after crowds went on the rampage in Konya overnight, setting fire to shops.", Friday));
+        Assert.Equal("Riots", e.EventType);
+    }
+
+    [Fact]
+    public void TheEveningAndTheNightOfOneDay_AreOneIncident()
+    {
+        var e = Assert.Single(Events(
+            "ANKARA, March 10 - Rioters smashed shop windows and hurled stones at police in Konya overnight, police said.\n\n" +
+            "The violence broke out on Thursday evening in the city's Meram district after a dispute.", Friday));
+        Assert.Equal(2, e.Evidence.Count);
+    }
 }
