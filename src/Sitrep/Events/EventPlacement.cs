@@ -34,11 +34,14 @@ internal static partial class EventPlacement
     private static bool NamedAsPlace(Document document, PlaceMention country)
     {
         var after = document.Text.AsSpan(country.Range.End);
-        // "Nigeria's Borno state" holds a place; "Burundi's army" names who acts.
-        if (after.StartsWith("'s") || after.StartsWith("’s")) return FirstWord(after[2..]) is var whose && !ActorNouns.Contains(whose) && !SpeakerNouns.Contains(whose);
-        if (after.StartsWith(",") || after.StartsWith(")") || after.StartsWith(".")) return true;
+        // "Nigeria's Borno state" holds a place; "Burundi's army", "Ukraine's own air defences" name whose.
+        if (after.StartsWith("'s") || after.StartsWith("’s"))
+            return FirstWord(after[2..]) is var whose && !ActorNouns.Contains(whose) && !SpeakerNouns.Contains(whose) && whose is not "own";
         // The word before, past direction words: "in northern Burkina Faso", "across the country of".
         var before = document.Text.AsSpan(0, country.Range.Start).TrimEnd();
+        // "a missile used by Ukraine." names who acted.
+        if (WordBefore(before) is "by") return false;
+        if (after.StartsWith(",") || after.StartsWith(")") || after.StartsWith(".")) return true;
         while (true)
         {
             int space = before.LastIndexOfAny(' ', '\n');

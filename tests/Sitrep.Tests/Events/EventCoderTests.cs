@@ -970,4 +970,19 @@ public class WireCopyEventTests
             "The violence broke out on Thursday evening in the city's Meram district after a dispute.", Friday));
         Assert.Equal(2, e.Evidence.Count);
     }
+
+    [Theory]
+    [InlineData("WARSAW, March 10 - A rocket fired by Belarus's own air defences killed two farmers on Thursday, Poland's government said.")]
+    [InlineData("WARSAW, March 10 - A rocket killed two farmers on Thursday, Poland's government said. It was an old rocket used by Belarus.")]
+    public void ACountryNamedAsWhoseWeaponOrWhoUsedIt_IsNotWhereTheEventWas(string text)
+    {
+        var e = Assert.Single(Events(text, Friday));
+        Assert.Equal("PL", e.Place?.Country);
+    }
+
+    [Fact]
+    public void WhatIsUnlikelyToHaveHappened_IsNoEvent()
+    {
+        Assert.Empty(Events("WARSAW, March 10 - Officials said it was unlikely that the rocket had been fired by rebels.", Friday));
+    }
 }
