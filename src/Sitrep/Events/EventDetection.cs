@@ -163,7 +163,7 @@ internal static class EventDetection
 
     // A government or cabinet that resigns is a strategic development; a person leaving a post is not (ACLED codes no
     // resignation: 1 of the 128 training notes that name one, the others are protests demanding one).
-    private static bool NamesAGovernment(List<(string Lower, string Original)> words) =>
+    internal static bool NamesAGovernment(List<(string Lower, string Original)> words) =>
         words.Exists(w => w.Lower is "government" or "cabinet" or "ministers");
 
     /// <summary>Whether the sentence is a direct quotation: someone's words about what happened, not the telling of it.</summary>

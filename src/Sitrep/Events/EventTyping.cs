@@ -39,6 +39,10 @@ internal sealed class EventTyping(TextClassifier classifier)
         var ruleStems = EventLexicon.RuleStemsIn(stems.Concat(words.Select(w => w.Lower)));
         // A petrol bomb is thrown by hand, no explosive device (none of the 58 ACLED training notes that tell of one is coded so).
         if (OnlyIncendiaryBombs(words)) ruleStems.Remove("bomb");
+        // A person leaving a post is no event (ACLED codes no resignation); a government resigning is a development.
+        if (!EventDetection.NamesAGovernment(words)) ruleStems.Remove("resign");
+        // "freed from detention" is a release, not an arrest.
+        if (words.Exists(w => w.Lower == "detention") && !HeldAfter(words, "detention")) ruleStems.Remove("detention");
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
         bool crowdLabel = predicted.Label.StartsWith("Riots/", StringComparison.Ordinal) || predicted.Label.StartsWith("Protests/", StringComparison.Ordinal);
         foreach (var (stemsOfRule, ruleLabel, strength) in EventLexicon.Rules)
@@ -72,6 +76,14 @@ internal sealed class EventTyping(TextClassifier classifier)
             || predicted.Label == "Strategic developments/Disrupted weapons use" && !stems.Overlaps(["seiz", "defus", "weapon", "arm", "explosive", "cache"]))
             return ("Strategic developments/Other", predicted.Margin, true);
         return (predicted.Label, predicted.Margin, true);
+    }
+
+    // Whether <paramref name="word"/> is somewhere not after "from" ("took them into detention", not "freed from detention").
+    private static bool HeldAfter(List<(string Lower, string Original)> words, string word)
+    {
+        for (int i = 0; i < words.Count; i++)
+            if (words[i].Lower == word && (i == 0 || words[i - 1].Lower != "from")) return true;
+        return false;
     }
 
     // The index of "after" when an arrest comes before it and a crowd or violence after it, else null.

@@ -985,4 +985,19 @@ public class WireCopyEventTests
     {
         Assert.Empty(Events("WARSAW, March 10 - Officials said it was unlikely that the rocket had been fired by rebels.", Friday));
     }
+
+    [Fact]
+    public void APersonResigningAsCrowdsRally_IsTheRally()
+    {
+        var e = Assert.Single(Events("YEREVAN, March 10 - The prime minister resigned on Thursday as thousands of people rallied in Gyumri.", Friday));
+        Assert.Equal("Protests", e.EventType);
+    }
+
+    [Fact]
+    public void ALeaderFreedFromDetention_IsNoInterventionInTheRally()
+    {
+        var e = Assert.Single(Events(
+            "YEREVAN, March 10 - Thousands of people rallied peacefully in Gyumri on Thursday, hours after the opposition leader was freed from detention.", Friday));
+        Assert.Equal("Protests/Peaceful protest", $"{e.EventType}/{e.SubEventType}");
+    }
 }
