@@ -43,6 +43,8 @@ internal sealed class EventTyping(TextClassifier classifier)
         if (!EventDetection.NamesAGovernment(words)) ruleStems.Remove("resign");
         // "freed from detention" is a release, not an arrest.
         if (words.Exists(w => w.Lower == "detention") && !HeldAfter(words, "detention")) ruleStems.Remove("detention");
+        // A protest against an arrest, or for a release, is about an arrest, not met by one (training notes: 48 of 53, 118 of 131 not coded as an intervention).
+        if (protest && ArrestIsTheGrievance(words)) ruleStems.ExceptWith(["arrest", "detain", "detention"]);
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
         bool crowdLabel = predicted.Label.StartsWith("Riots/", StringComparison.Ordinal) || predicted.Label.StartsWith("Protests/", StringComparison.Ordinal);
         foreach (var (stemsOfRule, ruleLabel, strength) in EventLexicon.Rules)
@@ -86,6 +88,23 @@ internal sealed class EventTyping(TextClassifier classifier)
         return false;
     }
 
+    // Every arrest the sentence names is what is protested ("against the unjust arrest of", "demanded his release").
+    private static bool ArrestIsTheGrievance(List<(string Lower, string Original)> words)
+    {
+        bool release = false; // "demanding the release of detained protesters": what follows is who is held
+        for (int i = 0; i < words.Count; i++)
+        {
+            var w = words[i].Lower;
+            release |= w == "release" && i >= 2 && words[i - 1].Lower is "his" or "her" or "their" or "the" && words[i - 2].Lower.StartsWith("demand", StringComparison.Ordinal);
+            if (!(w.StartsWith("arrest", StringComparison.Ordinal) || w.StartsWith("detain", StringComparison.Ordinal) || w == "detention")) continue;
+            bool grievance = release;
+            for (int k = i - 1; k >= 0 && k >= i - 4 && !grievance; k--)
+                grievance = words[k].Lower is "against" or "over" or "condemning" or "condemned" or "denouncing" or "denounced" or "protesting" or "protested";
+            if (!grievance) return false;
+        }
+        return true;
+    }
+
     // The index of "after" when an arrest comes before it and a crowd or violence after it, else null.
     private static int? ArrestsAfter(List<(string Lower, string Original)> words)
     {
@@ -96,7 +115,7 @@ internal sealed class EventTyping(TextClassifier classifier)
             arrest |= w.StartsWith("arrest", StringComparison.Ordinal) || w.StartsWith("detain", StringComparison.Ordinal);
             if (!arrest || w != "after") continue;
             for (int k = i + 1; k < words.Count; k++)
-                if (Actors.Of(words[k].Lower) is ActorKind.Rioters || words[k].Lower is "crowds" or "crowd" or "mob" or "protests" or "protesters"
+                if (Actors.Of(words[k].Lower) is ActorKind.Rioters || words[k].Lower is "crowds" or "crowd" or "mob"
                     || EventLexicon.RuleStemsIn([EventFeatures.Stem(words[k].Lower)]).Overlaps(EventLexicon.ViolentStems)) return i;
             return null;
         }

@@ -1000,4 +1000,13 @@ public class WireCopyEventTests
             "YEREVAN, March 10 - Thousands of people rallied peacefully in Gyumri on Thursday, hours after the opposition leader was freed from detention.", Friday));
         Assert.Equal("Protests/Peaceful protest", $"{e.EventType}/{e.SubEventType}");
     }
+
+    [Theory]
+    [InlineData("LAHORE, March 10 - Journalists protested in Multan on Thursday against the unjust arrest of a newspaper editor.")]
+    [InlineData("LAHORE, March 10 - Teachers rallied in Multan on Thursday, demanding the release of detained union leaders.")]
+    public void AProtestAgainstAnArrest_IsNotMetByOne(string text)
+    {
+        var e = Assert.Single(Events(text, Friday));
+        Assert.Equal("Protests/Peaceful protest", $"{e.EventType}/{e.SubEventType}");
+    }
 }
