@@ -126,7 +126,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
                     OverMany: overMany,
                     Violent: EventTyping.TellsViolence(sentenceWords),
                     Gunfire: EventTyping.TellsGunfire(sentenceWords),
-                    Agentless: !actorWords.Exists(w => Actors.Of(w.Lower) is not null || (EventLexicon.Of(w.Lower) & EventCue.Agent) != 0));
+                    Agentless: !actorWords.Exists(w => Actors.Of(w.Lower) is not null || (EventLexicon.Of(w.Lower) & EventCue.Agent) != 0),
+                    Demonstrators: actorWords.Exists(w => w.Lower is "protesters" or "protestors" or "demonstrators"));
                 IncidentGrouping.Add(incidents, telling);
             }
         }

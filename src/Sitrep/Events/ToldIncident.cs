@@ -21,7 +21,8 @@ namespace Sitrep.Events;
 /// <param name="Gunfire">It tells of an exchange of fire ("opened fire", "a shootout ensued"): demonstrators firing on forces are in an armed clash.</param>
 /// <param name="OverMany">Its figures are over many incidents ("the national toll"), not this one's.</param>
 /// <param name="Agentless">It names no one who acts in events ("a single fire cut traffic on two branches"): what happened, not who did it.</param>
-internal sealed record Telling(CodedEvent Event, int Sentence, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, string? PartOfDay, bool MoreOfSomething, bool Verbal, bool Unsure, bool LaterToll, bool OverMany, bool Violent, bool Gunfire, bool Agentless);
+/// <param name="Demonstrators">It names protesters or demonstrators as such: a riot they are in is a violent demonstration.</param>
+internal sealed record Telling(CodedEvent Event, int Sentence, int Paragraph, PlaceMention? OwnPlace, bool Placed, DateOnly? OwnDate, string? PartOfDay, bool MoreOfSomething, bool Verbal, bool Unsure, bool LaterToll, bool OverMany, bool Violent, bool Gunfire, bool Agentless, bool Demonstrators);
 
 /// <summary>
 /// An incident as the report tells it, sentence by sentence: the first telling's coding, refined by
@@ -77,6 +78,9 @@ internal sealed class ToldIncident(Telling first)
                 EventType = told.EventType, SubEventType = told.SubEventType, Plover = told.Plover,
                 Actor1 = told.Actor1, Inter1 = told.Inter1, Actor2 = told.Actor2, Inter2 = told.Inter2,
             };
+        // A riot that turns out to be demonstrators' ("The protesters burned tyres") is a violent demonstration, not mob violence (ACLED codebook).
+        if (e.SubEventType == "Mob violence" && told.SubEventType == "Violent demonstration" && telling.Demonstrators)
+            e = e with { SubEventType = told.SubEventType, Plover = told.Plover };
         // An explosion told first and its weapon named later ("two explosions ... the grenades"): the weapon decides the sub-type.
         if (e.EventType == told.EventType && e.EventType == "Explosions/Remote violence" && e.SubEventType == "Remote explosive/landmine/IED"
             && told.SubEventType != e.SubEventType)

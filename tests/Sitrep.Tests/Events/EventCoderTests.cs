@@ -1009,4 +1009,13 @@ public class WireCopyEventTests
         var e = Assert.Single(Events(text, Friday));
         Assert.Equal("Protests/Peaceful protest", $"{e.EventType}/{e.SubEventType}");
     }
+
+    [Fact]
+    public void ARiotItsSentencesCallADemonstration_IsAViolentDemonstration()
+    {
+        var e = Assert.Single(Events(
+            "KANO, March 10 - A curfew was imposed on Kano on Thursday after a mob beat a trader to death and hundreds of youths took to the streets.\n\n" +
+            "The protesters burned tyres and threw stones at police outside the emir's palace in Kano.", Friday));
+        Assert.Equal("Riots/Violent demonstration", $"{e.EventType}/{e.SubEventType}");
+    }
 }
