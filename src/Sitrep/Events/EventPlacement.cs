@@ -14,8 +14,16 @@ internal static partial class EventPlacement
     /// </summary>
     /// <remarks>Computed once per report: every sentence's placement reads it.</remarks>
     internal static List<PlaceMention> StoryPlaces(Document document) =>
-        [.. document.Places.Where(p => p.Role != PlaceRole.Dateline && !IsFirstName(document, p)
+        [.. document.Places.Where(p => p.Role != PlaceRole.Dateline && !IsFirstName(document, p) && !Quoted(document, p)
             && !NumberWords.Contains(document.TextOf(p.Range)) && (p.Level != "country" || NamedAsPlace(document, p)))];
+
+    // Inside quotation marks in its paragraph: someone's words or a slogan ("a banner reading "350 Libertad""), not where anything happened.
+    private static bool Quoted(Document document, PlaceMention place)
+    {
+        var text = document.Text.AsSpan(0, place.Range.Start);
+        var paragraph = text[(text.LastIndexOf('\n') + 1)..];
+        return paragraph.Count('"') % 2 == 1 || paragraph.LastIndexOf('“') > paragraph.LastIndexOf('”');
+    }
 
     // "DUSHANBE - Four foreign tourists": a number word that opens a sentence is no town of that name.
     private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)

@@ -1018,4 +1018,13 @@ public class WireCopyEventTests
             "The protesters burned tyres and threw stones at police outside the emir's palace in Kano.", Friday));
         Assert.Equal("Riots/Violent demonstration", $"{e.EventType}/{e.SubEventType}");
     }
+
+    [Theory]
+    [InlineData("CARACAS, March 10 - Protesters carrying banners reading \"Hands off Maracay\" marched in Valencia on Thursday.")]
+    [InlineData("CARACAS, March 10 - Protesters carrying banners reading “Hands off Maracay” marched in Valencia on Thursday.")]
+    public void APlaceInQuotationMarks_IsSomeonesWords_NotWhereTheEventWas(string text)
+    {
+        var e = Assert.Single(Events(text, Friday));
+        Assert.Equal("Valencia", e.Place?.Name);
+    }
 }
