@@ -209,7 +209,7 @@ internal static class EventDetection
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0]) || words[i].Lower is "prevent" or "avert") lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
-                && !IsCampaign(words, i)
+                && !IsCampaign(words, i) && !SinceThen(words, i)
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
                 && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
                 // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
@@ -229,6 +229,19 @@ internal static class EventDetection
         if (!real && (armed || NamesArmedSides(words)) && SignsAnAccord(words)) return Reporting.Event;
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
+    }
+
+    // "Protests have spread across Iran since the death of ...", "70 people have been killed since the unrest began": what
+    // has gone on over a period, many incidents summed up, none of them told.
+    private static bool SinceThen(List<(string Lower, string Original)> words, int i)
+    {
+        int since = words.FindIndex(w => w.Lower == "since");
+        if (since < 0) return false;
+        // What the period began with ("since the death in custody of a woman detained last month") is past too.
+        if (i > since) return words.FindLastIndex(since, w => w.Lower is "have" or "has") >= 0;
+        // The event word's own verb is in the perfect: "protests have spread", "have been killed"; not "to remember those who have been killed since".
+        int from = Math.Max(0, i - 2);
+        return words.FindIndex(from, Math.Min(since, i + 4) - from, w => w.Lower is "have" or "has") >= 0;
     }
 
     private static bool NamesAnActor(List<(string Lower, string Original)> words) =>

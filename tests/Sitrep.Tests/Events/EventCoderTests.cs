@@ -1027,4 +1027,12 @@ public class WireCopyEventTests
         var e = Assert.Single(Events(text, Friday));
         Assert.Equal("Valencia", e.Place?.Name);
     }
+
+    [Fact]
+    public void WhatHasGoneOnSinceSomeEvent_IsNoEventOfItsOwn()
+    {
+        Assert.Empty(Events("TEHRAN, March 10 - Protests have spread across the country since the death in custody of a student detained by police in Qom.", Friday));
+        var e = Assert.Single(Events("MANAGUA, March 10 - Students marched in Leon on Thursday to remember those who have been killed since the unrest began.", Friday));
+        Assert.Equal("Protests", e.EventType);
+    }
 }
