@@ -126,7 +126,7 @@ public static class EventLexicon
             "assassinated", "demolished", "demolition", "demolitions", "demolishing", "bulldozed", "incursion", "thwarted", "repelled", "raped", "gang-raped", "detonated", "fire", "ban", "banned",
             "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching",
             "toll", "died", "procession", "processions", "vigil", "dharna", "gherao", "slogans", "placards", "vandalised", "vandalized",
-            "vandalism", "bombarded", "patrol", "reinforcements", "convoy", "evicted", "disappeared", "molotov", "arson", "explosive", "explosives",
+            "vandalism", "bombarded", "patrol", "reinforcements", "evicted", "disappeared", "molotov", "arson", "explosive", "explosives",
             "violence", "slaughtered", "massacred", "massacre", "butchered", "hacked");
         // Event words news uses for markets, sport and technology as well.
         Add(EventCue.Weak, "rally", "rallies", "rallied", "march", "marched", "strike", "fighting", "fought", "attack", "attacked", "attacks",
@@ -134,7 +134,7 @@ public static class EventLexicon
             "retook", "recaptured", "liberated", "destroying", "destroyed", "burned", "rocket", "rockets", "missile", "missiles",
             "drone", "bomb", "explosion", "explosions", "blast", "arrests", "defended", "transferred", "deployed", "emergency", "internet",
             "injured", "wounded", "dead", "body", "bodies", "gathered", "demanded", "demanding", "raid", "raided", "fire", "ban", "banned",
-            "boycott", "occupied", "blocked", "toll", "died", "patrol", "convoy", "disappeared", "thwarted", "repelled", "surrounded",
+            "boycott", "occupied", "blocked", "toll", "died", "patrol", "disappeared", "thwarted", "repelled", "surrounded",
             "resigned");
         Add(EventCue.Agent, "people", "men", "women", "youths", "crowd", "crowds", "workers", "students", "teachers", "farmers", "traders",
             "drivers", "supporters", "members", "group", "groups", "gang", "fighters", "rebels", "militia", "militias", "militiamen",

@@ -1035,4 +1035,10 @@ public class WireCopyEventTests
         var e = Assert.Single(Events("MANAGUA, March 10 - Students marched in Leon on Thursday to remember those who have been killed since the unrest began.", Friday));
         Assert.Equal("Protests", e.EventType);
     }
+
+    [Fact]
+    public void AConvoyOnTheMove_IsNoEvent()
+    {
+        Assert.Empty(Events("OUAGADOUGOU, March 10 - A local official said the convoy of lorries carrying traders and drivers left Kaya on Thursday.", Friday));
+    }
 }
