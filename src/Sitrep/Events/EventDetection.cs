@@ -194,8 +194,8 @@ internal static class EventDetection
             // "a string of deadly attacks", "a spate of kidnappings": many incidents summed up, none of them told (ACLED codes each one).
             if (words[i].Lower is "string" or "spate" or "rash" && i + 1 < words.Count && words[i + 1].Lower == "of") summaryEnd = i + 4;
             if (i <= summaryEnd) continue;
-            // "whether", "if", "unless", "unlikely" leave their whole clause unreal: "did not say whether its jets had bombed the camp".
-            if (words[i].Lower is "whether" or "if" or "unless" or "should" or "must" or "might" or "could" or "unlikely") unrealClause = true;
+            // "whether", "if", "unless", "unlikely", "probably" leave their whole clause unreal: "did not say whether its jets had bombed the camp".
+            if (words[i].Lower is "whether" or "if" or "unless" or "should" or "must" or "might" or "could" or "unlikely" or "probably") unrealClause = true;
             else if (words[i].Lower is "," or ";" or ":") unrealClause = false;
             var cue = EventLexicon.Of(words[i].Lower);
             if ((cue & EventCue.Membership) != 0) return Reporting.None;

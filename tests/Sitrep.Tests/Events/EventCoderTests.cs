@@ -981,9 +981,11 @@ public class WireCopyEventTests
     }
 
     [Fact]
-    public void WhatIsUnlikelyToHaveHappened_IsNoEvent()
+    public void WhatIsUnlikelyOrProbable_IsNoEvent_ButAnEventToldBeforeTheGuessIs()
     {
         Assert.Empty(Events("WARSAW, March 10 - Officials said it was unlikely that the rocket had been fired by rebels.", Friday));
+        Assert.Empty(Events("WARSAW, March 10 - Officials said it was probably a stray rocket fired by rebels.", Friday));
+        Assert.Single(Events("WARSAW, March 10 - The rocket that killed two farmers near Chelm on Thursday was probably fired by rebels.", Friday));
     }
 
     [Fact]
