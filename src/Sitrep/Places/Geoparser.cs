@@ -9,7 +9,7 @@ namespace Sitrep.Places;
 /// countries it is about, explicit containment ("Taraz in the Zhambyl region", "Paris, Texas",
 /// "Burkina Faso's Yagha province", "the Kazakh city of Aktau") and nearness to its other places.
 /// </summary>
-public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
+public sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
 {
     private readonly PlaceRanker _ranker = ranker ?? PlaceRanker.Default;
     private const int MaxNameTokens = 6;
@@ -254,6 +254,8 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
             Postings = postings, Tagged = kind == EntityKind.Location, Key = matchedKey, Fuzzy = fuzzy,
         };
         if (end < tokens.Length && CurrencyWords.Contains(document.TextOf(tokens[end].Range))) return null; // "the US dollar"
+        // "Wadi al-Hummus": a name that goes on with an Arabic article is a longer name the gazetteer lacks, not its first word.
+        if (ArticleGoesOn().IsMatch(document.Text.AsSpan(candidate.End))) return null;
         if (NamesAStreet(document, sentence, first, end) || NamedAsSomeone(document, sentence, first)) return null;
         candidate.AllCaps = IsAllCaps(document, candidate);
         ReadCues(document, sentence, candidate, key);
@@ -262,6 +264,9 @@ public sealed class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
         if (candidate.EndToken > next) next = candidate.EndToken;
         return candidate;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^ (?:al|el|ad|ash|as|at|ar|az|an|ed|es|et|ez|en|ul)-\p{Lu}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ArticleGoesOn();
 
     /// <summary>
     /// The place a name ends with after "of" ("Cathedral of Managua"): a country or division under its own

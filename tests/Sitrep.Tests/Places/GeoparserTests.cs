@@ -251,6 +251,14 @@ public class GeoparserTests
         Assert.DoesNotContain(Places("Thousands marched against interim President Manuel Merino on Saturday. Most of Merino's cabinet resigned overnight."),
             p => p.Text == "Merino");
 
+    [Fact]
+    public void AFirstWordThatANameWithAnArabicArticleGoesOnFrom_IsNoPlaceOfItsOwn()
+    {
+        var places = Places("Troops sealed off the Wadi al-Sahel area outside Hebron on Monday.");
+        Assert.DoesNotContain(places, p => p.Text == "Wadi");
+        Assert.Contains(places, p => p.Text == "Hebron");
+    }
+
     [Theory]
     [InlineData("Police fired on crowds near the junction of Abancay and Nicolas de Pierola avenues in Lima.", "Abancay")]
     [InlineData("Marchers gathered at the corner of Kano and Broad streets in central Lagos.", "Kano")]
