@@ -209,7 +209,7 @@ internal static class EventDetection
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0]) || words[i].Lower is "prevent" or "avert") lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
-                && !IsCampaign(words, i) && !SinceThen(words, i)
+                && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i)
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
                 && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
                 // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
@@ -230,6 +230,11 @@ internal static class EventDetection
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
     }
+
+    // "the occupied West Bank", "besieged Mariupol", "the occupied territories": a lasting state of a place, not what happened that day.
+    private static bool NamesAState(List<(string Lower, string Original)> words, int i) =>
+        words[i].Lower is "occupied" or "besieged" && i + 1 < words.Count
+        && (char.IsUpper(words[i + 1].Original[0]) || words[i + 1].Lower is "territories" or "territory" or "areas" or "zone" or "city" or "town" or "enclave");
 
     // "Protests have spread across Iran since the death of ...", "70 people have been killed since the unrest began": what
     // has gone on over a period, many incidents summed up, none of them told.

@@ -1043,4 +1043,12 @@ public class WireCopyEventTests
     {
         Assert.Empty(Events("OUAGADOUGOU, March 10 - A local official said the convoy of lorries carrying traders and drivers left Kaya on Thursday.", Friday));
     }
+
+    [Theory]
+    [InlineData("JERUSALEM, March 10 - Many of the villagers farm land in parts of the occupied Golan Heights.")]
+    [InlineData("KYIV, March 10 - Aid workers said food was running short in the besieged city, where thousands remain.")]
+    public void AnOccupiedOrBesiegedPlace_IsALastingState_NoEventOfTheDay(string text)
+    {
+        Assert.Empty(Events(text, Friday));
+    }
 }
