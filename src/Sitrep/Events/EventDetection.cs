@@ -231,10 +231,19 @@ internal static class EventDetection
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
     }
 
-    // "the occupied West Bank", "besieged Mariupol", "the occupied territories": a lasting state of a place, not what happened that day.
+    // "the occupied West Bank", "besieged Mariupol", "the occupied territories": a lasting state of a place, not what happened that day;
+    // "a drone base", "its missile programme", "a rocket maker": a weapon naming a thing, not its use.
     private static bool NamesAState(List<(string Lower, string Original)> words, int i) =>
-        words[i].Lower is "occupied" or "besieged" && i + 1 < words.Count
-        && (char.IsUpper(words[i + 1].Original[0]) || words[i + 1].Lower is "territories" or "territory" or "areas" or "zone" or "city" or "town" or "enclave");
+        i + 1 < words.Count && (words[i].Lower is "occupied" or "besieged"
+            && (char.IsUpper(words[i + 1].Original[0]) || words[i + 1].Lower is "territories" or "territory" or "areas" or "zone" or "city" or "town" or "enclave")
+            || ThingsNamedByAWeapon.Contains(words[i + 1].Lower));
+
+    private static readonly HashSet<string> ThingsNamedByAWeapon = new(StringComparer.Ordinal)
+    {
+        "base", "bases", "program", "programme", "programs", "programmes", "maker", "makers", "manufacturer", "manufacturers", "factory",
+        "factories", "industry", "exports", "sales", "deal", "deals", "technology", "tests", "test", "launcher", "launchers", "defence", "defense",
+        "shield", "systems", "system", "stockpile", "arsenal",
+    };
 
     // "Protests have spread across Iran since the death of ...", "70 people have been killed since the unrest began": what
     // has gone on over a period, many incidents summed up, none of them told.

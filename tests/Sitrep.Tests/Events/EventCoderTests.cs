@@ -1051,4 +1051,12 @@ public class WireCopyEventTests
     {
         Assert.Empty(Events(text, Friday));
     }
+
+    [Theory]
+    [InlineData("NIAMEY, March 10 - The U.S. military also operates a large drone base near the northern city of Agadez.")]
+    [InlineData("SEOUL, March 10 - The army said its missile programme had grown fast, and a rocket maker near Busan doubled its output.")]
+    public void AWeaponNamingAThing_IsNoUseOfIt(string text)
+    {
+        Assert.Empty(Events(text, Friday));
+    }
 }
