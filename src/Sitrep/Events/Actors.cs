@@ -26,7 +26,7 @@ public static class Actors
         ["armor"] = ActorKind.Military, ["armour"] = ActorKind.Military, ["peacekeeper"] = ActorKind.Military, ["force"] = ActorKind.Military,
         ["police"] = ActorKind.Police, ["policemen"] = ActorKind.Police, ["officer"] = ActorKind.Police, ["law"] = ActorKind.Police,
         ["gendarme"] = ActorKind.Police, ["security"] = ActorKind.Police,
-        ["gunmen"] = ActorKind.ArmedGroup, ["militant"] = ActorKind.ArmedGroup, ["insurgent"] = ActorKind.ArmedGroup, ["assailant"] = ActorKind.ArmedGroup,
+        ["gunmen"] = ActorKind.ArmedGroup, ["militant"] = ActorKind.ArmedGroup, ["faction"] = ActorKind.ArmedGroup, ["insurgent"] = ActorKind.ArmedGroup, ["assailant"] = ActorKind.ArmedGroup,
         ["rioter"] = ActorKind.Rioters, ["riot"] = ActorKind.Rioters, ["bandit"] = ActorKind.Rioters, ["attacker"] = ActorKind.Rioters,
         ["looter"] = ActorKind.Rioters, ["mob"] = ActorKind.Rioters, ["marauding"] = ActorKind.Rioters,
         ["protester"] = ActorKind.Protesters, ["protestor"] = ActorKind.Protesters, ["demonstrator"] = ActorKind.Protesters,

@@ -259,7 +259,7 @@ internal static class EventDetection
     }
 
     private static bool NamesAnActor(List<(string Lower, string Original)> words) =>
-        words.Exists(w => Actors.Of(w.Lower) is not null);
+        words.Exists(w => Actors.Of(w.Lower) is not null || (EventLexicon.Of(w.Lower) & EventCue.Agent) != 0);
 
     // Rebels, militias, factions, "armed groups" (ACLED's own term for non-state armed sides).
     private static bool NamesArmedSides(List<(string Lower, string Original)> words)

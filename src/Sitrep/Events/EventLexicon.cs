@@ -135,7 +135,7 @@ public static class EventLexicon
             "drone", "bomb", "explosion", "explosions", "blast", "arrests", "defended", "transferred", "deployed", "emergency", "internet",
             "injured", "wounded", "dead", "body", "bodies", "gathered", "demanded", "demanding", "raid", "raided", "fire", "ban", "banned",
             "boycott", "occupied", "blocked", "toll", "died", "patrol", "disappeared", "thwarted", "repelled", "surrounded",
-            "resigned");
+            "resigned", "clash", "clashes", "clashed");
         Add(EventCue.Agent, "people", "men", "women", "youths", "crowd", "crowds", "workers", "students", "teachers", "farmers", "traders",
             "drivers", "supporters", "members", "group", "groups", "gang", "fighters", "rebels", "militia", "militias", "militiamen",
             "jihadists", "extremists", "troops", "forces", "government", "regime", "authorities", "unions", "residents", "villagers", "locals",

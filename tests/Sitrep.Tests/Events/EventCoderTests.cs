@@ -1059,4 +1059,13 @@ public class WireCopyEventTests
     {
         Assert.Empty(Events(text, Friday));
     }
+
+    [Fact]
+    public void AClash_IsAFightOnlyBetweenSidesThatFight()
+    {
+        Assert.Empty(Events("MOSCOW, March 10 - Safin beat Agassi on Thursday to set up a final clash with Federer.", Friday));
+        Assert.Empty(Events("LONDON, March 10 - Microsoft released a fix on Thursday for a clash between two programs.", Friday));
+        var e = Assert.Single(Events("ALEPPO, March 10 - Two rival factions clashed near Afrin on Thursday.", Friday));
+        Assert.Equal("Battles/Armed clash", $"{e.EventType}/{e.SubEventType}");
+    }
 }
