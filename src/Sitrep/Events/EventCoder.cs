@@ -68,6 +68,14 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var actorWords = OutsideAttributions(document, sentence, sentenceWords);
             var deaths = Casualties.Find(document, sentence, EventCue.Death);
             var injuries = Casualties.Find(document, sentence, EventCue.Injury);
+            // "protested over allegations that a commander in Chabahar had raped a girl": what is alleged is why they act, not what they do, nor where.
+            var alleged = Alleged(document, sentence, sentenceWords);
+            if (alleged is { } claim)
+            {
+                sentenceWords = Blanked(sentenceWords, claim.First, claim.End);
+                actorWords = Blanked(actorWords, claim.First, claim.End);
+            }
+            var placesHere = alleged is { } said ? AllPlacesBut(storyPlaces, document, sentence, said) : storyPlaces;
 
             var label = _typing.Label(sentenceWords, actorWords);
             var (eventType, subType) = EventTaxonomy.Split(label.Label);
@@ -78,8 +86,8 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
             var text = document.Slice(sentence.Range);
             bool moreOfSomething = IncidentGrouping.RefersBack(text) || IncidentGrouping.Reacts(actorWords) || IncidentGrouping.OnlyCounts(sentenceWords);
             // "Fires were started near Courtalain, at Croisilles and near Pagny-sur-Moselle": one incident at each town the act is told at.
-            var firstPlace = EventPlacement.OwnPlace(document, told, storyPlaces, focus);
-            foreach (var site in EventSites.Beside(document, told, storyPlaces, firstPlace).Prepend(firstPlace))
+            var firstPlace = EventPlacement.OwnPlace(document, told, placesHere, focus);
+            foreach (var site in EventSites.Beside(document, told, placesHere, firstPlace).Prepend(firstPlace))
             {
                 // Where someone went says nothing about which incident the sentence tells ("his wife was flown to Miami"), nor, in
                 // more of an incident, where it happened ("the blast hit the train due to leave for Peshawar"); troops deployed are where they went.
@@ -162,6 +170,33 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
         if (gazetteer is null || e.Place is not { Level: "country" } country || country.Country.Length != 2) return e;
         int capital = gazetteer.Capital(CountryCodes.Pack(country.Country));
         return capital < 0 ? e : e with { Place = country with { Latitude = Math.Round(gazetteer.Latitude(capital), 5), Longitude = Math.Round(gazetteer.Longitude(capital), 5) } };
+    }
+
+    // The words of a clause that says what is alleged, claimed or rumoured ("allegations that ...", "rumours that ..."), up to the next comma.
+    private static (int First, int End)? Alleged(Document document, Sentence sentence, List<(string Lower, string Original)> words)
+    {
+        for (int i = 1; i + 1 < words.Count; i++)
+        {
+            if (words[i].Lower != "that" || words[i - 1].Lower is not ("allegations" or "accusations" or "claims" or "rumours" or "rumors")) continue;
+            int end = i + 1;
+            while (end < words.Count && words[end].Lower is not ("," or ";")) end++;
+            return (i + 1, end);
+        }
+        return null;
+    }
+
+    private static List<(string Lower, string Original)> Blanked(List<(string Lower, string Original)> words, int first, int end)
+    {
+        var blanked = new List<(string Lower, string Original)>(words);
+        for (int k = first; k < end; k++) blanked[k] = ("", "");
+        return blanked;
+    }
+
+    // The story's places without those in the given words of the sentence.
+    private static List<PlaceMention> AllPlacesBut(List<PlaceMention> places, Document document, Sentence sentence, (int First, int End) words)
+    {
+        var range = new TextRange(document.Tokens[sentence.FirstToken + words.First].Start, document.Tokens[sentence.FirstToken + words.End - 1].End);
+        return places.FindAll(p => !range.Contains(p.Range));
     }
 
     /// <summary>The sentence's words with those inside a credited source blanked: "a police officer at the scene said" names a source, not an actor.</summary>

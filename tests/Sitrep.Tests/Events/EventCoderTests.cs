@@ -1068,4 +1068,13 @@ public class WireCopyEventTests
         var e = Assert.Single(Events("ALEPPO, March 10 - Two rival factions clashed near Afrin on Thursday.", Friday));
         Assert.Equal("Battles/Armed clash", $"{e.EventType}/{e.SubEventType}");
     }
+
+    [Fact]
+    public void WhatIsAlleged_IsWhyCrowdsAct_NotWhatTheyDoNorWhere()
+    {
+        var e = Assert.Single(Events(
+            "TEHRAN, March 10 - Angry at allegations that a police commander in Chabahar had raped a girl, worshippers protested outside a police station in Zahedan on Thursday.", Friday));
+        Assert.Equal("Protests", e.EventType);
+        Assert.Equal("Zahedan", e.Place?.Name);
+    }
 }
