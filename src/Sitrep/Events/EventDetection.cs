@@ -188,6 +188,7 @@ internal static class EventDetection
         bool? namesAnActor = null; // looked up at the first event word, and only when there are senses to ask
         int lastUnreal = -UnrealReach - 1;
         bool unrealClause = false;
+        if (RecallsAnEarlierIncident(words)) return Reporting.None;
         int summaryEnd = -1;
         for (int i = 0; i < words.Count; i++)
         {
@@ -229,6 +230,22 @@ internal static class EventDetection
         if (!real && (armed || NamesArmedSides(words)) && SignsAnAccord(words)) return Reporting.Event;
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
+    }
+
+    // "The kidnapping came little more than a week after gunmen seized 27 students in Kagara": the incident told already, set
+    // beside one weeks or more before it, which is background (its own reports tell it); "came less than a day after" is the same story.
+    private static bool RecallsAnEarlierIncident(List<(string Lower, string Original)> words)
+    {
+        if (words.Count < 5 || words[0].Lower != "the") return false;
+        int came = words.FindIndex(1, Math.Min(3, words.Count - 1), w => w.Lower is "came" or "comes");
+        if (came < 0) return false;
+        for (int k = came + 1; k < words.Count && k <= came + 7; k++)
+        {
+            if (words[k].Lower == "after") return false;
+            if (words[k].Lower is "week" or "weeks" or "month" or "months" or "year" or "years")
+                return k + 1 < words.Count && words[k + 1].Lower == "after";
+        }
+        return false;
     }
 
     // "the occupied West Bank", "besieged Mariupol", "the occupied territories": a lasting state of a place, not what happened that day;

@@ -1077,4 +1077,13 @@ public class WireCopyEventTests
         Assert.Equal("Protests", e.EventType);
         Assert.Equal("Zahedan", e.Place?.Name);
     }
+
+    [Fact]
+    public void AnIncidentRecalledAsWeeksEarlier_IsBackground_OneHoursEarlierIsNews()
+    {
+        const string lead = "KADUNA, March 10 - Gunmen abducted 20 pupils from a school in Zaria on Thursday.\n\n";
+        var e = Assert.Single(Events(lead + "The abduction came two weeks after bandits seized 30 travellers near Kagara.", Friday));
+        Assert.Equal("Zaria", e.Place?.Name);
+        Assert.Equal(2, Events(lead + "The abduction came hours after bandits seized 30 travellers near Kagara.", Friday).Count);
+    }
 }
