@@ -210,7 +210,7 @@ internal static class EventDetection
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0]) || words[i].Lower is "prevent" or "avert") lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
-                && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i)
+                && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i) && !UnderACharge(words, i) && !OnComputers(words, i)
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
                 && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
                 // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
@@ -248,6 +248,34 @@ internal static class EventDetection
         return false;
     }
 
+    // "denial-of-service attacks", "attacks exploit a browser flaw", "bombarded the websites": an attack on computers, which the
+    // codebook does not code (it codes physical violence).
+    private static bool OnComputers(List<(string Lower, string Original)> words, int i)
+    {
+        if (!words[i].Lower.StartsWith("attack", StringComparison.Ordinal) && !words[i].Lower.StartsWith("bombard", StringComparison.Ordinal)) return false;
+        for (int k = Math.Max(0, i - 3); k < words.Count && k <= i + 3; k++)
+            if (ComputerWords.Contains(words[k].Lower)) return true;
+        return false;
+    }
+
+    private static readonly HashSet<string> ComputerWords = new(StringComparer.Ordinal)
+    {
+        "computer", "computers", "software", "virus", "viruses", "worm", "worms", "hacker", "hackers", "hacking", "cyber", "website", "websites",
+        "web", "pc", "pcs", "browser", "browsers", "network", "networks", "windows", "spyware", "spam", "malware", "flaw", "flaws", "vulnerability",
+        "vulnerable", "server", "servers", "internet", "online", "e-mail", "email", "denial-of-service", "spoofing", "phishing", "digital", "data",
+    };
+
+    // "was charged with assault", "accused of murder", "three counts of aggravated assault": a charge names a crime alleged
+    // in court, not an event the report tells.
+    private static bool UnderACharge(List<(string Lower, string Original)> words, int i)
+    {
+        for (int k = i - 1; k >= 1 && k >= i - 4; k--)
+            if (words[k].Lower is "with" && words[k - 1].Lower is "charged" or "charges" or "charging"
+                || words[k].Lower is "of" && words[k - 1].Lower is "accused" or "convicted" or "guilty" or "counts" or "count" or "charges" or "suspicion" or "acquitted")
+                return true;
+        return false;
+    }
+
     // "the occupied West Bank", "besieged Mariupol", "the occupied territories": a lasting state of a place, not what happened that day;
     // "a drone base", "its missile programme", "a rocket maker": a weapon naming a thing, not its use.
     private static bool NamesAState(List<(string Lower, string Original)> words, int i) =>
@@ -260,6 +288,8 @@ internal static class EventDetection
         "base", "bases", "program", "programme", "programs", "programmes", "maker", "makers", "manufacturer", "manufacturers", "factory",
         "factories", "industry", "exports", "sales", "deal", "deals", "technology", "tests", "test", "launcher", "launchers", "defence", "defense",
         "shield", "systems", "system", "stockpile", "arsenal",
+        // "the sexual assault case", "a murder trial": a matter for the courts.
+        "case", "cases", "trial", "trials", "suit", "lawsuit", "charge", "charges", "investigation", "probe", "inquiry", "verdict", "hearing",
     };
 
     // "Protests have spread across Iran since the death of ...", "70 people have been killed since the unrest began": what

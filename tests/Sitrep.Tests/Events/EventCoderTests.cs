@@ -1086,4 +1086,13 @@ public class WireCopyEventTests
         Assert.Equal("Zaria", e.Place?.Name);
         Assert.Equal(2, Events(lead + "The abduction came hours after bandits seized 30 travellers near Kagara.", Friday).Count);
     }
+
+    [Theory]
+    [InlineData("DENVER, March 10 - The striker was charged with assault on Thursday over a fight outside a club last month.")]
+    [InlineData("DENVER, March 10 - Lawyers in the sexual assault case against the striker met the judge on Thursday.")]
+    [InlineData("SEATTLE, March 10 - Police said hackers attacked the computer network of a hospital on Thursday.")]
+    public void ACharge_ACourtCase_OrAnAttackOnComputers_IsNoEvent(string text)
+    {
+        Assert.Empty(Events(text, Friday));
+    }
 }
