@@ -210,7 +210,7 @@ internal static class EventDetection
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0]) || words[i].Lower is "prevent" or "avert") lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
-                && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i) && !UnderACharge(words, i) && !OnComputers(words, i)
+                && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i) && !UnderACharge(words, i) && !OnComputers(words, i) && !IsNounOfAnEventVerb(words, i)
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
                 && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
                 // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
@@ -247,6 +247,19 @@ internal static class EventDetection
         }
         return false;
     }
+
+    // "strong demand for steel", "a bid to block a takeover", "kept a ban on": the lexicon's stems give these the event verbs' cue
+    // ("demanded", "blocked", "banned"), but the noun or the bare verb is no act that happened.
+    // "Took strategic points to demand the release", "imposed a ban on travel" still tell the act.
+    private static bool IsNounOfAnEventVerb(List<(string Lower, string Original)> words, int i) => words[i].Lower switch
+    {
+        "demand" => i == 0 || words[i - 1].Lower != "to",
+        "block" => true,
+        "ban" or "bans" => !(i >= 1 && Imposes(words[i - 1].Lower) || i >= 2 && Imposes(words[i - 2].Lower)),
+        _ => false,
+    };
+
+    private static bool Imposes(string lower) => lower is "imposed" or "imposes" or "instituted" or "issued" or "announced" or "introduced" or "declared" or "enforced" or "ordered";
 
     // "denial-of-service attacks", "attacks exploit a browser flaw", "bombarded the websites": an attack on computers, which the
     // codebook does not code (it codes physical violence).

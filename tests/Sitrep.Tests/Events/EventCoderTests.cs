@@ -1095,4 +1095,15 @@ public class WireCopyEventTests
     {
         Assert.Empty(Events(text, Friday));
     }
+
+    [Theory]
+    [InlineData("LAGOS, March 10 - Police said demand for petrol rose sharply on Thursday.", 0)]
+    [InlineData("LAGOS, March 10 - The army kept a ban on motorcycles in Kano on Thursday.", 0)]
+    [InlineData("LAGOS, March 10 - Police said the board moved on Thursday to block the sale of the refinery.", 0)]
+    [InlineData("LAGOS, March 10 - The army imposed a ban on motorcycles in Kano on Thursday.", 1)]
+    [InlineData("LAGOS, March 10 - Hundreds of traders took over the main square of Kano on Thursday to demand lower taxes.", 1)]
+    public void ADemandOrABan_IsAnActOnlyWhereSomeoneMakesIt(string text, int events)
+    {
+        Assert.Equal(events, Events(text, Friday).Count);
+    }
 }
