@@ -210,7 +210,7 @@ internal static class EventDetection
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0]) || words[i].Lower is "prevent" or "avert") lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
-                && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i) && !UnderACharge(words, i) && !OnComputers(words, i) && !IsNounOfAnEventVerb(words, i)
+                && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i) && !UnderACharge(words, i) && !OnComputersOrMarkets(words, i) && !IsNounOfAnEventVerb(words, i)
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
                 && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
                 // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
@@ -261,21 +261,28 @@ internal static class EventDetection
 
     private static bool Imposes(string lower) => lower is "imposed" or "imposes" or "instituted" or "issued" or "announced" or "introduced" or "declared" or "enforced" or "ordered";
 
-    // "denial-of-service attacks", "attacks exploit a browser flaw", "bombarded the websites": an attack on computers, which the
-    // codebook does not code (it codes physical violence).
-    private static bool OnComputers(List<(string Lower, string Original)> words, int i)
+    // "denial-of-service attacks", "attacks exploit a browser flaw", "websites blocked", "oil prices rallied": an act on computers or
+    // a market's move, which the codebook does not code (it codes physical violence and crowds).
+    private static bool OnComputersOrMarkets(List<(string Lower, string Original)> words, int i)
     {
-        if (!words[i].Lower.StartsWith("attack", StringComparison.Ordinal) && !words[i].Lower.StartsWith("bombard", StringComparison.Ordinal)) return false;
         for (int k = Math.Max(0, i - 3); k < words.Count && k <= i + 3; k++)
-            if (ComputerWords.Contains(words[k].Lower)) return true;
+            if (ComputerWords.Contains(words[k].Lower) || MarketWords.Contains(words[k].Lower)) return true;
         return false;
     }
 
+    private static readonly HashSet<string> MarketWords = new(StringComparer.Ordinal)
+    {
+        // Not "market" (a marketplace is where crowds gather and attacks happen) nor "investors" (defrauded investors protest).
+        "prices", "stocks", "shares", "futures", "bonds", "index", "indexes", "dollar", "euro", "yen", "treasuries", "equities", "nasdaq", "dow",
+        "earnings", "profit", "profits",
+    };
+
     private static readonly HashSet<string> ComputerWords = new(StringComparer.Ordinal)
     {
+        // Not "internet" (its blackout is a development), "windows" or "network": words of the street and of armed groups too.
         "computer", "computers", "software", "virus", "viruses", "worm", "worms", "hacker", "hackers", "hacking", "cyber", "website", "websites",
-        "web", "pc", "pcs", "browser", "browsers", "network", "networks", "windows", "spyware", "spam", "malware", "flaw", "flaws", "vulnerability",
-        "vulnerable", "server", "servers", "internet", "online", "e-mail", "email", "denial-of-service", "spoofing", "phishing", "digital", "data",
+        "web", "pc", "pcs", "browser", "browsers", "spyware", "spam", "malware", "flaw", "flaws", "vulnerability",
+        "vulnerable", "server", "servers", "e-mail", "email", "denial-of-service", "spoofing", "phishing", "digital",
     };
 
     // "was charged with assault", "accused of murder", "three counts of aggravated assault": a charge names a crime alleged

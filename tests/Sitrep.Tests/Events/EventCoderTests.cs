@@ -1091,7 +1091,9 @@ public class WireCopyEventTests
     [InlineData("DENVER, March 10 - The striker was charged with assault on Thursday over a fight outside a club last month.")]
     [InlineData("DENVER, March 10 - Lawyers in the sexual assault case against the striker met the judge on Thursday.")]
     [InlineData("SEATTLE, March 10 - Police said hackers attacked the computer network of a hospital on Thursday.")]
-    public void ACharge_ACourtCase_OrAnAttackOnComputers_IsNoEvent(string text)
+    [InlineData("SEATTLE, March 10 - Police said two opposition websites were blocked on Thursday.")]
+    [InlineData("SEATTLE, March 10 - Oil prices rallied on Thursday as traders bet on lower stocks of crude.")]
+    public void ACharge_ACourtCase_AnActOnComputers_OrAMarketsMove_IsNoEvent(string text)
     {
         Assert.Empty(Events(text, Friday));
     }
