@@ -146,7 +146,7 @@ internal static class EventDetection
     {
         "demanded", "demands", "urged", "urges", "warned", "warns", "summoned", "condemned", "condemns", "criticised", "criticized",
         "rejected", "rejects", "vowed", "vows", "threatened", "threatens", "appealed", "lodged", "chaired", "met", "meets", "pledged",
-        "welcomed", "praised", "expressed", "discussed", "negotiated", "stumbled", "asked", "requested",
+        "welcomed", "praised", "expressed", "discussed", "negotiated", "stumbled", "asked", "requested", "filed",
     };
 
     // "the fight against Islamist insurgents", "its battle to set the format", "he is fighting corruption": a campaign
@@ -308,6 +308,8 @@ internal static class EventDetection
         "base", "bases", "program", "programme", "programs", "programmes", "maker", "makers", "manufacturer", "manufacturers", "factory",
         "factories", "industry", "exports", "sales", "deal", "deals", "technology", "tests", "test", "launcher", "launchers", "defence", "defense",
         "shield", "systems", "system", "stockpile", "arsenal",
+        // "a strike threat", "a bomb threat": what is threatened has not happened.
+        "threat", "threats",
         // "the sexual assault case", "a murder trial": a matter for the courts.
         "case", "cases", "trial", "trials", "suit", "lawsuit", "charge", "charges", "investigation", "probe", "inquiry", "verdict", "hearing",
     };

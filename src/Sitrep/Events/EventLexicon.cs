@@ -150,7 +150,7 @@ public static class EventLexicon
             "beheaded", "murdered", "bodies", "executed", "slaughtered", "massacred", "butchered");
         Add(EventCue.Injury, "injured", "wounded", "hurt", "injuries", "casualties");
         Add(EventCue.Unreal, "will", "would", "plan", "plans", "planned", "intend", "intends", "threaten", "threatened", "may", "might",
-            "could", "should", "promised", "if", "whether", "unless", "cannot", "can", "must",
+            "could", "should", "promised", "if", "whether", "unless", "cannot", "can", "must", "voted", "vote", "votes",
             // A negated verb: "did not say whether the aircraft had been shot down" ("there is no internet" is the blackout itself).
             "not", "n't", "never", "didn't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "don't",
             "doesn't", "isn't", "aren't");

@@ -1102,9 +1102,12 @@ public class WireCopyEventTests
     [InlineData("LAGOS, March 10 - Police said demand for petrol rose sharply on Thursday.", 0)]
     [InlineData("LAGOS, March 10 - The army kept a ban on motorcycles in Kano on Thursday.", 0)]
     [InlineData("LAGOS, March 10 - Police said the board moved on Thursday to block the sale of the refinery.", 0)]
+    [InlineData("LAGOS, March 10 - Cocoa farmers issued a strike threat on Thursday.", 0)]
+    [InlineData("LAGOS, March 10 - Dock workers voted against a strike on Thursday.", 0)]
+    [InlineData("Two unions filed protests with the labour ministry in Lagos on Thursday.", 0)]
     [InlineData("LAGOS, March 10 - The army imposed a ban on motorcycles in Kano on Thursday.", 1)]
     [InlineData("LAGOS, March 10 - Hundreds of traders took over the main square of Kano on Thursday to demand lower taxes.", 1)]
-    public void ADemandOrABan_IsAnActOnlyWhereSomeoneMakesIt(string text, int events)
+    public void ADemandABanAThreatAVoteOrAComplaint_IsAnActOnlyWhereSomeoneMakesIt(string text, int events)
     {
         Assert.Equal(events, Events(text, Friday).Count);
     }
