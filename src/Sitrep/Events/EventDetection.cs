@@ -210,7 +210,8 @@ internal static class EventDetection
             if ((cue & EventCue.Unreal) != 0 && char.IsLower(words[i].Original[0]) || words[i].Lower is "prevent" or "avert") lastUnreal = i;
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
-                && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i) && !UnderACharge(words, i) && !OnComputersOrMarkets(words, i) && !IsNounOfAnEventVerb(words, i)
+                && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i) && !UnderACharge(words, i)
+                && !OnComputersOrMarkets(words, i) && !IsNounOfAnEventVerb(words, i)
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
                 && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
                 // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
@@ -249,8 +250,8 @@ internal static class EventDetection
     }
 
     // "strong demand for steel", "a bid to block a takeover", "kept a ban on": the lexicon's stems give these the event verbs' cue
-    // ("demanded", "blocked", "banned"), but the noun or the bare verb is no act that happened.
-    // "Took strategic points to demand the release", "imposed a ban on travel" still tell the act.
+    // ("demanded", "blocked", "banned"), but the noun or the bare verb is no act that happened; "took strategic points to demand
+    // the release" and "imposed a ban on travel" still tell the act.
     private static bool IsNounOfAnEventVerb(List<(string Lower, string Original)> words, int i) => words[i].Lower switch
     {
         "demand" => i == 0 || words[i - 1].Lower != "to",
@@ -297,14 +298,15 @@ internal static class EventDetection
     }
 
     // "the occupied West Bank", "besieged Mariupol", "the occupied territories": a lasting state of a place, not what happened that day;
-    // "a drone base", "its missile programme", "a rocket maker": a weapon naming a thing, not its use.
+    // "a drone base", "a strike threat", "the sexual assault case": an event word naming a thing, not an act.
     private static bool NamesAState(List<(string Lower, string Original)> words, int i) =>
         i + 1 < words.Count && (words[i].Lower is "occupied" or "besieged"
             && (char.IsUpper(words[i + 1].Original[0]) || words[i + 1].Lower is "territories" or "territory" or "areas" or "zone" or "city" or "town" or "enclave")
-            || ThingsNamedByAWeapon.Contains(words[i + 1].Lower));
+            || NounsAnEventWordNames.Contains(words[i + 1].Lower));
 
-    private static readonly HashSet<string> ThingsNamedByAWeapon = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> NounsAnEventWordNames = new(StringComparer.Ordinal)
     {
+        // "a drone base", "its missile programme", "a rocket maker": a weapon naming a thing, not its use.
         "base", "bases", "program", "programme", "programs", "programmes", "maker", "makers", "manufacturer", "manufacturers", "factory",
         "factories", "industry", "exports", "sales", "deal", "deals", "technology", "tests", "test", "launcher", "launchers", "defence", "defense",
         "shield", "systems", "system", "stockpile", "arsenal",
