@@ -188,7 +188,8 @@ internal static class EventDetection
         bool? namesAnActor = null; // looked up at the first event word, and only when there are senses to ask
         int lastUnreal = -UnrealReach - 1;
         bool unrealClause = false;
-        if (RecallsAnEarlierIncident(words)) return Reporting.None;
+        // "Why did the company fire its chief executive?": a question asserts nothing.
+        if (RecallsAnEarlierIncident(words) || words.Count > 0 && words[^1].Lower == "?") return Reporting.None;
         int summaryEnd = -1;
         for (int i = 0; i < words.Count; i++)
         {
@@ -211,7 +212,7 @@ internal static class EventDetection
             else if ((cue & EventCue.Trigger) != 0 && i - lastUnreal > UnrealReach && !unrealClause && !ShowsSomething(words, i) && !IsName(words, i)
                 && (words[i].Lower != "resigned" || NamesAGovernment(words))
                 && !IsCampaign(words, i) && !SinceThen(words, i) && !NamesAState(words, i) && !UnderACharge(words, i)
-                && !OnComputersOrMarkets(words, i) && !IsNounOfAnEventVerb(words, i)
+                && !OnComputersOrMarkets(words, i) && !IsNounOfAnEventVerb(words, i) && !FiredFromAJob(words, i)
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
                 && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
                 // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
@@ -261,6 +262,16 @@ internal static class EventDetection
     };
 
     private static bool Imposes(string lower) => lower is "imposed" or "imposes" or "instituted" or "issued" or "announced" or "introduced" or "declared" or "enforced" or "ordered";
+
+    // "was fired for inappropriate behaviour", "fire its chief executive": a dismissal, not a shot.
+    private static bool FiredFromAJob(List<(string Lower, string Original)> words, int i)
+    {
+        if (words[i].Lower is not ("fired" or "fire" or "firing")) return false;
+        if (i + 1 < words.Count && words[i + 1].Lower == "for") return true;
+        for (int k = i + 1; k < words.Count && k <= i + 3; k++)
+            if (words[k].Lower is "executive" or "chief" or "ceo" or "coach" or "manager" or "director" or "employee" or "employees" or "staff" or "editor") return true;
+        return false;
+    }
 
     // "denial-of-service attacks", "attacks exploit a browser flaw", "websites blocked", "oil prices rallied": an act on computers or
     // a market's move, which the codebook does not code (it codes physical violence and crowds).

@@ -1111,4 +1111,13 @@ public class WireCopyEventTests
     {
         Assert.Equal(events, Events(text, Friday).Count);
     }
+
+    [Theory]
+    [InlineData("LAGOS, March 10 - Why did police attack the crowd in Kano on Thursday?")]
+    [InlineData("LAGOS, March 10 - A police officer in Kano was fired for taking bribes on Thursday.")]
+    [InlineData("LAGOS, March 10 - The bank's board voted on Thursday to fire its chief executive, police said.")]
+    public void AQuestionOrADismissal_IsNoEvent(string text)
+    {
+        Assert.Empty(Events(text, Friday));
+    }
 }
