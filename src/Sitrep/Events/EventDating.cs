@@ -34,12 +34,39 @@ internal static class EventDating
             if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal)) return (day, 1);
             // A clock time is resolved against the report's day; a day named beside it says which ("9 p.m. on Wednesday").
             if (t.Type == TimexType.Time) clock ??= day;
-            else if (!told.Contains(t.Range) || AfterReportingVerb(document, t.Range)) telling ??= day;
+            else if (!told.Contains(t.Range) || AfterReportingVerb(document, t.Range) || OfAClauseBeforeTheAct(document, sentence, t.Range)) telling ??= day;
             else other ??= day;
         }
         // "The ministry said on Sunday that 32 people had died": the day of the telling is no day of the event's own.
         if ((other ?? clock) is { } found) return (found, 1);
         return (telling ?? document.Date, 2);
+    }
+
+    /// <summary>
+    /// Whether the day belongs to a clause with no event word, and the sentence's event words all come after a relative
+    /// pronoun that follows it in that clause: "the military was hunting on Wednesday for an officer who dropped grenades on the court".
+    /// </summary>
+    private static bool OfAClauseBeforeTheAct(Document document, Sentence sentence, TextRange day)
+    {
+        bool pronoun = false;
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var token = document.Tokens[t];
+            var text = document.TextOf(token.Range);
+            var word = text.ToLowerInvariant();
+            // A word in capitals is a name or a dateline's month ("CARACAS, March 10 -"), not an act.
+            bool eventWord = (EventLexicon.Of(word) & EventCue.Trigger) != 0 && !(t > sentence.FirstToken && char.IsUpper(text[0]));
+            if (token.Range.End <= day.Start || !pronoun && eventWord && token.Range.Start >= day.End)
+            {
+                if (eventWord) return false;
+                continue;
+            }
+            if (token.Range.Start < day.End || pronoun) continue;
+            // "on Saturday afternoon, members of a militia who recovered the bodies said": past a comma the day's clause has ended.
+            if (word is "," or ";") return false;
+            pronoun = word is "who" or "which";
+        }
+        return pronoun;
     }
 
     /// <summary>

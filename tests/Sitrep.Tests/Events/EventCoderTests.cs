@@ -1120,4 +1120,18 @@ public class WireCopyEventTests
     {
         Assert.Empty(Events(text, Friday));
     }
+
+    [Fact]
+    public void TheDayOfAClauseBeforeTheAct_IsNotTheActsDay()
+    {
+        var e = Assert.Single(Events(
+            "CARACAS, March 10 - Soldiers were searching on Friday for a gunman who threw two grenades at a police station in Valencia.\n\n" +
+            "Witnesses saw his car near the station late on Thursday.", Friday));
+        Assert.Equal(new DateOnly(2023, 3, 9), e.Date);
+        // Past a comma the day's clause has ended: the relative clause is the source's, the day the act's.
+        var attack = Assert.Single(Events(
+            "MAIDUGURI, March 10 - Farmers were harvesting rice near Dikwa when gunmen surprised them on Wednesday afternoon, " +
+            "members of a militia who recovered the bodies said.", Friday));
+        Assert.Equal((new DateOnly(2023, 3, 8), 1), (attack.Date, attack.TimePrecision));
+    }
 }
