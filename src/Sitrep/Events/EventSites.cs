@@ -7,7 +7,7 @@ namespace Sitrep.Events;
 /// marched in Haifa and 10,000 gathered in Beersheba" is two events and "fires were started near
 /// Courtalain, at Croisilles and near Pagny-sur-Moselle" three.
 /// </summary>
-internal static partial class EventSites
+internal static class EventSites
 {
     /// <summary>
     /// The towns of the told part of a sentence where its act happened besides <paramref name="first"/>
@@ -15,7 +15,8 @@ internal static partial class EventSites
     /// gathered in Beersheba"), an item of its own ("...; at Croisilles, ...") or listed with a town
     /// where it happened ("in Tel Aviv, Haifa and Jerusalem"); in the first one's country, where it
     /// happened (not where anyone came from or went, or whose people act: "committees of Vavuniya"),
-    /// not in a clause about another place, more than 25 km from each other. None when the towns are the ends of a road or a front ("between Gao and Kidal").
+    /// more than 25 km from each other. None when the towns are the ends of a road or a front
+    /// ("between Gao and Kidal").
     /// </summary>
     internal static IEnumerable<PlaceMention> Beside(Document document, TextRange told, IReadOnlyList<PlaceMention> storyPlaces, PlaceMention? first)
     {

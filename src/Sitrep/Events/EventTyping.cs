@@ -13,7 +13,7 @@ internal sealed class EventTyping(TextClassifier classifier)
     {
         // "Police detained 67 people after crowds went on the rampage": ACLED codes the violence the arrests followed (9 of the 9 training notes so told).
         if (ArrestsAfter(words) is int after)
-            return Label(words[(after + 1)..], actorWords.Count == words.Count ? actorWords[(after + 1)..] : words[(after + 1)..]);
+            return Label(words[(after + 1)..], actorWords[(after + 1)..]);
         var stems = words.Select(w => EventFeatures.Stem(w.Lower)).ToHashSet(StringComparer.Ordinal);
         var predicted = classifier.Predict(EventFeatures.Of(words.Select(w => w.Original)));
         bool protest = stems.Overlaps(["protester", "protestor", "demonstrator", "protest", "march", "marcher", "demonstrat", "demonstration"]);
@@ -42,7 +42,7 @@ internal sealed class EventTyping(TextClassifier classifier)
         // A person leaving a post is no event (ACLED codes no resignation); a government resigning is a development.
         if (!EventDetection.NamesAGovernment(words)) ruleStems.Remove("resign");
         // "freed from detention" is a release, not an arrest.
-        if (words.Exists(w => w.Lower == "detention") && !HeldAfter(words, "detention")) ruleStems.Remove("detention");
+        if (!HeldInDetention(words)) ruleStems.Remove("detention");
         // A protest against an arrest, or for a release, is about an arrest, not met by one (training notes: 48 of 53, 118 of 131 not coded as an intervention).
         if (protest && ArrestIsTheGrievance(words)) ruleStems.ExceptWith(["arrest", "detain", "detention"]);
         bool violent = ruleStems.Overlaps(EventLexicon.ViolentStems);
@@ -80,11 +80,11 @@ internal sealed class EventTyping(TextClassifier classifier)
         return (predicted.Label, predicted.Margin, true);
     }
 
-    // Whether <paramref name="word"/> is somewhere not after "from" ("took them into detention", not "freed from detention").
-    private static bool HeldAfter(List<(string Lower, string Original)> words, string word)
+    // "Detention" named other than as what someone left ("took them into detention", not "freed from detention").
+    private static bool HeldInDetention(List<(string Lower, string Original)> words)
     {
         for (int i = 0; i < words.Count; i++)
-            if (words[i].Lower == word && (i == 0 || words[i - 1].Lower != "from")) return true;
+            if (words[i].Lower == "detention" && (i == 0 || words[i - 1].Lower != "from")) return true;
         return false;
     }
 
@@ -114,10 +114,8 @@ internal sealed class EventTyping(TextClassifier classifier)
             var w = words[i].Lower;
             arrest |= w.StartsWith("arrest", StringComparison.Ordinal) || w.StartsWith("detain", StringComparison.Ordinal);
             if (!arrest || w != "after") continue;
-            for (int k = i + 1; k < words.Count; k++)
-                if (Actors.Of(words[k].Lower) is ActorKind.Rioters || words[k].Lower is "crowds" or "crowd" or "mob"
-                    || EventLexicon.RuleStemsIn([EventFeatures.Stem(words[k].Lower)]).Overlaps(EventLexicon.ViolentStems)) return i;
-            return null;
+            var followed = words[(i + 1)..];
+            return followed.Exists(v => Actors.Of(v.Lower) is ActorKind.Rioters || v.Lower is "crowds" or "crowd" or "mob") || TellsViolence(followed) ? i : null;
         }
         return null;
     }
