@@ -48,25 +48,28 @@ internal static class EventDating
     /// </summary>
     private static bool OfAClauseBeforeTheAct(Document document, Sentence sentence, TextRange day)
     {
-        bool pronoun = false;
-        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        // The pronoun first: most days have none after them, and then no word need be looked up.
+        int pronoun = -1;
+        for (int t = sentence.FirstToken; t < sentence.EndToken && pronoun < 0; t++)
         {
             var token = document.Tokens[t];
-            var text = document.TextOf(token.Range);
-            var word = text.ToLowerInvariant();
-            // A word in capitals is a name or a dateline's month ("CARACAS, March 10 -"), not an act.
-            bool eventWord = (EventLexicon.Of(word) & EventCue.Trigger) != 0 && !(t > sentence.FirstToken && char.IsUpper(text[0]));
-            if (token.Range.End <= day.Start || !pronoun && eventWord && token.Range.Start >= day.End)
-            {
-                if (eventWord) return false;
-                continue;
-            }
-            if (token.Range.Start < day.End || pronoun) continue;
+            if (token.Range.Start < day.End) continue;
+            var word = document.Text.AsSpan(token.Start, token.Length);
             // "on Saturday afternoon, members of a militia who recovered the bodies said": past a comma the day's clause has ended.
             if (word is "," or ";") return false;
-            pronoun = word is "who" or "which";
+            if (word.Equals("who", StringComparison.OrdinalIgnoreCase) || word.Equals("which", StringComparison.OrdinalIgnoreCase)) pronoun = t;
         }
-        return pronoun;
+        if (pronoun < 0) return false;
+        for (int t = sentence.FirstToken; t < pronoun; t++)
+            if (!day.Contains(document.Tokens[t].Range) && IsActWord(document, sentence, t)) return false;
+        return true;
+    }
+
+    // An event word, not in capitals: one in capitals is a name or a dateline's month ("CARACAS, March 10 -").
+    private static bool IsActWord(Document document, Sentence sentence, int t)
+    {
+        var text = document.TextOf(document.Tokens[t].Range);
+        return !(t > sentence.FirstToken && char.IsUpper(text[0])) && (EventLexicon.Of(text.ToLowerInvariant()) & EventCue.Trigger) != 0;
     }
 
     /// <summary>
