@@ -185,7 +185,7 @@ internal static class EventDetection
     internal static Reporting Reported(List<(string Lower, string Original)> words, TriggerSenses? senses = null)
     {
         bool real = false, weak = false, disaster = false, armed = false, agent = false;
-        bool? namesAnActor = null; // looked up at the first event word, and only when there are senses to ask
+        bool? namesAnArmedSide = null, namesAnActor = null; // looked up at the first event word, and only when there are senses to ask
         int lastUnreal = -UnrealReach - 1;
         bool unrealClause = false;
         // "Why did the company fire its chief executive?": a question asserts nothing.
@@ -215,8 +215,7 @@ internal static class EventDetection
                 && !OnComputersOrMarkets(words, i) && !IsNounOfAnEventVerb(words, i) && !FiredFromAJob(words, i)
                 // "there had been no kidnapping": an incident denied ("there is no internet" is the blackout itself).
                 && !(i > 0 && words[i - 1].Lower == "no" && words[i].Lower != "internet")
-                // Where no one who acts in events is named, the word's sense is read from its neighbours ("oil prices rallied", "Shell").
-                && (senses is null || (namesAnActor ??= NamesAnActor(words)) || senses.IsEventSense(words, i)))
+                && (senses is null || !LeftToSenses(words, i, ref namesAnArmedSide, ref namesAnActor) || senses.IsEventSense(words, i)))
             {
                 if ((cue & EventCue.Weak) != 0) weak = true;
                 else real = true;
@@ -229,7 +228,7 @@ internal static class EventDetection
         // A base opened or moved into, a town an armed side entered, a chemical agent used: an event though none of its words is an event word alone.
         if (!real && (PhraseRules.BaseEstablished(words) ?? TerritoryRule.Label(words) ?? PhraseRules.ChemicalWeapon(words)) is not null) return Reporting.Event;
         // An accord between armed sides ("the government and rebel groups signed a peace agreement") is a development.
-        if (!real && (armed || NamesArmedSides(words)) && SignsAnAccord(words)) return Reporting.Event;
+        if (!real && (armed || NamesAnArmedSide(words)) && SignsAnAccord(words)) return Reporting.Event;
         // "Stocks rallied", "the coach was fired": an everyday sense, unless someone who acts in events is named.
         return real || weak && agent ? Reporting.Event : weak ? Reporting.WeakOnly : Reporting.None;
     }
@@ -340,17 +339,27 @@ internal static class EventDetection
         return words.FindIndex(from, Math.Min(since, i + 4) - from, w => w.Lower is "have" or "has") >= 0;
     }
 
+    /// <summary>
+    /// Whether the sense of the event word at <paramref name="i"/> is the model's to read from its neighbours ("oil prices rallied",
+    /// "Shell"): not where someone armed is named, people are named beside a protest word ("workers went on strike"), or a government
+    /// resigns. There the rules read the sentence, and business news would teach the wrong prior ("cattle slaughtered", "the chairman
+    /// resigned", labour disputes as business). The two lookups are kept for the sentence's other event words.
+    /// </summary>
+    internal static bool LeftToSenses(List<(string Lower, string Original)> words, int i, ref bool? namesAnArmedSide, ref bool? namesAnActor) =>
+        words[i].Lower != "resigned" && !(namesAnArmedSide ??= NamesAnArmedSide(words))
+        && !((EventLexicon.Of(words[i].Lower) & EventCue.Protest) != 0 && (namesAnActor ??= NamesAnActor(words)));
+
     private static bool NamesAnActor(List<(string Lower, string Original)> words) =>
         words.Exists(w => Actors.Of(w.Lower) is not null || (EventLexicon.Of(w.Lower) & EventCue.Agent) != 0);
 
-    // Rebels, militias, factions, "armed groups" (ACLED's own term for non-state armed sides).
-    private static bool NamesArmedSides(List<(string Lower, string Original)> words)
-    {
-        for (int i = 0; i < words.Count; i++)
-            if (words[i].Lower is "rebel" or "rebels" or "militias" or "factions"
-                || words[i].Lower == "armed" && i + 1 < words.Count && words[i + 1].Lower is "group" or "groups" or "movements") return true;
-        return false;
-    }
+    /// <summary>
+    /// Whether the sentence names someone armed (state forces, police, an armed group, rioters) or arms in someone's hands: there
+    /// the words around an event word are violence's, and the rules read them better than a model of senses learned from business news.
+    /// </summary>
+    internal static bool NamesAnArmedSide(List<(string Lower, string Original)> words) =>
+        words.Exists(w => (EventLexicon.Of(w.Lower) & EventCue.Armed) != 0
+            // "security" alone is a product's or a post's ("data security", "homeland security"); "security forces" are named by "forces".
+            || Actors.Of(w.Lower) is ActorKind.Military or ActorKind.Police or ActorKind.ArmedGroup or ActorKind.Rioters && w.Lower != "security");
 
     private static bool SignsAnAccord(List<(string Lower, string Original)> words)
     {

@@ -25,6 +25,10 @@ public enum EventCue
     Weak = 1 << 6,
     /// <summary>A people or group that can act in an event ("workers", "fighters", "crowd").</summary>
     Agent = 1 << 7,
+    /// <summary>An armed side, or arms in someone's hands ("rebels", "jihadists", "gunman", "rifles"): the words around an event word are then violence's.</summary>
+    Armed = 1 << 8,
+    /// <summary>A protest ("rallied", "strike", "picket"): people named beside it are protesting, whatever business news says of the word.</summary>
+    Protest = 1 << 9,
 }
 
 /// <summary>When a coding rule overrides the trained classifier.</summary>
@@ -113,7 +117,7 @@ public static class EventLexicon
         }
         Add(EventCue.Trigger,
             "protest", "protested", "protesters", "protestors", "demonstration", "demonstrators", "demonstrated", "rally", "rallies", "rallied",
-            "march", "marched", "strike", "sit-in", "picket", "riot", "riots", "rioters", "unrest", "clash", "clashes", "clashed",
+            "march", "marched", "strike", "sit-in", "picket", "riot", "riots", "rioters", "clash", "clashes", "clashed",
             "fighting", "fought", "attack", "attacked", "attacks", "ambush", "ambushed", "shootout", "shoot-out", "shooting", "shootings",
             "shot", "fired", "gunfire", "firefight", "gunfight", "exchanged", "stormed", "storm", "seized", "seize", "captured",
             "freed", "regained", "retook", "recaptured", "liberated", "looted", "loot", "looting", "marauding", "destroying", "destroyed",
@@ -146,6 +150,11 @@ public static class EventLexicon
             // Victims and weapons say as much: "a man was found dead", "explosions involving unknown weapons".
             "parents", "man", "woman", "person", "persons", "victim", "victims", "child", "children", "boy", "girl", "councillor", "weapons",
             "weapon", "machineguns", "guns", "gunshot", "firearm", "firearms", "sniper", "snipers", "rpg");
+        Add(EventCue.Protest, "protest", "protested", "protesters", "protestors", "demonstration", "demonstrators", "demonstrated", "rally",
+            "rallies", "rallied", "march", "marched", "strike", "sit-in", "picket", "boycott");
+        Add(EventCue.Armed, "gang", "fighters", "rebels", "militia", "militias", "militiamen", "jihadists", "extremists", "troops", "forces",
+            "taliban", "houthi", "houthis", "shabaab", "haram", "gunman", "terrorists", "separatists", "arsonists", "arsonist", "saboteurs", "armed",
+            "weapons", "weapon", "machineguns", "guns", "gunshot", "firearm", "firearms", "sniper", "snipers", "rpg");
         Add(EventCue.Death, "killed", "killing", "dead", "died", "death", "deaths", "toll", "fatalities", "lives", "eliminated",
             "beheaded", "murdered", "bodies", "executed", "slaughtered", "massacred", "butchered");
         Add(EventCue.Injury, "injured", "wounded", "hurt", "injuries", "casualties");

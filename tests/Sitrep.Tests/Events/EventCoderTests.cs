@@ -393,6 +393,13 @@ public class EventCoderTests
     public void WordsWithAnEverydaySense_WithNobodyWhoActsInEvents_AreNoEvent(string text) =>
         Assert.Empty(Events(text));
 
+    // ACLED's training notes use "unrest" as the setting of an act told by another word ("killed during unrest", "as part of national
+    // unrest"), never as the act.
+    [Theory]
+    [InlineData("The town is still scarred by the months of deadly unrest that followed the disputed vote.")]
+    [InlineData("Unrest in the province has kept tourists away for a second year.")]
+    public void Unrest_IsTheSettingOfAnEvent_NotOne(string text) => Assert.Empty(Events(text));
+
     [Fact]
     public void APersonLeavingAPost_IsNoEvent_AGovernmentResigningIs()
     {

@@ -36,14 +36,28 @@ public class TriggerSensesTests
     }
 
     [Fact]
-    public void TheDetector_AsksOnlyWhereNoActorIsNamed()
+    public void TheDetector_AsksTheModel_WhereNoOneArmedIsNamed()
     {
-        // No one who acts in events: the everyday sense keeps the sentence out.
-        var growth = Words("Sales showed explosive growth in emerging markets last year.");
-        Assert.Equal(EventDetection.Reporting.Event, EventDetection.Reported(growth));
-        Assert.Equal(EventDetection.Reporting.None, EventDetection.Reported(growth, Senses));
-        // With an actor named, the detector's own rules decide, as without the model.
-        var named = Words("The government of the country has resigned.");
-        Assert.Equal(EventDetection.Reported(named), EventDetection.Reported(named, Senses));
+        // No one who acts in events, or only lawyers or a security firm: the everyday sense keeps the sentence out.
+        foreach (var sentence in new[]
+        {
+            "Sales showed explosive growth in emerging markets last year.",
+            "Sales at the home security firm exploded after a run of burglaries in the suburbs.",
+            "Lawyers for the tobacco company and the smokers who won the verdict are fighting again over the fees.",
+        })
+        {
+            var words = Words(sentence);
+            Assert.Equal(EventDetection.Reporting.Event, EventDetection.Reported(words));
+            Assert.Equal(EventDetection.Reporting.None, EventDetection.Reported(words, Senses));
+        }
+        // Someone armed named, people beside a protest word, or a government resigning: the detector's own rules decide, as
+        // without the model (business news reads "slaughtered", "strike" and "resigned" in their everyday senses).
+        foreach (var sentence in new[]
+        {
+            "Jihadists tied up and slaughtered 43 farm workers near the village on Monday.",
+            "Hotel workers went on strike at four hotels on Monday after talks on a new contract failed.",
+            "The government of the country has resigned.",
+        })
+            Assert.Equal(EventDetection.Reporting.Event, EventDetection.Reported(Words(sentence), Senses));
     }
 }
