@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
+using Sitrep.Storage.Postgres;
 
 namespace Sitrep.Cli.Commands;
 
@@ -31,27 +32,29 @@ internal static class DbCommand
 
     private static Command Relink(CliContext context)
     {
-        var relink = new Command("relink", "Read every stored report again in a fixed order (date, then id) and rebuild events and incidents from scratch, so that they depend on which reports the store holds, not on the order they came in (embedded store; run it while nothing else writes)");
+        var relink = new Command("relink", "Read every stored report again in a fixed order (date, then id) and rebuild events and incidents from scratch, so that they depend on which reports the store holds, not on the order they came in (embedded store: run it while nothing else writes; shared store: one transaction, workers wait for it)");
         var database = CommonOptions.Store(relink);
         relink.SetAction(parse =>
         {
             var location = database.Location(parse);
-            if (location.SqlitePath is not { } path)
-            {
-                context.Error.WriteLine("sitrep: relink rebuilds an embedded (SQLite) store; a shared PostgreSQL store is not supported yet");
-                return SitrepCli.Fatal;
-            }
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var progress = new EveryTenThousand(n => context.Error.WriteLine($"relink: {n:N0} reports read again"));
-                int reports = SqliteRelink.Run(path, DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps), progress);
+                var pipeline = DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps);
+                int reports;
+                if (location.PostgresConnection is { } connection)
+                {
+                    using var shared = PostgresDocumentStore.Open(connection);
+                    reports = shared.Relink(pipeline, progress);
+                }
+                else reports = SqliteRelink.Run(location.SqlitePath!, pipeline, progress);
                 using var store = location.Open(create: false);
                 int incidents = store.CountEvents(new EventQuery(IncidentsOnly: true));
                 context.Out.WriteLine($"{location}: {reports:N0} reports read again into {incidents:N0} incidents, {clock.Elapsed.TotalSeconds:N0} s");
                 return SitrepCli.Ok;
             }
-            catch (Exception e) when (e is StoreException or IOException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is StoreException or IOException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
             {
                 context.Error.WriteLine($"sitrep: {e.Message}");
                 return SitrepCli.Fatal;

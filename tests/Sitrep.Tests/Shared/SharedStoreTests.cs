@@ -27,6 +27,17 @@ public sealed class SharedStoreTests
         Assert.Equal(JsonDocument.Parse(queued.Out).RootElement.GetProperty("queued").GetInt64(),
             JsonDocument.Parse(worked.Out).RootElement.GetProperty("stored").GetInt64());
 
+        await AssertSameOutputs(db, postgres);
+        // Rebuilt in a fixed order, each store still reads the same.
+        var relinked = await CliRun.RunAsync("db", "relink", "--postgres", postgres);
+        Assert.Equal(0, relinked.ExitCode);
+        Assert.Contains("reports read again into", relinked.Out);
+        Assert.Equal(0, (await CliRun.RunAsync("db", "relink", "--db", db)).ExitCode);
+        await AssertSameOutputs(db, postgres);
+    }
+
+    private static async Task AssertSameOutputs(string db, string postgres)
+    {
         foreach (var query in new[] { new[] { "events", "--format", "json" }, ["events", "--format", "csv", "--country", "SO"], ["stats", "--format", "json"] })
         {
             var fromSqlite = await CliRun.RunAsync([.. query, "--db", db]);

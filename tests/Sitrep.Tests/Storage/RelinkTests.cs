@@ -3,6 +3,7 @@ using Sitrep.Documents;
 using Sitrep.Events;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
+using Sitrep.Storage.Postgres;
 using Sitrep.Tests.Support;
 
 namespace Sitrep.Tests.Storage;
@@ -99,6 +100,49 @@ public class RelinkTests
         SqliteRelink.Run(path, Pipeline);
 
         Assert.Equal("PK", CountryOfEvents());
+    }
+
+    private static PostgresDocumentStore IngestShared(IEnumerable<Document> reports)
+    {
+        var shared = PostgresDocumentStore.Open(TestStores.FreshSchema(), migrate: true);
+        foreach (var batch in reports.Chunk(100))
+        {
+            foreach (var d in batch) Pipeline.Process(d);
+            shared.Store(batch);
+        }
+        return shared;
+    }
+
+    private static Dictionary<string, string> IncidentOfEach(IDocumentStore store) =>
+        store.ListEvents(new EventQuery(Limit: int.MaxValue)).ToDictionary(e => e.Id, e => e.IncidentId);
+
+    [PostgresFact]
+    public void RelinkOfTheSharedStore_GivesTheSameIncidentsForReportsThatCameInDifferentOrders()
+    {
+        var reports = Reports();
+        using var first = IngestShared(Interleaved(reports, 0));
+        using var second = IngestShared(Interleaved(reports, 1));
+        Assert.NotEqual(IncidentOfEach(first), IncidentOfEach(second)); // the order mattered
+
+        Assert.Equal(reports.Count, first.Relink(Pipeline));
+        Assert.Equal(reports.Count, second.Relink(Pipeline));
+
+        Assert.Equal(IncidentOfEach(first), IncidentOfEach(second));
+    }
+
+    [PostgresFact]
+    public void RelinkOfTheSharedStore_KeepsDeliveriesAndAnAnalystsSplit()
+    {
+        using var shared = IngestShared(Interleaved(Reports(), 0));
+        var pair = IncidentOfEach(shared).GroupBy(e => e.Value).First(g => g.Count() >= 2).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.NotNull(shared.UnlinkEvent(pair[1]));
+        long deliveries = shared.GetStats().Deliveries;
+
+        shared.Relink(Pipeline);
+
+        var incidents = IncidentOfEach(shared);
+        Assert.NotEqual(incidents[pair[0]], incidents[pair[1]]);
+        Assert.Equal(deliveries, shared.GetStats().Deliveries);
     }
 
     private static Document Copy(Document d) => new(d.Text, d.Date, d.Origin) { Source = d.Source };
