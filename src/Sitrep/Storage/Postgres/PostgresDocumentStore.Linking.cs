@@ -13,6 +13,10 @@ public sealed partial class PostgresDocumentStore
 {
     private const int MaxEventCandidates = 200;
 
+    // Heads a search reads before the matcher picks its candidates: enough for the densest block seen, bounded so that one
+    // search stays one index scan.
+    private const int MaxBlockRows = 2000;
+
     // Linking's reads go to the server as they come, one round trip each (a report's candidate
     // searches in one); its writes wait in a batch sent with the next read or at the end, so a report
     // costs a handful of round trips, not one per statement.
@@ -51,9 +55,14 @@ public sealed partial class PostgresDocumentStore
 
         public List<(string Id, uint[] Signature)> DuplicateCandidates(long[] bandKeys, int limit)
         {
+            // As the embedded store's index reads them: key by key, each key's reports in the order they were stored, the
+            // first `limit` distinct ones. The same reports in the same order then find the same near-duplicates in either store.
             using var find = Read("""
-                SELECT s.document_id, s.signature FROM document_signatures s
-                WHERE s.document_id IN (SELECT document_id FROM document_bands WHERE band = ANY(@keys) LIMIT @limit)
+                WITH k AS (SELECT band, pos FROM unnest(@keys) WITH ORDINALITY AS k(band, pos)),
+                     hit AS (SELECT DISTINCT ON (s.document_id) k.pos, s.seq, s.document_id, s.signature
+                             FROM k JOIN document_bands b ON b.band = k.band JOIN document_signatures s ON s.document_id = b.document_id
+                             ORDER BY s.document_id, k.pos, s.seq)
+                SELECT document_id, signature FROM hit ORDER BY pos, seq LIMIT @limit
                 """);
             find.Parameters.AddWithValue("keys", bandKeys);
             find.Parameters.AddWithValue("limit", limit);
@@ -76,7 +85,13 @@ public sealed partial class PostgresDocumentStore
             var p = Write("INSERT INTO document_signatures (document_id, signature) VALUES (@id, @signature) ON CONFLICT DO NOTHING");
             p.AddWithValue("id", documentId);
             p.AddWithValue("signature", MinHash.ToBytes(signature));
-            p = Write("INSERT INTO document_bands (band, document_id) SELECT unnest(@keys), @id ON CONFLICT DO NOTHING");
+            // A key shared by more reports than the index keeps (templated text) gains no more, as in the embedded store.
+            p = Write($"""
+                INSERT INTO document_bands (band, document_id)
+                SELECT k, @id FROM unnest(@keys) k
+                WHERE (SELECT count(*) FROM (SELECT 1 FROM document_bands b WHERE b.band = k LIMIT {DuplicateIndex.MaxReportsPerKey}) x) < {DuplicateIndex.MaxReportsPerKey}
+                ON CONFLICT DO NOTHING
+                """);
             p.AddWithValue("keys", bandKeys);
             p.AddWithValue("id", documentId);
         }
@@ -126,19 +141,24 @@ public sealed partial class PostgresDocumentStore
             p.AddWithValue("cell_ord", cellOf.Select(c => c.Mention).ToArray());
             p.AddWithValue("cell", cellOf.Select(c => c.Cell).ToArray());
             p.AddWithValue("document", mentions[0].DocumentId);
-            using var r = find.ExecuteReader();
-            while (r.Read()) found[r.GetInt32(0)].Add(ReadMention(r, first: 1));
+            using (var r = find.ExecuteReader())
+                while (r.Read()) found[r.GetInt32(0)].Add(ReadMention(r, first: 1));
+            // As in the embedded store's index, only heads the matcher takes count towards the limit, in a fixed order:
+            // the same reports in the same order link the same way in either store.
+            for (int i = 0; i < found.Length; i++)
+                found[i] = [.. found[i].Where(head => IncidentMatcher.Matches(mentions[i], head)).DistinctBy(head => head.Id)
+                    .OrderBy(head => head.TimePrecision).ThenBy(head => head.Date).ThenBy(head => head.Id, StringComparer.Ordinal).Take(MaxEventCandidates)];
             return found;
         }
 
         // One range scan per time precision of the stored heads, each with the date window the matcher
-        // allows that pair; at most MaxEventCandidates per search.
+        // allows that pair; at most MaxBlockRows per search, the first by time precision, date and id.
         private static string ByPrecision(string where) => $"""
             SELECT * FROM (
                 SELECT {Qualified} FROM events e WHERE e.incident_head = 1 AND {where} AND e.document_id <> @document AND e.time_precision = 1 AND e.date BETWEEN m.from1 AND m.to1
                 UNION ALL SELECT {Qualified} FROM events e WHERE e.incident_head = 1 AND {where} AND e.document_id <> @document AND e.time_precision = 2 AND e.date BETWEEN m.from2 AND m.to2
                 UNION ALL SELECT {Qualified} FROM events e WHERE e.incident_head = 1 AND {where} AND e.document_id <> @document AND e.time_precision = 3 AND e.date BETWEEN m.from3 AND m.to3
-            ) x LIMIT {MaxEventCandidates}
+            ) x ORDER BY x.time_precision, x.date, x.id LIMIT {MaxBlockRows}
             """;
 
         private static readonly string Qualified = string.Join(", ", MentionColumns.Split(", ").Select(c => "e." + c));

@@ -165,5 +165,8 @@ internal static class PostgresMigrations
         """,
         // The country a report's source reports from (--country, "country" in JSON Lines), which steers its places.
         "ALTER TABLE documents ADD COLUMN source_country text;",
+        // The order signatures were stored in: the near-duplicate search reads each band's reports in that order, as the
+        // embedded store's index does, so that both stores link the same reports the same way.
+        "ALTER TABLE document_signatures ADD COLUMN seq bigserial;",
     ];
 }
