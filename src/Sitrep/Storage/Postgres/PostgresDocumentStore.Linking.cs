@@ -59,10 +59,11 @@ public sealed partial class PostgresDocumentStore
             // first `limit` distinct ones. The same reports in the same order then find the same near-duplicates in either store.
             using var find = Read("""
                 WITH k AS (SELECT band, pos FROM unnest(@keys) WITH ORDINALITY AS k(band, pos)),
-                     hit AS (SELECT DISTINCT ON (s.document_id) k.pos, s.seq, s.document_id, s.signature
-                             FROM k JOIN document_bands b ON b.band = k.band JOIN document_signatures s ON s.document_id = b.document_id
-                             ORDER BY s.document_id, k.pos, s.seq)
-                SELECT document_id, signature FROM hit ORDER BY pos, seq LIMIT @limit
+                     hit AS (SELECT DISTINCT ON (b.document_id) k.pos, b.seq, b.document_id
+                             FROM k CROSS JOIN LATERAL (SELECT seq, document_id FROM document_bands x WHERE x.band = k.band ORDER BY seq LIMIT @limit) b
+                             ORDER BY b.document_id, k.pos, b.seq),
+                     top AS (SELECT * FROM hit ORDER BY pos, seq LIMIT @limit)
+                SELECT t.document_id, s.signature FROM top t JOIN document_signatures s ON s.document_id = t.document_id
                 """);
             find.Parameters.AddWithValue("keys", bandKeys);
             find.Parameters.AddWithValue("limit", limit);

@@ -23,8 +23,10 @@ public sealed partial class PostgresDocumentStore
     {
         using var transaction = _connection.BeginTransaction();
         Execute(_connection, transaction, $"SELECT pg_advisory_xact_lock({LinkingLock})");
+        // Readers keep the old events, links and duplicates until the commit; the signature tables only linking reads are
+        // emptied outright, so that their rebuilt indexes hold no dead rows to step over.
         Execute(_connection, transaction,
-            "DELETE FROM event_links; DELETE FROM events; DELETE FROM document_duplicates; DELETE FROM document_bands; DELETE FROM document_signatures");
+            "DELETE FROM event_links; DELETE FROM events; DELETE FROM document_duplicates; TRUNCATE document_bands, document_signatures");
         var data = new LinkData(this, transaction);
         int count = 0;
         (DateOnly Date, string Id)? after = null;

@@ -165,8 +165,11 @@ internal static class PostgresMigrations
         """,
         // The country a report's source reports from (--country, "country" in JSON Lines), which steers its places.
         "ALTER TABLE documents ADD COLUMN source_country text;",
-        // The order signatures were stored in: the near-duplicate search reads each band's reports in that order, as the
+        // The order reports entered each band: the near-duplicate search reads a band's reports in that order, as the
         // embedded store's index does, so that both stores link the same reports the same way.
-        "ALTER TABLE document_signatures ADD COLUMN seq bigserial;",
+        """
+        ALTER TABLE document_bands ADD COLUMN seq bigserial;
+        CREATE INDEX document_bands_in_order ON document_bands (band, seq) INCLUDE (document_id);
+        """,
     ];
 }
