@@ -12,7 +12,7 @@ internal sealed class DuplicateIndex
     // A story syndicated a thousand times shares its band keys with every copy: a key keeps its first
     // copies only, enough for any later copy to find some (and link through them), and no probe walks
     // a thousand-slot run.
-    internal const int MaxReportsPerKey = 64;
+    private const int MaxReportsPerKey = 64;
 
     private readonly List<string> _ids = [];
     private uint[] _signatures = new uint[1024 * MinHash.Size];

@@ -55,8 +55,9 @@ public sealed partial class PostgresDocumentStore
 
         public List<(string Id, uint[] Signature)> DuplicateCandidates(long[] bandKeys, int limit)
         {
-            // As the embedded store's index reads them: key by key, each key's reports in the order they were stored, the
-            // first `limit` distinct ones. The same reports in the same order then find the same near-duplicates in either store.
+            // As the embedded store's index reads them: key by key, each key's reports in the order they entered it (the index
+            // keeps a key's first 64, and `limit` is 64), the first `limit` distinct ones. The same reports in the same order
+            // then find the same near-duplicates in either store.
             using var find = Read("""
                 WITH k AS (SELECT band, pos FROM unnest(@keys) WITH ORDINALITY AS k(band, pos)),
                      hit AS (SELECT DISTINCT ON (b.document_id) k.pos, b.seq, b.document_id
@@ -86,13 +87,7 @@ public sealed partial class PostgresDocumentStore
             var p = Write("INSERT INTO document_signatures (document_id, signature) VALUES (@id, @signature) ON CONFLICT DO NOTHING");
             p.AddWithValue("id", documentId);
             p.AddWithValue("signature", MinHash.ToBytes(signature));
-            // A key shared by more reports than the index keeps (templated text) gains no more, as in the embedded store.
-            p = Write($"""
-                INSERT INTO document_bands (band, document_id)
-                SELECT k, @id FROM unnest(@keys) k
-                WHERE (SELECT count(*) FROM (SELECT 1 FROM document_bands b WHERE b.band = k LIMIT {DuplicateIndex.MaxReportsPerKey}) x) < {DuplicateIndex.MaxReportsPerKey}
-                ON CONFLICT DO NOTHING
-                """);
+            p = Write("INSERT INTO document_bands (band, document_id) SELECT unnest(@keys), @id ON CONFLICT DO NOTHING");
             p.AddWithValue("keys", bandKeys);
             p.AddWithValue("id", documentId);
         }
