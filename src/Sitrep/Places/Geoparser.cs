@@ -39,7 +39,7 @@ public sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker =
         {
             for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
-                if (!StartsName(text, tokens[t])) continue;
+                if (!StartsName(text, tokens[t]) && !OpensArabicName(document, sentence, t)) continue;
                 var demonym = Demonym(text, tokens[t], key);
                 if (demonym >= 0)
                 {
@@ -152,6 +152,24 @@ public sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker =
     private static bool StartsName(string text, Token token) =>
         token.Kind is TokenKind.Word or TokenKind.Abbreviation && char.IsUpper(text[token.Start]);
 
+    /// <summary>
+    /// Whether the token opens a transliterated Arabic name whose article is written in lower case inside a sentence, after a
+    /// word of place: "in al-Bab", "near el Marj". Elsewhere ("President Bashar al-Assad") the article stays out.
+    /// </summary>
+    private static bool OpensArabicName(Document document, Sentence sentence, int t)
+    {
+        // Read from the text, not as a string: this is asked of every word in lower case.
+        var text = document.Text;
+        var token = document.Tokens[t];
+        if (token.Length < 2 || text[token.Start] is not ('a' or 'e') || text[token.Start + 1] != 'l') return false;
+        bool opens = token.Length == 2
+            ? t + 1 < sentence.EndToken && StartsName(text, document.Tokens[t + 1])
+            : token.Length > 3 && IsHyphen(text[token.Start + 2]) && char.IsUpper(text[token.Start + 3]);
+        return opens && t > sentence.FirstToken && LocationPrepositions.Contains(document.TextOf(document.Tokens[t - 1].Range));
+    }
+
+    private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
+
     private int Demonym(string text, Token token, Span<char> key)
     {
         int n = PlaceNames.Key(text.AsSpan(token.Start, token.Length), key);
@@ -167,6 +185,8 @@ public sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker =
     {
         var tokens = document.Tokens;
         var kind = entityTypes[first];
+        // "in el Marj": the article the tagger left out opens a name that stands where a place does.
+        if (kind == EntityKind.None && !StartsName(document.Text, tokens[first])) kind = EntityKind.Location;
         int spanEnd = first + 1;
         // A tagged span ends at a comma: "LGA, Borno" is two names, whatever the tagger joined.
         if (kind != EntityKind.None)

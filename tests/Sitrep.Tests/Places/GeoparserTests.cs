@@ -37,6 +37,18 @@ public class GeoparserTests
     }
 
     [Fact]
+    public void AnArabicArticleInLowerCase_OpensThePlaceName_AfterAWordOfPlace()
+    {
+        Assert.Equal("IQ", Place("Gunmen attacked a checkpoint in al-Qaim on Friday.", "al-Qaim").Country);
+        Assert.Equal("SY", Place("Shells fell near al Bab on Friday.", "al Bab").Country);
+        // A small town the tagger took for a person ("Hermel") once its article is left out.
+        Assert.Equal("LB", Place("Protesters blocked a road in el Hermel on Friday.", "el Hermel").Country);
+        // Elsewhere the article belongs to a person's or a broadcaster's name (al Mayadeen is a town too).
+        Assert.Equal(["Damascus"], Places("President Bashar al-Assad met envoys in Damascus on Friday.").Select(p => p.Text));
+        Assert.Empty(Places("He told al Mayadeen television on Friday that the talks had failed."));
+    }
+
+    [Fact]
     public void Paris_ExplicitContainmentOverridesSize()
     {
         Assert.Equal("FR", Place("Thousands marched in Paris against the pension reform.", "Paris").Country);
