@@ -1,4 +1,5 @@
 using Sitrep.Documents;
+using Sitrep.Text;
 
 namespace Sitrep.Places;
 
@@ -164,11 +165,9 @@ public sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker =
         if (token.Length < 2 || text[token.Start] is not ('a' or 'e') || text[token.Start + 1] != 'l') return false;
         bool opens = token.Length == 2
             ? t + 1 < sentence.EndToken && StartsName(text, document.Tokens[t + 1])
-            : token.Length > 3 && IsHyphen(text[token.Start + 2]) && char.IsUpper(text[token.Start + 3]);
+            : token.Length > 3 && Tokenizer.IsHyphen(text[token.Start + 2]) && char.IsUpper(text[token.Start + 3]);
         return opens && t > sentence.FirstToken && LocationPrepositions.Contains(document.TextOf(document.Tokens[t - 1].Range));
     }
-
-    private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
 
     private int Demonym(string text, Token token, Span<char> key)
     {

@@ -52,7 +52,7 @@ public static class Tokenizer
         return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
     }
 
-    private static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
+    internal static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 
