@@ -266,6 +266,39 @@ public sealed class LinkingTests
         Assert.Equal(StoredHeads(first), SqliteLinkIndexes.For(path).Heads!.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void ABlockDenserThanTheCandidateLimit_StillLinksTheHeadThatMatches(string kind)
+    {
+        // 250 clashes at one place and day, each by another named armed group: none is the same incident as another, and
+        // all of them are in the one block a search reads. A later report of one group's clash links to it, though its head
+        // comes last of them by id.
+        using var dir = new TempDirectory();
+        using var store = TestStores.Open(kind, dir);
+        var day = new DateOnly(2024, 3, 4);
+        var text = new PipelineBuilder().UseText().Build();
+        Document Clash(int group, string words)
+        {
+            var report = new Document($"Armed Group {group} {words} near the market on Monday.", day, new SourceLocation("dense.jsonl", group));
+            text.Process(report);
+            var place = new PlaceMention(new TextRange(0, 5), "Maiduguri", null, 11.85, 13.16, "NG", "Borno", "city", 0.9);
+            report.SetEvents([new CodedEvent
+            {
+                EventType = "Battles", SubEventType = "Armed clash", Date = day, TimePrecision = 1, Place = place, GeoPrecision = 1,
+                Actor1 = $"Armed Group {group}", Inter1 = 2, Evidence = [new TextRange(0, report.Text.Length)],
+            }]);
+            return report;
+        }
+        var first = Enumerable.Range(1, 250).Select(g => Clash(g, "clashed with soldiers")).ToList();
+        foreach (var batch in first.Chunk(50)) store.Store(batch);
+        int lastById = first.MaxBy(d => d.Id, StringComparer.Ordinal)!.Origin.Line!.Value;
+        var later = Clash(lastById, "fought soldiers for three hours");
+        store.Store([later]);
+
+        var incident = store.ListEvents(new EventQuery(DocumentId: later.Id)).Single().IncidentId;
+        Assert.Equal(2, store.ListEvents(new EventQuery(Limit: 1000)).Count(e => e.IncidentId == incident));
+    }
+
     // Heads the in-memory index must hold: dated, at a time precision linking searches.
     private static int StoredHeads(IDocumentStore store) =>
         store.ListEvents(new EventQuery(IncidentsOnly: true, Limit: 10_000)).Count(e => e.Event is { Date: not null, TimePrecision: >= 1 and <= 3 });
