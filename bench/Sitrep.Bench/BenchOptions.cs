@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
 
@@ -10,7 +11,7 @@ internal sealed record BenchOptions(int Count, int Words, string? Input, int Wor
     /// The pipeline measured: what `sitrep ingest` runs (the stages whose layers the store keeps), or,
     /// with --all-stages, every stage of the default pipeline.
     /// </summary>
-    public DocumentPipeline Pipeline => AllStages ? DocumentPipeline.Default : DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps);
+    public DocumentPipeline Pipeline => AllStages ? StandardStages.Default : StandardStages.Default.Providing(StoreSchema.StoredLayers);
 
     public static BenchOptions Parse(string[] args)
     {

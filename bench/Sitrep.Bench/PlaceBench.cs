@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using System.Diagnostics;
 using Sitrep.Entities;
 using Sitrep.Pipeline;

@@ -1,3 +1,5 @@
+using Sitrep.Storage.Sqlite;
+using Sitrep.Documents;
 using System.Diagnostics;
 using System.Text.Json;
 using Sitrep.Bench;

@@ -20,7 +20,7 @@ internal static class StageTimings
         var result = new Dictionary<string, double>();
         double combinedSeconds = 0;
         // The default pipeline's stages after text, in order, each timed alone on one thread.
-        foreach (var stage in DocumentPipeline.Default.Stages.Skip(text.Stages.Count))
+        foreach (var stage in StandardStages.Default.Stages.Skip(text.Stages.Count))
         {
             var clock = Stopwatch.StartNew();
             foreach (var d in docs) stage.Process(d);

@@ -100,7 +100,7 @@ public static class ApiEndpoints
             // The stored text is read again for its annotations: the same reading `sitrep extract` gives.
             var document = new Document(stored.Text, stored.Date, new SourceLocation(stored.Id))
                 { Source = stored.Source, Title = stored.Title, Url = stored.Url, SourceCountry = stored.SourceCountry };
-            DocumentPipeline.Default.Process(document);
+            StandardStages.Default.Process(document);
             return Json(json =>
             {
                 json.WriteStartObject();
@@ -172,7 +172,7 @@ public static class ApiEndpoints
         if (jsonLines) items = JsonLinesReader.Read(body, "request", ReaderOptions.Default);
         else if (!TryReadJson(body, out items, out var problem)) return BadRequest("body", problem);
 
-        var pipeline = DocumentPipeline.Default;
+        var pipeline = StandardStages.Default;
         var batch = new List<Document>(StoreBatch);
         var results = new List<object>();
         int received = 0, stored = 0, added = 0, known = 0;

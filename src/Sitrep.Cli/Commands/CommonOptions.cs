@@ -1,3 +1,4 @@
+using Sitrep.Server;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;

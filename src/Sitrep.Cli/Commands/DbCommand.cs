@@ -1,3 +1,4 @@
+using Sitrep.Storage.Sqlite;
 using System.CommandLine;
 using Sitrep.Pipeline;
 using Sitrep.Storage;
@@ -41,7 +42,7 @@ internal static class DbCommand
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var progress = new EveryTenThousand(n => context.Error.WriteLine($"relink: {n:N0} reports read again"));
-                var pipeline = DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps);
+                var pipeline = StandardStages.Default.Providing(StoreSchema.StoredLayers);
                 int reports;
                 if (location.PostgresConnection is { } connection)
                 {

@@ -37,7 +37,7 @@ internal static class EvalCommand
             ReportEventScores s;
             try
             {
-                var pipeline = DocumentPipeline.Default;
+                var pipeline = StandardStages.Default;
                 if ((pipeline.Provides & Layer.Events) == 0)
                     throw new InvalidDataException("no event stage: it needs the gazetteer ('npm ci') and models/events.bin ('sitrep train events').");
                 s = ReportEvaluation.Run(parse.GetValue(gold)!, pipeline);
@@ -109,7 +109,7 @@ internal static class EvalCommand
                 var split = parse.GetValue(splitOption);
                 var rows = Sitrep.Events.AcledSplit.Read(parse.GetValue(gold)!)
                     .Where(r => split == "all" || Sitrep.Events.AcledSplit.IsDevelopment(r.File, r.Row) == (split == "held-out")).ToList();
-                var pipeline = DocumentPipeline.Default;
+                var pipeline = StandardStages.Default;
                 if ((pipeline.Provides & Layer.Events) == 0)
                     throw new InvalidDataException("no event stage: it needs the gazetteer ('npm ci') and models/events.bin ('sitrep train events').");
                 var results = new List<EventRowResult>();

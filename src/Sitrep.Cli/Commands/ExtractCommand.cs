@@ -22,7 +22,7 @@ internal static class ExtractCommand
         reader.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
-            var pipeline = DocumentPipeline.Default; // loads the models before any output is written
+            var pipeline = StandardStages.Default; // loads the models before any output is written
             var items = new ReportReader(reader.Read(parse), context.StandardInput).Read(parse.GetValue(paths)!);
             int failed = 0;
             await context.Out.FlushAsync(cancellation);

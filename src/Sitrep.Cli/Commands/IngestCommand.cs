@@ -50,7 +50,7 @@ internal static class IngestCommand
             using (store)
             {
                 var items = new ReportReader(reader.Read(parse), context.StandardInput).Read(parse.GetValue(paths)!);
-                var runner = new IngestRunner(DocumentPipeline.Default.Providing(store.StoredLayers), store, options);
+                var runner = new IngestRunner(StandardStages.Default.Providing(store.StoredLayers), store, options);
                 IngestProgress result;
                 try
                 {

@@ -95,7 +95,7 @@ internal static class QueueCommands
                 MaxAttempts = parse.GetValue(attempts), ExitWhenIdle = parse.GetValue(exitWhenIdle),
             };
             var clock = Stopwatch.StartNew();
-            var pipeline = DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps);
+            var pipeline = StandardStages.Default.Providing(StoreSchema.StoredLayers);
             WorkerTotals totals;
             try
             {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Sitrep.Documents;
+using Sitrep.Pipeline;
 using Sitrep.Entities;
 using Sitrep.Evaluation;
 
@@ -93,7 +95,7 @@ internal static class TrainCommand
                 return SitrepCli.Fatal;
             }
             var gazetteer = new Sitrep.Places.GazetteerBuilder().Build(Sitrep.Places.GazetteerSources.InNodeModules(modules) with { EventPlaces = Path.GetFullPath(path) });
-            var before = new Sitrep.Pipeline.PipelineBuilder().UseText().UseEntities(EntityModel.Default!).Build();
+            var before = new PipelineBuilder().UseText().UseEntities(EntityModel.Default!).Build();
             static IEnumerable<Sitrep.Places.PlaceRankerTrainer.Example> Examples(IEnumerable<Sitrep.Events.AcledRow> rows) =>
                 rows.Where(r => r.Latitude is not null && r.Longitude is not null)
                     .Select(r => new Sitrep.Places.PlaceRankerTrainer.Example(r.Notes, r.Date, r.Latitude!.Value, r.Longitude!.Value));
@@ -124,7 +126,7 @@ internal static class TrainCommand
             if (SplitRows(context, parse.GetValue(gold)!) is not var (training, development)) return SitrepCli.Fatal;
             int total = training.Count + development.Count;
             var clock = Stopwatch.StartNew();
-            var examples = Sitrep.Events.EventModel.Examples(training, new Sitrep.Pipeline.PipelineBuilder().UseText().Build());
+            var examples = Sitrep.Events.EventModel.Examples(training, new PipelineBuilder().UseText().Build());
             var model = Sitrep.Events.TextClassifier.Train(examples, parse.GetValue(epochs));
             var path = parse.GetValue(output)!;
             model.Save(path);

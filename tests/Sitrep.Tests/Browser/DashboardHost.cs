@@ -1,3 +1,4 @@
+using Sitrep.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
@@ -33,7 +34,7 @@ public sealed class DashboardHost : IAsyncLifetime
         using (var store = SqliteDocumentStore.Open(database))
         {
             var items = new ReportReader(ReaderOptions.Default).Read([TestPaths.Samples]);
-            var runner = new IngestRunner(DocumentPipeline.Default.Providing(store.StoredLayers), store, IngestOptions.Default);
+            var runner = new IngestRunner(StandardStages.Default.Providing(store.StoredLayers), store, IngestOptions.Default);
             var result = await runner.RunAsync(items, d => throw new InvalidOperationException($"sample failed: {d}"));
             Assert.True(result.Added > 0, "the samples should be stored");
         }

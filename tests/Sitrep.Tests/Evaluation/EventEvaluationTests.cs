@@ -22,7 +22,7 @@ public class EventEvaluationTests
         using var dir = new TempDirectory();
         var rows = AcledCsv.Read(dir.Write("gold.csv", Gold));
         var results = new List<EventRowResult>();
-        var scores = EventEvaluation.Run(rows, DocumentPipeline.Default, results.Add);
+        var scores = EventEvaluation.Run(rows, StandardStages.Default, results.Add);
 
         Assert.Equal(3, scores.N);
         Assert.Equal(2 / 3.0, scores.Detected, 6);
@@ -38,7 +38,7 @@ public class EventEvaluationTests
         using var dir = new TempDirectory();
         var rows = AcledCsv.Read(dir.Write("gold.csv", Gold));
         var results = new List<EventRowResult>();
-        EventEvaluation.Run(rows, DocumentPipeline.Default, results.Add);
+        EventEvaluation.Run(rows, StandardStages.Default, results.Add);
         var writer = new StringWriter();
         EventEvaluation.WriteErrors(writer, results);
 

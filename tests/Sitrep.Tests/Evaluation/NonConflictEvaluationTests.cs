@@ -17,7 +17,7 @@ public class NonConflictEvaluationTests
             "3","Shares climb","Shares rallied on Monday after the bank set a date for its listing."
             "4","New browser","A browser was launched on Monday, its makers hoping to storm the market.\Reviews were kind."
             """);
-        var counts = NonConflictEvaluation.Run(path, DocumentPipeline.Default).ToDictionary(c => c.Kind);
+        var counts = NonConflictEvaluation.Run(path, StandardStages.Default).ToDictionary(c => c.Kind);
         Assert.Equal(["sports", "business", "science"], counts.Keys);
         Assert.Equal((2, 1), (counts["sports"].Items, counts["sports"].WithEvents));
         Assert.Equal((1, 0), (counts["business"].Items, counts["business"].WithEvents));
@@ -29,7 +29,7 @@ public class NonConflictEvaluationTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("news.csv", "\"2\",\"A title\",\"A description.\"\n\"9\",\"No such class\",\"Text.\"\n");
-        var e = Assert.Throws<InvalidDataException>(() => NonConflictEvaluation.Run(path, DocumentPipeline.Default));
+        var e = Assert.Throws<InvalidDataException>(() => NonConflictEvaluation.Run(path, StandardStages.Default));
         Assert.Contains("news.csv:2:", e.Message);
     }
 }

@@ -27,7 +27,7 @@ public class ReportEvaluationTests
         dir.Write("raid.txt", "date 2024-05-14\n\nGunmen attacked a police post in Mandera on Monday, killing four officers, police said.\n");
         dir.Write("budget.txt", "date 2024-05-14\n\nThe finance minister presented the budget to parliament on Tuesday.\n");
 
-        var s = ReportEvaluation.Run(dir.Path, DocumentPipeline.Default);
+        var s = ReportEvaluation.Run(dir.Path, StandardStages.Default);
 
         Assert.Equal((1, 2, 2), (s.Found, s.Gold, s.Predicted));
         Assert.Equal(0.5, s.F1, 6);

@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using Sitrep.Evaluation;
 using Sitrep.Pipeline;
 using Sitrep.Tests.Support;

@@ -8,8 +8,8 @@ namespace Sitrep.Tests.Events;
 /// <summary>The coding rules of the event stage, each with a case it decides, and the cases that must yield no event.</summary>
 public class EventCoderTests
 {
-    private static readonly DocumentPipeline Pipeline = (DocumentPipeline.Default.Provides & Layer.Events) != 0
-        ? DocumentPipeline.Default
+    private static readonly DocumentPipeline Pipeline = (StandardStages.Default.Provides & Layer.Events) != 0
+        ? StandardStages.Default
         : throw new InvalidOperationException("No event stage: it needs the gazetteer and models/events.bin.");
 
     private static readonly DateOnly Monday = new(2022, 1, 10);
@@ -479,7 +479,7 @@ public class WireCopyEventTests
     private static IReadOnlyList<CodedEvent> Events(string text, DateOnly date)
     {
         var document = new Document(text, date, new SourceLocation("test"));
-        DocumentPipeline.Default.Process(document);
+        StandardStages.Default.Process(document);
         return document.Events;
     }
 
@@ -538,7 +538,7 @@ public class WireCopyEventTests
     public void TheDatelinesPlaces_HaveTheDatelineRole()
     {
         var document = new Document("NAIROBI, March 10 - Gunmen attacked a police post in Mandera on Thursday.", Friday, new SourceLocation("test"));
-        DocumentPipeline.Default.Process(document);
+        StandardStages.Default.Process(document);
         Assert.Equal(PlaceRole.Dateline, document.Places.Single(p => p.Name == "Nairobi").Role);
         Assert.Equal(PlaceRole.Mentioned, document.Places.Single(p => p.Name == "Mandera").Role);
     }

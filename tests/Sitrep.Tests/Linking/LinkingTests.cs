@@ -1,3 +1,4 @@
+using Sitrep.Storage.Sqlite;
 using Sitrep.Documents;
 using Sitrep.Linking;
 using Sitrep.Pipeline;

@@ -1,3 +1,4 @@
+using Sitrep.Storage.Sqlite;
 using Sitrep.Documents;
 using Sitrep.Pipeline;
 using Sitrep.Reading;
@@ -34,7 +35,7 @@ public class PipelineTests
     [Fact]
     public void Default_ProvidesTextLayers()
     {
-        var layers = DocumentPipeline.Default.Provides;
+        var layers = StandardStages.Default.Provides;
         Assert.Equal(Layer.Paragraphs | Layer.Tokens | Layer.Sentences, layers & (Layer.Paragraphs | Layer.Tokens | Layer.Sentences));
     }
 

@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using Sitrep.Entities;
 using Sitrep.Pipeline;
 using Sitrep.Places;

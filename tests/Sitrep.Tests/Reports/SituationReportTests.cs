@@ -1,3 +1,4 @@
+using Sitrep.Storage.Sqlite;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Sitrep.Linking;

@@ -1,3 +1,4 @@
+using Sitrep.Storage.Sqlite;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -59,7 +60,7 @@ public sealed class ApiTests : IClassFixture<ApiTests.Host>
     private static Document Read(string text, DateOnly date)
     {
         var document = new Document(text, date, new SourceLocation("test")) { Source = "Test Wire" };
-        DocumentPipeline.Default.Process(document);
+        StandardStages.Default.Process(document);
         return document;
     }
 

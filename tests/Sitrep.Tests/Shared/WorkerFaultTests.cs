@@ -41,7 +41,7 @@ public sealed class WorkerFaultTests
         long beforeRescue = Scalar(connection, "SELECT count(*) FROM documents");
         Assert.InRange(beforeRescue, 1, reports - 1);
 
-        var totals = await RunWorker(connection, DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps));
+        var totals = await RunWorker(connection, StandardStages.Default.Providing(StoreSchema.StoredLayers));
 
         AssertAllStoredOnce(connection, reports);
         Assert.Equal(reports - beforeRescue, totals.Stored);
@@ -58,7 +58,7 @@ public sealed class WorkerFaultTests
         const int reports = 1500;
         Enqueue(connection, WriteCorpus(dir.File("corpus.jsonl"), reports));
 
-        var pipeline = DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps);
+        var pipeline = StandardStages.Default.Providing(StoreSchema.StoredLayers);
         var log = new List<string>();
         var run = new QueueWorker(connection, pipeline, Options(threads: 2)).RunAsync(line => { lock (log) log.Add(line); });
         await WaitUntil(() => Scalar(connection, "SELECT count(*) FROM documents") > 0);

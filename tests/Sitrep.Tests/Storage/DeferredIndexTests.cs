@@ -1,3 +1,4 @@
+using Sitrep.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
 using Sitrep.Linking;

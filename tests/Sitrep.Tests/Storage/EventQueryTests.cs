@@ -25,7 +25,7 @@ public sealed class EventQueryTests : IClassFixture<EventQueryTests.SampleStore>
                 if (_stores.TryGetValue(kind, out var ingested)) return ingested;
                 var store = TestStores.Open(kind, _directory);
                 var items = new ReportReader(ReaderOptions.Default).Read([TestPaths.Samples]);
-                new IngestRunner(DocumentPipeline.Default.Providing(store.StoredLayers), store, IngestOptions.Default)
+                new IngestRunner(StandardStages.Default.Providing(store.StoredLayers), store, IngestOptions.Default)
                     .RunAsync(items, d => throw new InvalidOperationException(d.ToString())).GetAwaiter().GetResult();
                 var all = store.ListEvents(new EventQuery(Limit: 100_000));
                 Assert.True(all.Count > 30, "the samples give enough events to page through");

@@ -1,3 +1,4 @@
+using Sitrep.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
 using Sitrep.Events;
@@ -11,7 +12,7 @@ namespace Sitrep.Tests.Storage;
 /// <summary><c>sitrep db relink</c>: incidents rebuilt in a fixed order are the same whatever order the reports came in.</summary>
 public class RelinkTests
 {
-    private static readonly DocumentPipeline Pipeline = DocumentPipeline.Default.Providing(SqliteDocumentStore.Keeps);
+    private static readonly DocumentPipeline Pipeline = StandardStages.Default.Providing(StoreSchema.StoredLayers);
 
     // ACLED's notes on one war, read as reports: many incidents told by several notes each.
     private static List<Document> Reports() =>

@@ -24,7 +24,7 @@ public static class IncidentReports
     public static Document Read(string text, DateOnly date, string source)
     {
         var document = new Document(text, date, new SourceLocation(source + ".txt")) { Source = source };
-        DocumentPipeline.Default.Process(document);
+        StandardStages.Default.Process(document);
         return document;
     }
 

@@ -9,7 +9,7 @@ internal static class TestDocuments
     public static Document Make(string text, string file = "a.txt", DateOnly? date = null, string? source = null)
     {
         var document = new Document(text, date ?? new DateOnly(2022, 1, 6), new SourceLocation(file)) { Source = source };
-        DocumentPipeline.Default.Process(document);
+        StandardStages.Default.Process(document);
         return document;
     }
 }

@@ -1,3 +1,4 @@
+using Sitrep.Storage.Sqlite;
 using Npgsql;
 using Sitrep.Storage;
 using Sitrep.Storage.Postgres;
