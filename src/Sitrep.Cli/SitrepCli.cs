@@ -1,3 +1,4 @@
+using Sitrep.Pipeline;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
@@ -38,6 +39,7 @@ public static class SitrepCli
         StatsCommand.Create(context),
         EvalCommand.Create(context),
         GazetteerCommand.Create(context),
+        ResourcesCommand.Create(context),
         EventsCommand.Create(context),
         EventsCommand.Show(context),
         EventsCommand.Unlink(context),
@@ -81,6 +83,11 @@ public static class SitrepCli
         {
             await context.Error.WriteLineAsync("sitrep: interrupted");
             return stopped;
+        }
+        catch (MissingResourcesException e)
+        {
+            await context.Error.WriteLineAsync($"sitrep: the engine's resources are incomplete: {e.Message}");
+            return Fatal;
         }
         catch (InvalidDataException e)
         {

@@ -110,9 +110,18 @@ public static class ApiEndpoints
                 json.WriteStartArray("stored_events");
                 foreach (var e in events) json.WriteStringValue(e.Id);
                 json.WriteEndArray();
+                json.WriteStartArray("diagnostics");
+                foreach (var d in document.Diagnostics)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("code", d.Code);
+                    json.WriteString("reason", d.Reason);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("One report: its text and every annotation layer (entities, places, quantities, times, attributions, events)");
+        }).WithSummary("One report: its text, every annotation layer (entities, places, quantities, times, attributions, events) and what the engine noted of it (no-events)");
 
         reads.MapGet("/report", (HttpRequest request, StoreFactory stores) =>
         {

@@ -38,11 +38,7 @@ internal static class ExtractCommand
                     }
                     else
                     {
-                        var document = item.Document!;
-                        json.Write(document);
-                        if ((document.Layers & Layer.Events) != 0 && document.Events.Count == 0)
-                            json.Write(new Diagnostic(document.Origin, DiagnosticCodes.NoEvents,
-                                "no ACLED event: nothing in the report is political violence, a protest or a strategic development (disasters, accidents, crime and plans are not coded)"));
+                        json.Write(item.Document!);
                     }
                 }
                 json.Complete();

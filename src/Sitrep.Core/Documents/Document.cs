@@ -83,6 +83,14 @@ public sealed class Document
     /// <summary>Coded events.</summary>
     public IReadOnlyList<CodedEvent> Events { get; private set; } = [];
 
+    private List<Diagnostic>? _diagnostics;
+
+    /// <summary>What the stages noted about this reading that is not an error (a report that tells of no event: <c>no-events</c>).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => (IReadOnlyList<Diagnostic>?)_diagnostics ?? [];
+
+    /// <summary>Notes <paramref name="reason"/> (under the stable <paramref name="code"/>) about this document's reading.</summary>
+    public void AddDiagnostic(string code, string reason) => (_diagnostics ??= []).Add(new Diagnostic(Origin, code, reason));
+
     /// <summary>The MinHash signature linking compares, when computed ahead of storing (see Linking.ReportLinker.Prepare).</summary>
     internal uint[]? LinkSignature { get; set; }
 

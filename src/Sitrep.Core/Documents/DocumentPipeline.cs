@@ -31,6 +31,24 @@ public sealed class DocumentPipeline
         return new DocumentPipeline([.. kept]);
     }
 
+    /// <summary>
+    /// Reads one report: a document of <paramref name="text"/> dated <paramref name="date"/> (the day it was
+    /// published; relative dates resolve against it) with every layer this pipeline adds.
+    /// </summary>
+    public Document Process(string text, DateOnly date, string origin = "-")
+    {
+        var document = new Document(text, date, new SourceLocation(origin));
+        Process(document);
+        return document;
+    }
+
+    /// <summary>
+    /// Reads many reports on every core, in their order: as <see cref="Process(string, DateOnly, string)"/> for each.
+    /// A failing stage ends the enumeration with an <see cref="AggregateException"/> holding its <see cref="StageException"/>.
+    /// </summary>
+    public IEnumerable<Document> ProcessAll(IEnumerable<(string Text, DateOnly Date)> reports) =>
+        reports.AsParallel().AsOrdered().Select(r => Process(r.Text, r.Date));
+
     /// <summary>Runs every stage on <paramref name="document"/>; a failing stage throws <see cref="StageException"/>.</summary>
     public void Process(Document document)
     {

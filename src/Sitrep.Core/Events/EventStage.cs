@@ -18,7 +18,13 @@ public sealed class EventStage(TextClassifier classifier, Gazetteer? gazetteer, 
     public Layer Provides => Layer.Events;
 
     /// <inheritdoc/>
-    public void Process(Document document) => document.SetEvents(_coder.Code(document));
+    public void Process(Document document)
+    {
+        document.SetEvents(_coder.Code(document));
+        if (document.Events.Count == 0)
+            document.AddDiagnostic(DiagnosticCodes.NoEvents,
+                "no ACLED event: nothing in the report is political violence, a protest or a strategic development (disasters, accidents, crime and plans are not coded)");
+    }
 }
 
 /// <summary>Where the trained event model lives and how it is loaded once per process.</summary>

@@ -24,11 +24,11 @@ public sealed class TriggerSenses(TextClassifier classifier)
     /// <summary>The model shipped in <c>models/</c>, or null when the build has none (every event word then counts).</summary>
     public static TriggerSenses? Default => Shipped.Value;
 
+    /// <summary>The model shipped with the build: <c>models/trigger-senses.bin</c> beside the program.</summary>
+    public static string DefaultPath { get; } = Path.Combine(AppContext.BaseDirectory, "models", FileName);
+
     private static readonly Lazy<TriggerSenses?> Shipped = new(() =>
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "models", FileName);
-        return File.Exists(path) ? new TriggerSenses(TextClassifier.Load(path)) : null;
-    });
+        File.Exists(DefaultPath) ? new TriggerSenses(TextClassifier.Load(DefaultPath)) : null);
 
     /// <summary>Whether the event word at <paramref name="i"/> of the sentence's <paramref name="words"/> is used in its event sense.</summary>
     public bool IsEventSense(List<(string Lower, string Original)> words, int i) => IsEventSense(Features(words, i));

@@ -12,10 +12,9 @@ namespace Sitrep.Pipeline;
 /// <summary>The engine's own stages, and the default pipeline made of them.</summary>
 public static class StandardStages
 {
-    /// <summary>The default pipeline: every stage available in this build.</summary>
-    public static DocumentPipeline Default => LazyDefault.Value;
-
-    private static readonly Lazy<DocumentPipeline> LazyDefault = new(() => new PipelineBuilder().UseDefaults().Build());
+    /// <summary>The default pipeline: every stage, reading the resources shipped with this build (<see cref="SitrepResources.Shipped"/>).</summary>
+    /// <exception cref="MissingResourcesException">A model or the gazetteer is missing.</exception>
+    public static DocumentPipeline Default => SitrepResources.Shipped.Pipeline;
 
     /// <summary>Adds paragraphs, tokens and sentences.</summary>
     public static PipelineBuilder UseText(this PipelineBuilder builder) => builder.Use(new TextStage());
@@ -41,18 +40,9 @@ public static class StandardStages
     public static PipelineBuilder UseEvents(this PipelineBuilder builder, TextClassifier classifier, Gazetteer? gazetteer, ActorLexicon? actors = null, TriggerSenses? senses = null) =>
         builder.Use(new EventStage(classifier, gazetteer, actors, senses));
 
-    /// <summary>
-    /// Adds every stage available in this build, in dependency order: entities when the model is shipped,
-    /// places when the gazetteer is installed, events when both the event model and places are there.
-    /// </summary>
-    public static PipelineBuilder UseDefaults(this PipelineBuilder builder)
-    {
-        builder.UseText();
-        if (EntityModel.Default is { } tagger) builder.UseEntities(tagger);
-        var gazetteer = GazetteerCache.Default;
-        if (gazetteer is not null) builder.UsePlaces(gazetteer);
-        builder.UseQuantities().UseTimes().UseAttributions();
-        if (gazetteer is not null && EventModel.Default is { } classifier) builder.UseEvents(classifier, gazetteer, EventModel.DefaultActors, TriggerSenses.Default);
-        return builder;
-    }
+    /// <summary>Adds every stage, in dependency order, reading <paramref name="resources"/>.</summary>
+    public static PipelineBuilder UseAll(this PipelineBuilder builder, SitrepResources resources) =>
+        builder.UseText().UseEntities(resources.Tagger).UsePlaces(resources.Gazetteer)
+            .UseQuantities().UseTimes().UseAttributions()
+            .UseEvents(resources.EventModel, resources.Gazetteer, resources.Actors, resources.Senses);
 }

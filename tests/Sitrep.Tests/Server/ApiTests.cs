@@ -24,7 +24,7 @@ public sealed class ApiTests : IClassFixture<ApiTests.Host>
         public Host()
         {
             using var store = SqliteDocumentStore.Open(Database);
-            store.Store([Read(NairobiReport, new DateOnly(2024, 3, 5)), Read(MarketReport, new DateOnly(2024, 3, 8))]);
+            store.Store([Read(NairobiReport, new DateOnly(2024, 3, 5)), Read(MarketReport, new DateOnly(2024, 3, 8)), Read(QuietReport, new DateOnly(2024, 3, 9))]);
             Secret = store.CreateApiKey("tests").Secret;
         }
 
@@ -47,6 +47,9 @@ public sealed class ApiTests : IClassFixture<ApiTests.Host>
         "Two protesters were killed when police opened fire on the crowd, a hospital official said.";
     private const string MarketReport =
         "Gunmen attacked a market in Maiduguri on Friday, killing 12 civilians, residents said. The army said troops were pursuing the attackers.";
+
+    private const string QuietReport =
+        "The city council of Mombasa approved a budget for new parks and a library on Monday, the mayor's office said.";
 
     private readonly Host _host;
     private readonly HttpClient _client;
@@ -133,6 +136,17 @@ public sealed class ApiTests : IClassFixture<ApiTests.Host>
         Assert.Contains(report.GetProperty("text").GetString(), new[] { NairobiReport, MarketReport });
         Assert.NotEmpty(report.GetProperty("document").GetProperty("entities").EnumerateArray());
         Assert.NotEmpty(report.GetProperty("stored_events").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Document_ThatTellsOfNoEvent_SaysSoAsTheEngineDoes()
+    {
+        var id = DocumentId.Compute(QuietReport);
+        var quiet = await GetJson($"/api/documents/{id}");
+        Assert.Empty(quiet.GetProperty("stored_events").EnumerateArray());
+        Assert.Equal(DiagnosticCodes.NoEvents, Assert.Single(quiet.GetProperty("diagnostics").EnumerateArray()).GetProperty("code").GetString());
+        var documentId = (await GetJson("/api/events")).GetProperty("events")[0].GetProperty("documents")[0].GetString();
+        Assert.Empty((await GetJson($"/api/documents/{documentId}")).GetProperty("diagnostics").EnumerateArray());
     }
 
     [Fact]

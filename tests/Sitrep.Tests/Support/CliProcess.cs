@@ -23,4 +23,22 @@ internal static class CliProcess
         process.BeginErrorReadLine();
         return process;
     }
+
+    /// <summary>Runs `sitrep ARGS...` to its end with <paramref name="environment"/> added to its own.</summary>
+    public static (int ExitCode, string Output, string Error) Run(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args.Prepend(Path.Combine(AppContext.BaseDirectory, "sitrep.dll"))) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, error.Result);
+    }
 }
