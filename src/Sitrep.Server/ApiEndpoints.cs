@@ -3,7 +3,7 @@ using Sitrep.Documents;
 using Sitrep.Linking;
 using Sitrep.Pipeline;
 using Sitrep.Reading;
-using Sitrep.Reports;
+using Sitrep.SituationReports;
 using Sitrep.Serialization;
 using Sitrep.Storage;
 

@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

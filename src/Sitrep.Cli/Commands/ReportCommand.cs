@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Sitrep.Linking;
-using Sitrep.Reports;
+using Sitrep.SituationReports;
 using Sitrep.Storage;
 
 namespace Sitrep.Cli.Commands;

@@ -55,7 +55,7 @@ internal static class TrainCommand
     };
 
     /// <summary>The ACLED rows at <paramref name="paths"/>, split into those to train on and the development ones; null after saying why the files could not be read.</summary>
-    private static (List<Sitrep.Events.AcledRow> Training, List<Sitrep.Events.AcledRow> Development)? SplitRows(CliContext context, string[] paths)
+    private static (List<Sitrep.Events.AcledGoldRow> Training, List<Sitrep.Events.AcledGoldRow> Development)? SplitRows(CliContext context, string[] paths)
     {
         try
         {
@@ -96,7 +96,7 @@ internal static class TrainCommand
             }
             var gazetteer = new Sitrep.Places.GazetteerBuilder().Build(Sitrep.Places.GazetteerSources.InNodeModules(modules) with { EventPlaces = Path.GetFullPath(path) });
             var before = new PipelineBuilder().UseText().UseEntities(EntityModel.Default!).Build();
-            static IEnumerable<Sitrep.Places.PlaceRankerTrainer.Example> Examples(IEnumerable<Sitrep.Events.AcledRow> rows) =>
+            static IEnumerable<Sitrep.Places.PlaceRankerTrainer.Example> Examples(IEnumerable<Sitrep.Events.AcledGoldRow> rows) =>
                 rows.Where(r => r.Latitude is not null && r.Longitude is not null)
                     .Select(r => new Sitrep.Places.PlaceRankerTrainer.Example(r.Notes, r.Date, r.Latitude!.Value, r.Longitude!.Value));
             var ranker = Sitrep.Places.PlaceRankerTrainer.Train(Examples(training), gazetteer, before, parse.GetValue(epochs), parse.GetValue(rate), log: m => context.Error.WriteLine(m));

@@ -5,21 +5,21 @@ namespace Sitrep.Attribution;
 /// <summary>The sources credited so far in a report, for "the TV channel", "the department", "he" and "Joseph".</summary>
 internal sealed class SourceMemory
 {
-    private readonly List<(string Name, string Type, bool Person, string Description)> _sources = [];
+    private readonly List<(string Name, SourceType Type, bool Person, string Description)> _sources = [];
 
-    public void Remember(string name, string type, bool person, string description) => _sources.Add((name, type, person, description));
+    public void Remember(string name, SourceType type, bool person, string description) => _sources.Add((name, type, person, description));
 
-    public (string Name, string Type)? LastPerson() => Last(s => s.Person);
+    public (string Name, SourceType Type)? LastPerson() => Last(s => s.Person);
 
     /// <summary>The last source whose description has <paramref name="head"/> ("the TV channel" → "the Khabar 24 TV channel"), else the last of the type.</summary>
-    public (string Name, string Type)? Antecedent(string head, string type) =>
+    public (string Name, SourceType Type)? Antecedent(string head, SourceType type) =>
         Last(s => s.Description.Contains(head, StringComparison.OrdinalIgnoreCase)) ?? Last(s => s.Type == type && !s.Person);
 
     /// <summary>A person named earlier in full whose surname this is ("Joseph" → "Claude Joseph").</summary>
-    public (string Name, string Type)? FullName(string surname) =>
+    public (string Name, SourceType Type)? FullName(string surname) =>
         Last(s => s.Person && s.Name.EndsWith(" " + surname, StringComparison.Ordinal));
 
-    private (string Name, string Type)? Last(Predicate<(string Name, string Type, bool Person, string Description)> match) =>
+    private (string Name, SourceType Type)? Last(Predicate<(string Name, SourceType Type, bool Person, string Description)> match) =>
         _sources.FindLastIndex(match) is int i and >= 0 ? (_sources[i].Name, _sources[i].Type) : null;
 }
 
@@ -115,7 +115,7 @@ internal ref struct AttributionScanner
             int claimStart = j + 2;
             while (claimStart < _t.Length && (Is(claimStart, "that") || Is(claimStart, "reported") || Is(claimStart, "of"))) claimStart++;
             var range = new TextRange(_t[i].Start, _t[Math.Min(j + 1, _t.Length - 1)].End);
-            _found.Add(new Documents.Attribution(range, "unnamed", "unnamed", Span(Math.Min(claimStart, _t.Length - 1), _t.Length)));
+            _found.Add(new Documents.Attribution(range, "unnamed", SourceType.Unnamed, Span(Math.Min(claimStart, _t.Length - 1), _t.Length)));
             return true;
         }
         return false;
@@ -217,7 +217,7 @@ internal ref struct AttributionScanner
         if (npEnd <= npStart) return false;
         var (name, person) = SourceName(npStart, npEnd);
         if (string.IsNullOrWhiteSpace(name)) return false;
-        string type = Classify(npStart, classifyNameOnly ? npEnd : Math.Max(npEnd, Math.Min(cueEnd, _t.Length)));
+        SourceType type = Classify(npStart, classifyNameOnly ? npEnd : Math.Max(npEnd, Math.Min(cueEnd, _t.Length)));
         if (TryResolve(npStart, npEnd, ref name, ref type, ref person) is false) return false;
         _memory.Remember(name, type, person, Text(npStart, npEnd));
         int last = Math.Min(Math.Max(npEnd, cueEnd), _t.Length) - 1;
@@ -227,7 +227,7 @@ internal ref struct AttributionScanner
     }
 
     // "the TV channel" → the source described with "channel" earlier; "he" → the last person; "Joseph" → "Claude Joseph".
-    private readonly bool TryResolve(int npStart, int npEnd, ref string name, ref string type, ref bool person)
+    private readonly bool TryResolve(int npStart, int npEnd, ref string name, ref SourceType type, ref bool person)
     {
         if (npEnd - npStart == 1 && AttributionLexicon.Pronouns.Contains(Word(npStart)))
         {
@@ -299,7 +299,7 @@ internal ref struct AttributionScanner
         return false;
     }
 
-    private readonly string Classify(int start, int end)
+    private readonly SourceType Classify(int start, int end)
     {
         bool witness = false, media = false, security = false, ngo = false, government = false;
         for (int i = start; i < end; i++)
@@ -311,7 +311,7 @@ internal ref struct AttributionScanner
             ngo |= AttributionLexicon.Ngo.Contains(w);
             government |= AttributionLexicon.Government.Contains(w);
         }
-        return witness ? "witness" : media ? "media" : security ? "security" : ngo ? "ngo" : government ? "government" : "other";
+        return witness ? SourceType.Witness : media ? SourceType.Media : security ? SourceType.Security : ngo ? SourceType.Ngo : government ? SourceType.Government : SourceType.Other;
     }
 
     private readonly bool IsNameRun(int start, int end)

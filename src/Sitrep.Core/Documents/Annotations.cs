@@ -4,7 +4,43 @@ namespace Sitrep.Documents;
 // events). Their fields follow the `sitrep extract` JSON contract (shared/EXTRACT.md).
 
 /// <summary>A named-entity mention: PER, ORG, LOC or MISC, with an optional finer subtype (GPE, FAC, NORP).</summary>
-public sealed record Mention(TextRange Range, string Type, string? Subtype = null);
+public sealed record Mention(TextRange Range, EntityType Type, string? Subtype = null);
+
+/// <summary>The CoNLL-2003 entity types; <see cref="EntityTypes.Name"/> gives the contract's <c>type</c>.</summary>
+public enum EntityType
+{
+    /// <summary>A person (PER).</summary>
+    Person,
+    /// <summary>An organisation: a government body, party, company, armed group, outlet (ORG).</summary>
+    Organization,
+    /// <summary>A location (LOC).</summary>
+    Location,
+    /// <summary>Any other name: nationalities, events, works (MISC).</summary>
+    Misc,
+}
+
+/// <summary>Contract strings for <see cref="EntityType"/>, which are CoNLL-2003's labels.</summary>
+public static class EntityTypes
+{
+    /// <summary>The label of <paramref name="type"/>: PER, ORG, LOC or MISC.</summary>
+    public static string Name(EntityType type) => type switch
+    {
+        EntityType.Person => "PER",
+        EntityType.Organization => "ORG",
+        EntityType.Location => "LOC",
+        _ => "MISC",
+    };
+
+    /// <summary>The type a label names (PER, ORG, LOC, MISC).</summary>
+    public static EntityType Parse(string label) => label switch
+    {
+        "PER" => EntityType.Person,
+        "ORG" => EntityType.Organization,
+        "LOC" => EntityType.Location,
+        "MISC" => EntityType.Misc,
+        _ => throw new ArgumentException($"'{label}' is not an entity type (PER, ORG, LOC, MISC)", nameof(label)),
+    };
+}
 
 /// <summary>How precisely a quantity is stated; the names map to the contract's qualifier vocabulary.</summary>
 public enum QuantityQualifier
@@ -92,7 +128,7 @@ public sealed record PlaceMention(
     double Longitude,
     string Country,
     string? Admin1,
-    string Level,
+    PlaceLevel Level,
     double Confidence)
 {
     /// <summary>What the place is to the report: mentioned in its story, or only where it was filed.</summary>
@@ -109,7 +145,42 @@ public enum PlaceRole
 }
 
 /// <summary>Who is credited with a claim ("according to the Ministry of Health") and the claim's span.</summary>
-public sealed record Attribution(TextRange Range, string Source, string SourceType, TextRange Claim);
+public sealed record Attribution(TextRange Range, string Source, SourceType SourceType, TextRange Claim);
+
+/// <summary>What kind of source a claim is credited to; <see cref="SourceTypes.Name"/> gives the contract's <c>source_type</c>.</summary>
+public enum SourceType
+{
+    /// <summary>Ministers, officials, the presidency, ministries.</summary>
+    Government,
+    /// <summary>Police, the army, security services, armed groups' spokespeople.</summary>
+    Security,
+    /// <summary>News outlets, reporters, broadcasters.</summary>
+    Media,
+    /// <summary>Non-governmental and international organisations, rights groups, medics' associations.</summary>
+    Ngo,
+    /// <summary>Witnesses, residents, survivors.</summary>
+    Witness,
+    /// <summary>"It is reported that": no one named.</summary>
+    Unnamed,
+    /// <summary>Anyone else named.</summary>
+    Other,
+}
+
+/// <summary>Contract strings for <see cref="SourceType"/>.</summary>
+public static class SourceTypes
+{
+    /// <summary>The contract's name for <paramref name="type"/> (<c>government</c>, <c>security</c>, <c>media</c>, <c>ngo</c>, <c>witness</c>, <c>unnamed</c>, <c>other</c>).</summary>
+    public static string Name(SourceType type) => type switch
+    {
+        SourceType.Government => "government",
+        SourceType.Security => "security",
+        SourceType.Media => "media",
+        SourceType.Ngo => "ngo",
+        SourceType.Witness => "witness",
+        SourceType.Unnamed => "unnamed",
+        _ => "other",
+    };
+}
 
 /// <summary>An event coded to the ACLED taxonomy with its evidence; every field may be empty but never invented.</summary>
 public sealed record CodedEvent

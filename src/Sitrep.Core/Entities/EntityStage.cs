@@ -30,7 +30,7 @@ public sealed class EntityStage(PerceptronTagger tagger) : IStage
         {
             var first = document.Sentences[s].FirstToken;
             foreach (var (type, start, end) in ConllCorpus.Chunks(tags[s]))
-                mentions.Add(new Mention(new TextRange(document.Tokens[first + start].Start, document.Tokens[first + end - 1].End), type));
+                mentions.Add(new Mention(new TextRange(document.Tokens[first + start].Start, document.Tokens[first + end - 1].End), EntityTypes.Parse(type)));
         }
         document.SetEntities(mentions);
     }

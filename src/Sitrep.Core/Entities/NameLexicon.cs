@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using System.Collections.Frozen;
 using Sitrep.Places;
 

@@ -21,13 +21,13 @@ public sealed record EventScores(
 }
 
 /// <summary>One scored row: the system's best event for it (null when it found none) and which fields that event has right.</summary>
-public sealed record EventRowResult(AcledRow Row, CodedEvent? Event, bool Type, bool SubType, bool Date, bool Place, bool Fatalities, double? DistanceKm)
+public sealed record EventRowResult(AcledGoldRow Row, CodedEvent? Event, bool Type, bool SubType, bool Date, bool Place, bool Fatalities, double? DistanceKm)
 {
     /// <summary>A row for which the system found no event.</summary>
-    internal static EventRowResult Missed(AcledRow row) => new(row, null, false, false, false, false, false, null);
+    internal static EventRowResult Missed(AcledGoldRow row) => new(row, null, false, false, false, false, false, null);
 
     /// <summary>How far <paramref name="e"/> agrees with <paramref name="row"/>.</summary>
-    internal static EventRowResult Of(AcledRow row, CodedEvent e)
+    internal static EventRowResult Of(AcledGoldRow row, CodedEvent e)
     {
         double? km = e.Place is { } p && row.Latitude is { } lat && row.Longitude is { } lon ? Geo.DistanceKm(lat, lon, p.Latitude, p.Longitude) : null;
         bool type = e.EventType == row.EventType;
@@ -60,7 +60,7 @@ public sealed record EventRowResult(AcledRow Row, CodedEvent? Event, bool Type, 
 public static class EventEvaluation
 {
     /// <summary>Scores <paramref name="pipeline"/> (which must provide events) on <paramref name="rows"/>; <paramref name="eachRow"/> sees every row's result.</summary>
-    public static EventScores Run(IReadOnlyList<AcledRow> rows, DocumentPipeline pipeline, Action<EventRowResult>? eachRow = null)
+    public static EventScores Run(IReadOnlyList<AcledGoldRow> rows, DocumentPipeline pipeline, Action<EventRowResult>? eachRow = null)
     {
         int detected = 0, type = 0, sub = 0, date = 0, place = 0, fatalities = 0, actor1 = 0, actor2 = 0, inter1 = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -116,7 +116,7 @@ public static class EventEvaluation
             {
                 r.Row.Id, string.Join(' ', wrong), r.Row.EventType, r.Row.SubEventType, r.Row.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 r.Row.Location, Number(r.Row.Latitude), Number(r.Row.Longitude), r.Row.Fatalities.ToString(CultureInfo.InvariantCulture),
-                e?.EventType, e?.SubEventType, e?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e?.Place?.Name, e?.Place?.Country, e?.Place?.Level,
+                e?.EventType, e?.SubEventType, e?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e?.Place?.Name, e?.Place?.Country, e?.Place is { } place ? PlaceLevels.Name(place.Level) : null,
                 Number(e?.Place?.Latitude), Number(e?.Place?.Longitude), Number(r.DistanceKm is { } km ? Math.Round(km) : null),
                 e?.Fatalities?.ToString(CultureInfo.InvariantCulture), e?.FatalitiesText, r.Row.Notes,
             }.Select(Csv.CsvField.Quote)));

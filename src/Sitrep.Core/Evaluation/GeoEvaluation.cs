@@ -65,7 +65,7 @@ public static class GeoEvaluation
             var document = Placed(doc, d =>
             {
                 text.Process(d);
-                d.SetEntities([.. doc.Toponyms.Select(t => new Mention(t.Range, "LOC")).DistinctBy(m => m.Range).OrderBy(m => m.Range.Start)]);
+                d.SetEntities([.. doc.Toponyms.Select(t => new Mention(t.Range, EntityType.Location)).DistinctBy(m => m.Range).OrderBy(m => m.Range.Start)]);
             }, places, clock);
             docs++;
             toponyms += document.Places.Count;

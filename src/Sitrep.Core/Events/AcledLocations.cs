@@ -9,9 +9,9 @@ namespace Sitrep.Events;
 public static class AcledLocations
 {
     /// <summary>The event places of <paramref name="rows"/>; rows without a point or country code are left out.</summary>
-    public static List<EventPlace> From(IEnumerable<AcledRow> rows)
+    public static List<EventPlace> From(IEnumerable<AcledGoldRow> rows)
     {
-        var groups = new Dictionary<(string Name, string Country), List<AcledRow>>();
+        var groups = new Dictionary<(string Name, string Country), List<AcledGoldRow>>();
         foreach (var row in rows)
         {
             if (row.Latitude is null || row.Longitude is null || row.Iso3.Length != 3) continue;

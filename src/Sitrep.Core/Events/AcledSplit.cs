@@ -3,7 +3,7 @@ namespace Sitrep.Events;
 /// <summary>
 /// The fixed split of the ACLED gold into rows to train on and rows to measure on. Whole files of
 /// countries and years the coder never sees in training (Sri Lanka 2022-23, Nicaragua 2019-20) say how
-/// it does on new places and periods; the hashed fifth of the reference week (<see cref="AcledRow.IsHeldOut"/>)
+/// it does on new places and periods; the hashed fifth of the reference week (<see cref="AcledGoldRow.IsHeldOut"/>)
 /// says how it does on rows like those it learned from.
 /// </summary>
 public static class AcledSplit
@@ -15,16 +15,16 @@ public static class AcledSplit
     public const string ReferenceFile = "acled-2020-04-27_05-02.csv";
 
     /// <summary>True when <paramref name="row"/>, read from <paramref name="file"/>, is for development, not training.</summary>
-    public static bool IsDevelopment(string file, AcledRow row)
+    public static bool IsDevelopment(string file, AcledGoldRow row)
     {
         var name = Path.GetFileName(file);
         return DevelopmentFiles.Contains(name) || name == ReferenceFile && row.IsHeldOut;
     }
 
     /// <summary>Every row of the ACLED CSV files at <paramref name="paths"/> (files, or directories read for *.csv in sorted order), with its file.</summary>
-    public static List<(string File, AcledRow Row)> Read(IEnumerable<string> paths)
+    public static List<(string File, AcledGoldRow Row)> Read(IEnumerable<string> paths)
     {
-        var rows = new List<(string, AcledRow)>();
+        var rows = new List<(string, AcledGoldRow)>();
         foreach (var path in paths)
         {
             var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.csv").Order(StringComparer.Ordinal) : (IEnumerable<string>)[path];

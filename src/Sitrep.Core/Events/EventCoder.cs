@@ -167,7 +167,7 @@ public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer =
     /// </summary>
     private CodedEvent AtCapitalWhenCountryWide(CodedEvent e)
     {
-        if (gazetteer is null || e.Place is not { Level: "country" } country || country.Country.Length != 2) return e;
+        if (gazetteer is null || e.Place is not { Level: PlaceLevel.Country } country || country.Country.Length != 2) return e;
         int capital = gazetteer.Capital(CountryCodes.Pack(country.Country));
         return capital < 0 ? e : e with { Place = country with { Latitude = Math.Round(gazetteer.Latitude(capital), 5), Longitude = Math.Round(gazetteer.Longitude(capital), 5) } };
     }

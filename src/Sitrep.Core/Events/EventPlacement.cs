@@ -15,7 +15,7 @@ internal static partial class EventPlacement
     /// <remarks>Computed once per report: every sentence's placement reads it.</remarks>
     internal static List<PlaceMention> StoryPlaces(Document document) =>
         [.. document.Places.Where(p => p.Role != PlaceRole.Dateline && !IsFirstName(document, p) && !Quoted(document, p)
-            && !NumberWords.Contains(document.TextOf(p.Range)) && (p.Level != "country" || NamedAsPlace(document, p)))];
+            && !NumberWords.Contains(document.TextOf(p.Range)) && (p.Level != PlaceLevel.Country || NamedAsPlace(document, p)))];
 
     // Inside quotation marks in its paragraph: someone's words or a slogan ("a banner reading "350 Libertad""), not where anything happened.
     private static bool Quoted(Document document, PlaceMention place)
@@ -35,7 +35,7 @@ internal static partial class EventPlacement
     private static bool IsFirstName(Document document, PlaceMention place)
     {
         foreach (var e in document.Entities)
-            if (e.Type == "PER" && e.Range.Start == place.Range.End + 1 && document.Text[place.Range.End] == ' ') return true;
+            if (e.Type == EntityType.Person && e.Range.Start == place.Range.End + 1 && document.Text[place.Range.End] == ' ') return true;
         return false;
     }
 
@@ -74,11 +74,11 @@ internal static partial class EventPlacement
     {
         static PlaceMention? Most(IEnumerable<PlaceMention> places) =>
             places.GroupBy(p => (p.Name, p.Country)).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
-        var countries = document.Places.Where(p => p.Level == "country" && !IsFirstName(document, p) && !NamesAnActor(document, p)).ToList();
+        var countries = document.Places.Where(p => p.Level == PlaceLevel.Country && !IsFirstName(document, p) && !NamesAnActor(document, p)).ToList();
         // The dateline says which country the report is filed from, and so most likely about: of the countries named, that one.
         var filedIn = document.Places.FirstOrDefault(p => p.Role == PlaceRole.Dateline)?.Country;
         return Most(countries.Where(p => p.Country == filedIn)) ?? Most(countries)
-            ?? Most(storyPlaces.Where(p => p.Level != "region" && !NamesAnActor(document, p)));
+            ?? Most(storyPlaces.Where(p => p.Level != PlaceLevel.Region && !NamesAnActor(document, p)));
     }
 
     /// <summary>
@@ -88,7 +88,7 @@ internal static partial class EventPlacement
     /// </summary>
     internal static bool NamesAnActor(Document document, PlaceMention place)
     {
-        return place.Level == "country" && ActorNouns.Contains(WordAfter(document, place));
+        return place.Level == PlaceLevel.Country && ActorNouns.Contains(WordAfter(document, place));
     }
 
     // The letters of the first word of the text.
@@ -113,36 +113,40 @@ internal static partial class EventPlacement
          "defense", "cabinet", "spokesman", "spokeswoman", "leader", "leaders"],
         StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly Dictionary<string, int> SpecificityOfLevel = new()
-    {
-        ["site"] = 0, ["district"] = 1, ["city"] = 1, ["admin2"] = 2, ["admin1"] = 3, ["country"] = 4, ["region"] = 5,
-    };
 
     /// <summary>How specific a place is, 0 (a site) to 5; a region inside one country (Darfur, Mindanao) counts as a first-level division.</summary>
     internal static int Specificity(PlaceMention place) =>
-        place.Level == "region" && place.Country.Length > 0 ? 3 : SpecificityOfLevel.GetValueOrDefault(place.Level, 5);
+        place.Level switch
+        {
+            PlaceLevel.Site => 0,
+            PlaceLevel.District or PlaceLevel.City => 1,
+            PlaceLevel.Admin2 => 2,
+            PlaceLevel.Admin1 => 3,
+            PlaceLevel.Country => 4,
+            _ => place.Country.Length > 0 ? 3 : 5,
+        };
 
     // A continent, sea or region across borders says too little to place an event; a region inside one country does not.
-    private static bool TooVague(PlaceMention place) => place.Level == "region" && place.Country.Length == 0;
+    private static bool TooVague(PlaceMention place) => place.Level == PlaceLevel.Region && place.Country.Length == 0;
 
     /// <summary>The place the sentence itself names for its event in what it tells (<see cref="Told"/>, <see cref="MostSpecific"/>), or null; it may be only where someone went ("deployed to Kazakhstan", "flown to Miami").</summary>
     internal static PlaceMention? OwnPlace(Document document, TextRange told, IReadOnlyList<PlaceMention> storyPlaces, PlaceMention? focus)
     {
         var place = MostSpecific(document, storyPlaces.Where(p => told.Contains(p.Range)));
         // "The riots in the country": the report's country, named again.
-        if (place is null && focus is { Level: "country" } && TheCountry().IsMatch(document.Text.AsSpan(told.Start, told.Length))) return focus;
+        if (place is null && focus is { Level: PlaceLevel.Country } && TheCountry().IsMatch(document.Text.AsSpan(told.Start, told.Length))) return focus;
         // "In the Somali capital", "the capital's main boulevard": wire copy names the capital it was filed from in
         // its dateline. Named before the sentence's other places, or instead of a town, the capital is where it happened.
         // "Inside the Islamabad High Court": an institution named after the city the report was filed from is in it.
-        if (place is null or { Level: "country" or "admin1" } && InstitutionOfDatelineCity(document, told) is { } city) return city;
+        if (place is null or { Level: PlaceLevel.Country or PlaceLevel.Admin1 } && InstitutionOfDatelineCity(document, told) is { } city) return city;
         // Not "beyond the capital" or "outside Haiti's capital", and of a dateline with two cities ("NIAMEY/WASHINGTON"),
         // the one in the country whose capital it is ("Niger's capital").
         var capital = CapitalReference().Match(document.Text, told.Start, told.Length);
-        if (capital.Success && (place is null || place.Range.Start > capital.Index || place.Level is "country" or "admin1")
+        if (capital.Success && (place is null || place.Range.Start > capital.Index || place.Level is PlaceLevel.Country or PlaceLevel.Admin1)
             && !OutsideWords.Contains(WordBefore(document.Text.AsSpan(0, capital.Index))))
         {
-            var whose = document.Places.FirstOrDefault(p => p.Range.Start == capital.Index && p.Level == "country")?.Country ?? focus?.Country;
-            var datelineCities = document.Places.Where(p => p.Role == PlaceRole.Dateline && p.Level == "city").ToList();
+            var whose = document.Places.FirstOrDefault(p => p.Range.Start == capital.Index && p.Level == PlaceLevel.Country)?.Country ?? focus?.Country;
+            var datelineCities = document.Places.Where(p => p.Role == PlaceRole.Dateline && p.Level == PlaceLevel.City).ToList();
             if ((datelineCities.Find(p => p.Country == whose) ?? datelineCities.FirstOrDefault()) is { } filedFrom) return filedFrom;
         }
         return place;
@@ -152,10 +156,10 @@ internal static partial class EventPlacement
     {
         foreach (var org in document.Entities)
         {
-            if (org.Type != "ORG" || !told.Contains(org.Range)) continue;
+            if (org.Type != EntityType.Organization || !told.Contains(org.Range)) continue;
             var name = document.Text.AsSpan(org.Range.Start, org.Range.Length);
             foreach (var p in document.Places)
-                if (p.Role == PlaceRole.Dateline && p.Level == "city" && name.Length > p.Name.Length && name[p.Name.Length] == ' '
+                if (p.Role == PlaceRole.Dateline && p.Level == PlaceLevel.City && name.Length > p.Name.Length && name[p.Name.Length] == ' '
                     && name.StartsWith(p.Name, StringComparison.OrdinalIgnoreCase)) return p;
         }
         return null;
@@ -228,7 +232,7 @@ internal static partial class EventPlacement
         // "the city", "the town": the last town named before, in whatever paragraph.
         var text = document.Slice(sentence.Range);
         bool anaphora = text.Contains("the city", StringComparison.OrdinalIgnoreCase) || text.Contains("the town", StringComparison.OrdinalIgnoreCase);
-        if (anaphora && storyPlaces.LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is "city" or "district") is { } town)
+        if (anaphora && storyPlaces.LastOrDefault(p => p.Range.End <= sentence.Range.Start && p.Level is PlaceLevel.City or PlaceLevel.District) is { } town)
             return (town, 2, false);
         for (int earlier = s - 1; earlier >= 0 && paragraphs[earlier] == paragraphs[s]; earlier--)
         {
@@ -249,8 +253,8 @@ internal static partial class EventPlacement
     {
         var candidates = places.Where(p => !TooVague(p) && !NamesAnActor(document, p)).ToList();
         // "El Plateado, a town in the province of Cauca": a town beside a division of another country, and nothing of its own, is a namesake.
-        candidates.RemoveAll(p => p.Level is "city" or "district" or "site" or "admin2"
-            && candidates.Exists(q => q.Level is "admin1" or "country" && q.Country != p.Country)
+        candidates.RemoveAll(p => p.Level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Site or PlaceLevel.Admin2
+            && candidates.Exists(q => q.Level is PlaceLevel.Admin1 or PlaceLevel.Country && q.Country != p.Country)
             && !candidates.Exists(q => !ReferenceEquals(q, p) && q.Country == p.Country));
         var here = candidates.Where(p => Role(document, p) == 0).ToList();
         return candidates
@@ -263,10 +267,10 @@ internal static partial class EventPlacement
     // Whether the division or country mentioned as <paramref name="outer"/> holds the place mentioned as <paramref name="inner"/>.
     internal static bool Holds(PlaceMention outer, PlaceMention inner) =>
         outer.Country == inner.Country
-        && (inner.Level is "city" or "district" or "site"
-            && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1 || outer.Level == "admin2" && outer.Admin1 == inner.Admin1)
-            || inner.Level == "admin2" && (outer.Level == "country" || outer.Level == "admin1" && outer.Name == inner.Admin1)
-            || inner.Level is "admin1" or "region" && outer.Level == "country");
+        && (inner.Level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Site
+            && (outer.Level == PlaceLevel.Country || outer.Level == PlaceLevel.Admin1 && outer.Name == inner.Admin1 || outer.Level == PlaceLevel.Admin2 && outer.Admin1 == inner.Admin1)
+            || inner.Level == PlaceLevel.Admin2 && (outer.Level == PlaceLevel.Country || outer.Level == PlaceLevel.Admin1 && outer.Name == inner.Admin1)
+            || inner.Level is PlaceLevel.Admin1 or PlaceLevel.Region && outer.Level == PlaceLevel.Country);
 
     // 0 where it happened; 1 where it went ("to", "into", "bound for") or a street named after it ("the Halba
     // highway"); 2 where they came from, or a landmark the place is told from ("south of Cairo", "6 km from the border").
@@ -310,8 +314,8 @@ internal static partial class EventPlacement
 
     internal static int Precision(PlaceMention place, bool inherited) => place.Level switch
     {
-        "site" or "district" or "city" => inherited ? 2 : 1,
-        "admin2" => 2,
+        PlaceLevel.Site or PlaceLevel.District or PlaceLevel.City => inherited ? 2 : 1,
+        PlaceLevel.Admin2 => 2,
         _ => 3,
     };
 

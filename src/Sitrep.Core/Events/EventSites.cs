@@ -20,8 +20,8 @@ internal static class EventSites
     /// </summary>
     internal static IEnumerable<PlaceMention> Beside(Document document, TextRange told, IReadOnlyList<PlaceMention> storyPlaces, PlaceMention? first)
     {
-        if (first is not { Level: "city" or "district" or "site" } || EventPlacement.Role(document, first) != 0) yield break;
-        var towns = storyPlaces.Where(p => told.Contains(p.Range) && p.Level is "city" or "district" or "site").ToList();
+        if (first is not { Level: PlaceLevel.City or PlaceLevel.District or PlaceLevel.Site } || EventPlacement.Role(document, first) != 0) yield break;
+        var towns = storyPlaces.Where(p => told.Contains(p.Range) && p.Level is PlaceLevel.City or PlaceLevel.District or PlaceLevel.Site).ToList();
         if (towns.Count < 2 || towns.Exists(t => AlongARoute(document, t))) yield break;
         var sites = new List<PlaceMention> { first };
         bool previousIsSite = true;

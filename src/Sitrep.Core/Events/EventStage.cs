@@ -50,7 +50,7 @@ public static class EventModel
     public static ActorLexicon? DefaultActors => ShippedActors.Value;
 
     /// <summary>The classifier's training examples: the notes of the rows not held out, as features.</summary>
-    public static List<(string[] Features, string Label)> Examples(IEnumerable<AcledRow> rows, DocumentPipeline text) =>
+    public static List<(string[] Features, string Label)> Examples(IEnumerable<AcledGoldRow> rows, DocumentPipeline text) =>
         rows.Select(r =>
         {
             var d = new Document(r.Notes, r.Date, new SourceLocation(r.Id));

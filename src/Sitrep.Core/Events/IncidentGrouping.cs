@@ -41,7 +41,7 @@ internal static class IncidentGrouping
     /// </summary>
     private static bool StartsAnIncident(Telling telling, bool first) =>
         !telling.Verbal && (first || !telling.Unsure) && (telling.MoreOfSomething
-            ? telling.OwnDate is not null || telling.OwnPlace is { Level: not "country" }
+            ? telling.OwnDate is not null || telling.OwnPlace is { Level: not PlaceLevel.Country }
             : first || telling.Placed || telling.OwnDate is not null);
 
     private static bool CanJoin(ToldIncident incident, Telling telling)
@@ -59,9 +59,9 @@ internal static class IncidentGrouping
         // A town or division elsewhere is elsewhere. A country says nothing about which of its towns in the
         // paragraph that named the town; a paragraph that names only the country tells of the country at large.
         if (telling.OwnPlace is { } place && e.Place is { } at
-            && (place.Level != "country" ? !SamePlace(place, at) : !sameParagraph && at.Level != "country")) return false;
+            && (place.Level != PlaceLevel.Country ? !SamePlace(place, at) : !sameParagraph && at.Level != PlaceLevel.Country)) return false;
         // Told in another paragraph, the sentence's place is that paragraph's.
-        if (!sameParagraph && telling.OwnPlace is null && telling.Event.Place is { Level: not "country" } inherited && e.Place is { } where && !SamePlace(inherited, where)) return false;
+        if (!sameParagraph && telling.OwnPlace is null && telling.Event.Place is { Level: not PlaceLevel.Country } inherited && e.Place is { } where && !SamePlace(inherited, where)) return false;
         string family = EventTaxonomy.DisorderType(telling.Event.EventType), incidentFamily = EventTaxonomy.DisorderType(e.EventType);
         if (telling.MoreOfSomething) return family == incidentFamily || incidentFamily != "Strategic developments";
         // What followed, told in the same paragraph with no day or place of its own ("windows were shattered"), is more of the violence
@@ -73,7 +73,7 @@ internal static class IncidentGrouping
         // sub-type at that place and day, or the same kind of event at the same town named again.
         return family == incidentFamily && (sameParagraph
             || telling.Event.EventType == e.EventType && telling.Event.SubEventType == e.SubEventType && e.SubEventType != "Other"
-            || telling.OwnPlace is { Level: not "country" } town && e.Place is { } there && SamePlace(town, there));
+            || telling.OwnPlace is { Level: not PlaceLevel.Country } town && e.Place is { } there && SamePlace(town, there));
     }
 
     /// <summary>One place for an incident: within 25 km, or one of them a division or country that holds the other.</summary>

@@ -36,7 +36,7 @@ internal sealed class StoryThread(Document document)
     public (PlaceMention? Place, int Precision) Place(PlaceMention? own, (PlaceMention? Place, int Precision, bool OnlyTheFocus) where,
         DateOnly day, bool overMany)
     {
-        if (own is { Level: "city" or "district" or "site" or "admin2" } && !EventPlacement.IsDestination(document, own))
+        if (own is { Level: PlaceLevel.City or PlaceLevel.District or PlaceLevel.Site or PlaceLevel.Admin2 } && !EventPlacement.IsDestination(document, own))
         {
             (_town, _townDay) = (own, day);
             return (where.Place, where.Precision);

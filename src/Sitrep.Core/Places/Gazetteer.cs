@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 namespace Sitrep.Places;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using System.Globalization;
 using System.Text.Json;
 

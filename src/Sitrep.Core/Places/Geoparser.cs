@@ -82,7 +82,7 @@ public sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker =
             }
             places.Add(new PlaceMention(new TextRange(c.Start, c.End), names.Name, gazetteer.GeonameId(e),
                 Math.Round(gazetteer.Latitude(point), 5), Math.Round(gazetteer.Longitude(point), 5), names.Country, names.Admin1,
-                PlaceLevels.Name(LevelOf(c, e)), Math.Round(c.Confidence, 2)));
+                LevelOf(c, e), Math.Round(c.Confidence, 2)));
         }
         return places;
     }
@@ -121,7 +121,7 @@ public sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker =
         HashSet<string>? surnames = null;
         foreach (var m in document.Entities)
         {
-            if (m.Type != "PER") continue;
+            if (m.Type != EntityType.Person) continue;
             var name = document.TextOf(m.Range);
             int space = name.LastIndexOf(' ');
             if (space > 0) (surnames ??= new(StringComparer.Ordinal)).Add(name[(space + 1)..]);
@@ -130,8 +130,8 @@ public sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker =
         {
             var kind = m.Type switch
             {
-                "LOC" => EntityKind.Location,
-                "PER" => surnames is not null && surnames.Contains(document.TextOf(m.Range)) ? EntityKind.KnownPerson : EntityKind.Person,
+                EntityType.Location => EntityKind.Location,
+                EntityType.Person => surnames is not null && surnames.Contains(document.TextOf(m.Range)) ? EntityKind.KnownPerson : EntityKind.Person,
                 _ => EntityKind.Other,
             };
             for (int t = FirstTokenAt(tokens, m.Range.Start); t < tokens.Length && tokens[t].Start < m.Range.End; t++) kinds[t] = kind;

@@ -47,7 +47,7 @@ internal static class StoredRows
         next(e.Place?.Longitude);
         next(e.Place?.Country);
         next(e.Place?.Admin1);
-        next(e.Place?.Level);
+        next(e.Place is { } place ? PlaceLevels.Name(place.Level) : null);
         next(e.Place?.Confidence);
         next(e.GeoPrecision);
         next(e.Actor1);
@@ -78,7 +78,7 @@ internal static class StoredRows
         var evidence = ReadRanges((byte[])r.GetValue(Col("evidence")));
         PlaceMention? place = Int("place_start") is { } start
             ? new PlaceMention(new TextRange(start, Int("place_end")!.Value), Text("place_name")!, r.IsDBNull(Col("geonameid")) ? null : r.GetInt64(Col("geonameid")),
-                Real("latitude")!.Value, Real("longitude")!.Value, Text("country")!, Text("admin1"), Text("level")!, Real("place_confidence") ?? 0)
+                Real("latitude")!.Value, Real("longitude")!.Value, Text("country")!, Text("admin1"), PlaceLevels.Parse(Text("level")!), Real("place_confidence") ?? 0)
             : null;
         var coded = new CodedEvent
         {

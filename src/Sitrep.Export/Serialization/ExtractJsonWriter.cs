@@ -90,7 +90,7 @@ public sealed class ExtractJsonWriter : IDisposable
         WriteArray("entities", d.Entities, m =>
         {
             WriteSpan(d, m.Range);
-            j.WriteString("type", m.Type);
+            j.WriteString("type", EntityTypes.Name(m.Type));
             if (m.Subtype is not null) j.WriteString("subtype", m.Subtype);
         });
         WriteArray("places", d.Places, p => WritePlaceFields(d, p));
@@ -115,7 +115,7 @@ public sealed class ExtractJsonWriter : IDisposable
         {
             WriteSpan(d, a.Range);
             j.WriteString("source", a.Source);
-            j.WriteString("source_type", a.SourceType);
+            j.WriteString("source_type", SourceTypes.Name(a.SourceType));
             j.WriteNumber("claim_start", a.Claim.Start);
             j.WriteNumber("claim_end", a.Claim.End);
         });
@@ -197,7 +197,7 @@ public sealed class ExtractJsonWriter : IDisposable
         _json.WriteNumber("lon", p.Longitude);
         _json.WriteString("country", p.Country);
         WriteNullable("admin1", p.Admin1);
-        _json.WriteString("level", p.Level);
+        _json.WriteString("level", PlaceLevels.Name(p.Level));
         _json.WriteNumber("confidence", p.Confidence);
         _json.WriteString("role", p.Role == PlaceRole.Dateline ? "dateline" : "mentioned");
     }

@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using Sitrep.Tests.Support;
 
 namespace Sitrep.Tests.Attribution;
@@ -7,7 +8,7 @@ public class AttributionStageTests
     private static List<(string Source, string Type, string Claim)> Attributions(string text)
     {
         var d = TestDocuments.Make(text);
-        return [.. d.Attributions.Select(a => (a.Source, a.SourceType, d.TextOf(a.Claim)))];
+        return [.. d.Attributions.Select(a => (a.Source, SourceTypes.Name(a.SourceType), d.TextOf(a.Claim)))];
     }
 
     [Fact]

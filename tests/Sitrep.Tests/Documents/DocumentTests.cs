@@ -28,7 +28,7 @@ public class DocumentTests
     public void SetLayer_RangePastText_Throws()
     {
         var d = new Document("Short.", new DateOnly(2022, 1, 6), Here);
-        Assert.Throws<ArgumentOutOfRangeException>(() => d.SetEntities([new Mention(new TextRange(0, 50), "LOC")]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => d.SetEntities([new Mention(new TextRange(0, 50), EntityType.Location)]));
     }
 
     [Fact]

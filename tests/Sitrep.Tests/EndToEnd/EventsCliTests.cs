@@ -152,8 +152,8 @@ public class EventsCliTests
         Assert.Equal(SitrepCli.Ok, run.ExitCode);
         Assert.Contains($"wrote {csv.Length - 1} incidents", run.Error);
         await using var file = File.OpenRead(dir.File("events.parquet"));
-        var read = await Parquet.Serialization.ParquetSerializer.DeserializeAsync<Sitrep.Serialization.AcledRow>(file);
-        Assert.Equal(Sitrep.Serialization.AcledRow.Columns, read.Schema.GetDataFields().Select(f => f.Name));
+        var read = await Parquet.Serialization.ParquetSerializer.DeserializeAsync<Sitrep.Serialization.AcledExportRow>(file);
+        Assert.Equal(Sitrep.Serialization.AcledExportRow.Columns, read.Schema.GetDataFields().Select(f => f.Name));
         Assert.Equal(csv.Length - 1, read.Data.Count);
         Assert.Equal(csv.Skip(1).Select(line => line.Split(',')[0]), read.Data.Select(r => r.EventId));
         Assert.Contains(read.Data, r => r.Location == "Mogadishu" && r.Fatalities > 0 && r.Latitude is > 1 and < 3);

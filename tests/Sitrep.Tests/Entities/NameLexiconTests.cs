@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using Sitrep.Tests.Support;
 using Sitrep.Entities;
 using Sitrep.Places;

@@ -5,7 +5,7 @@ namespace Sitrep.Tests.Events;
 
 public class ActorLexiconTests
 {
-    private static AcledRow Row(int year, string actor1, string actor2 = "") =>
+    private static AcledGoldRow Row(int year, string actor1, string actor2 = "") =>
         new("X1", new DateOnly(year, 5, 1), 1, "Battles", "Armed clash", actor1, actor2, "Freedonia", "", "", null, null, 1, 0, "note");
 
     private static readonly ActorLexicon Lexicon = ActorLexicon.Build(

@@ -162,7 +162,7 @@ public class EventCoderTests
     public void Place_AnEventKnownOnlyToItsCountry_IsAtTheCapitalsPoint_AsACLEDCodesIt()
     {
         var place = Single("Thousands of teachers went on strike across Kenya on Monday over unpaid wages.").Place!;
-        Assert.Equal(("Kenya", "country"), (place.Name, place.Level));
+        Assert.Equal(("Kenya", PlaceLevel.Country), (place.Name, place.Level));
         Assert.True(Sitrep.Places.Geo.DistanceKm(place.Latitude, place.Longitude, -1.286, 36.817) < 25, $"{place.Latitude}, {place.Longitude} is not Nairobi");
     }
 
@@ -776,7 +776,7 @@ public class WireCopyEventTests
             "ALMATY, March 10 - Rioters stormed the mayor's office in Almaty, the largest city in Kazakhstan, on Thursday.\n\n" +
             "According to the health ministry, more than 300 people were injured in the riots in the country.", Friday);
         Assert.Equal(2, events.Count);
-        Assert.Contains(events, e => e.Place?.Level == "country" && e.Injured >= 300);
+        Assert.Contains(events, e => e.Place?.Level == PlaceLevel.Country && e.Injured >= 300);
     }
 
     [Fact]

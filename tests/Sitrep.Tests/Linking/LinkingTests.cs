@@ -47,7 +47,7 @@ public sealed class LinkingTests
 
         Assert.Equal(each.Select(i => (i.Id, i.Event.Fatalities, string.Join(" ", i.Documents))), within.Select(i => (i.Id, i.Event.Fatalities, string.Join(" ", i.Documents))));
         // The summary counts each incident once, with its figure from every report's claims (19, not a head's own 12 or 15).
-        var summary = Sitrep.Reports.SituationSummary.Of(within, null, null, null);
+        var summary = Sitrep.SituationReports.SituationSummary.Of(within, null, null, null);
         Assert.Equal(each.Count, summary.Events);
         Assert.Equal(each.Sum(i => i.Event.Fatalities ?? 0), summary.Fatalities);
         Assert.Contains(within, i => i.Event.Fatalities == 19 && i.Documents.Count == 3 && i.Representative.Event.Fatalities != 19);
@@ -282,7 +282,7 @@ public sealed class LinkingTests
         {
             var report = new Document($"Armed Group {group} {words} near the market on Monday.", day, new SourceLocation("dense.jsonl", group));
             text.Process(report);
-            var place = new PlaceMention(new TextRange(0, 5), "Maiduguri", null, 11.85, 13.16, "NG", "Borno", "city", 0.9);
+            var place = new PlaceMention(new TextRange(0, 5), "Maiduguri", null, 11.85, 13.16, "NG", "Borno", PlaceLevel.City, 0.9);
             report.SetEvents([new CodedEvent
             {
                 EventType = "Battles", SubEventType = "Armed clash", Date = day, TimePrecision = 1, Place = place, GeoPrecision = 1,

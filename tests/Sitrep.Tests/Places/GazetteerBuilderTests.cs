@@ -1,3 +1,4 @@
+using Sitrep.Documents;
 using Sitrep.Places;
 using Sitrep.Tests.Support;
 

@@ -60,9 +60,9 @@ public class GeoparserTests
     [Fact]
     public void Georgia_CountryOrStateByWhatContainsWhat()
     {
-        Assert.Equal("country", Place("Protesters gathered outside parliament in Tbilisi, Georgia.", "Georgia").Level);
+        Assert.Equal(PlaceLevel.Country, Place("Protesters gathered outside parliament in Tbilisi, Georgia.", "Georgia").Level);
         var state = Place("Police in Atlanta, Georgia, arrested twelve people.", "Georgia");
-        Assert.Equal(("US", "admin1"), (state.Country, state.Level));
+        Assert.Equal(("US", PlaceLevel.Admin1), (state.Country, state.Level));
     }
 
     [Fact]
@@ -84,14 +84,14 @@ public class GeoparserTests
     public void DivisionWord_SelectsTheRegionOverTheCityOfTheSameName()
     {
         var region = Place("Protesters seized the administration building of the Zhambyl region.", "Zhambyl region");
-        Assert.Equal(("KZ", "admin1", "Zhambyl"), (region.Country, region.Level, region.Name));
+        Assert.Equal(("KZ", PlaceLevel.Admin1, "Zhambyl"), (region.Country, region.Level, region.Name));
     }
 
     [Fact]
     public void HistoricName_ResolvesToTodaysEntry_KeepingTheTextAsWritten()
     {
         var place = Places("The death toll in Alma-Ata rose to 13.").Single(p => p.Text == "Alma-Ata");
-        Assert.Equal(("Almaty", "KZ", "city"), (place.Place.Name, place.Place.Country, place.Place.Level));
+        Assert.Equal(("Almaty", "KZ", PlaceLevel.City), (place.Place.Name, place.Place.Country, place.Place.Level));
         Assert.InRange(Geo.DistanceKm(place.Place.Latitude, place.Place.Longitude, 43.25, 76.92), 0, 25);
     }
 
@@ -132,16 +132,16 @@ public class GeoparserTests
     public void ANameTheTaggerCallsAPersonOrClub_IsATownWhenADivisionOfItFollows()
     {
         var recife = Place("About 50 school bus drivers protested in Recife, Pernambuco, on Friday.", "Recife");
-        Assert.Equal(("BR", "city"), (recife.Country, recife.Level));
+        Assert.Equal(("BR", PlaceLevel.City), (recife.Country, recife.Level));
         var ludhiana = Place("Around 70 nurses staged a protest at the Civil Hospital, Ludhiana (Punjab), on Friday.", "Ludhiana");
-        Assert.Equal(("IN", "city"), (ludhiana.Country, ludhiana.Level));
+        Assert.Equal(("IN", PlaceLevel.City), (ludhiana.Country, ludhiana.Level));
     }
 
     [Fact]
     public void ATaggedPlace_ExtendsToTheLongerNameTheTaggerCut()
     {
         var found = Places("A man was shot dead in Mossoro, Rio Grande do Norte, on Saturday.");
-        var state = found.Single(p => p.Place.Level == "admin1").Place;
+        var state = found.Single(p => p.Place.Level == PlaceLevel.Admin1).Place;
         Assert.Equal(("Rio Grande do Norte", "BR"), (state.Name, state.Country));
         Assert.Equal("BR", found.Single(p => p.Text == "Mossoro").Place.Country);
     }
@@ -195,7 +195,7 @@ public class GeoparserTests
         // which holds this Colombo and not Brazil's (the larger namesake district is Brazil's own "Colombo").
         var found = Places("Nurses staged a sit-in at a hospital in Colombo (Colombo, Western) over unpaid wages.");
         Assert.All(found, p => Assert.Equal("LK", p.Place.Country));
-        Assert.Contains(found, p => p.Text == "Western" && p.Place.Level == "admin1");
+        Assert.Contains(found, p => p.Text == "Western" && p.Place.Level == PlaceLevel.Admin1);
         // Elsewhere the word stays a direction.
         Assert.DoesNotContain(Places("Fighting spread to Western and Central districts of Colombo."), p => p.Text == "Western");
     }
@@ -204,9 +204,9 @@ public class GeoparserTests
     public void ADivisionHoldingAPlaceNamedWithIt_IsTheDivisionNotItsSeat()
     {
         var division = Place("Forces fired mortars north of Hays district (Al Hudaydah) on Friday.", "Al Hudaydah");
-        Assert.Equal(("admin1", "YE"), (division.Level, division.Country));
+        Assert.Equal((PlaceLevel.Admin1, "YE"), (division.Level, division.Country));
         // Named alone, it is the city, as before.
-        Assert.Equal("city", Place("Protesters gathered in Al Hudaydah on Friday.", "Al Hudaydah").Level);
+        Assert.Equal(PlaceLevel.City, Place("Protesters gathered in Al Hudaydah on Friday.", "Al Hudaydah").Level);
     }
 
     [Fact]
@@ -222,19 +222,19 @@ public class GeoparserTests
     public void DivisionsAreFoundUnderTheSpellingsMonitorsWrite_AsContainers()
     {
         var kivu = Place("Armed men attacked a mine in Rubaya (Masisi, Nord-Kivu) on Saturday.", "Nord-Kivu");
-        Assert.Equal(("North Kivu", "CD", "admin1"), (kivu.Name, kivu.Country, kivu.Level));
+        Assert.Equal(("North Kivu", "CD", PlaceLevel.Admin1), (kivu.Name, kivu.Country, kivu.Level));
         var idleb = Place("Thousands marched in the town of Haranbush in Idleb province.", "Idleb province");
-        Assert.Equal(("SY", "admin1"), (idleb.Country, idleb.Level));
+        Assert.Equal(("SY", PlaceLevel.Admin1), (idleb.Country, idleb.Level));
         // A span the tagger ran across a comma is two names: "LGA, Borno".
         var borno = Place("Troops shelled positions in Buk (Damboa LGA, Borno) on Saturday.", "Borno");
-        Assert.Equal(("NG", "admin1"), (borno.Country, borno.Level));
+        Assert.Equal(("NG", PlaceLevel.Admin1), (borno.Country, borno.Level));
     }
 
     [Fact]
     public void ADivisionWithoutState_NamedInBrackets_IsTheContainer()
     {
         var places = Places("Militias clashed in Donga LGA (Taraba) on Monday.");
-        Assert.Contains(places, p => p.Text == "Taraba" && p.Place is { Name: "Taraba State", Level: "admin1" });
+        Assert.Contains(places, p => p.Text == "Taraba" && p.Place is { Name: "Taraba State", Level: PlaceLevel.Admin1 });
         Assert.Contains(places, p => p.Text == "Donga LGA" && p.Place.Country == "NG");
     }
 
@@ -243,7 +243,7 @@ public class GeoparserTests
     {
         // The tagger reads "Konduga LGA" as a person's name.
         var konduga = Place("Boko Haram attacked soldiers in Auno (Konduga LGA, Borno) on Monday.", "Konduga LGA");
-        Assert.Equal(("Konduga", "NG", "admin2"), (konduga.Name, konduga.Country, konduga.Level));
+        Assert.Equal(("Konduga", "NG", PlaceLevel.Admin2), (konduga.Name, konduga.Country, konduga.Level));
     }
 
     [Theory]
@@ -278,7 +278,7 @@ public class GeoparserTests
     {
         var places = Places(text);
         Assert.DoesNotContain(places, p => p.Text == street);
-        Assert.Contains(places, p => p.Place.Level == "city"); // the city the streets are in
+        Assert.Contains(places, p => p.Place.Level == PlaceLevel.City); // the city the streets are in
     }
 
     [Fact]
@@ -300,10 +300,10 @@ public class GeoparserTests
     public void ADistrictNamedAsContainer_IsTheDistrict()
     {
         var lga = Place("Troops shelled positions in Buk (Damboa LGA, Borno) on Saturday.", "Damboa LGA");
-        Assert.Equal(("admin2", "NG"), (lga.Level, lga.Country));
+        Assert.Equal((PlaceLevel.Admin2, "NG"), (lga.Level, lga.Country));
         // Named without its "Territory", held by the division that follows it.
         var masisi = Place("Armed men attacked a mine in Rubaya (Masisi, Nord-Kivu) on Saturday.", "Masisi");
-        Assert.Equal(("Masisi Territory", "admin2"), (masisi.Name, masisi.Level));
+        Assert.Equal(("Masisi Territory", PlaceLevel.Admin2), (masisi.Name, masisi.Level));
     }
 
     [Fact]
@@ -321,7 +321,7 @@ public class GeoparserTests
     public void AThreeLetterTown_NotWrittenAsACode_IsATown()
     {
         var nis = Place("Citizens protested from their balconies in Nis, Serbia, on Friday.", "Nis");
-        Assert.Equal(("RS", "city"), (nis.Country, nis.Level));
+        Assert.Equal(("RS", PlaceLevel.City), (nis.Country, nis.Level));
         var providencia = Place("Nearly 50 Peruvian citizens protested in Providencia, Metropolitana, on Friday.", "Providencia");
         Assert.Equal("CL", providencia.Country);
     }
@@ -331,7 +331,7 @@ public class GeoparserTests
     {
         // Nothing else in the report names Russia: the spelling alone must find the town.
         var ufa = Place("Workers protested in Ufa, demanding unpaid wages.", "Ufa");
-        Assert.Equal(("RU", "city"), (ufa.Country, ufa.Level));
+        Assert.Equal(("RU", PlaceLevel.City), (ufa.Country, ufa.Level));
         // Still not a code written in lower case.
         Assert.DoesNotContain(Places("Tell us what you saw, then leave.", GazetteerOnly), p => p.Text == "us");
     }
@@ -349,14 +349,14 @@ public class GeoparserTests
     public void ADistrictTheGazetteerLacks_IsPutAtTheTownOfItsNameInItsContainer()
     {
         var (text, qaysar) = Places("Soldiers were ambushed in Qaysar district, Faryab, on Monday.").Single(p => p.Text.StartsWith("Qaysar", StringComparison.Ordinal));
-        Assert.Equal(("Qaysar district", "AF", "Faryab", "admin2"), (text, qaysar.Country, qaysar.Admin1, qaysar.Level));
+        Assert.Equal(("Qaysar district", "AF", "Faryab", PlaceLevel.Admin2), (text, qaysar.Country, qaysar.Admin1, qaysar.Level));
     }
 
     [Fact]
     public void ADistrictTheGazetteerLacks_WithNoContainer_IsPutAtTheTownOfItsName_InTheReportsCountries()
     {
         var dehloran = Place("Two soldiers were injured by a landmine in Dehloran county on Monday.", "Dehloran county");
-        Assert.Equal(("IR", "admin2"), (dehloran.Country, dehloran.Level));
+        Assert.Equal(("IR", PlaceLevel.Admin2), (dehloran.Country, dehloran.Level));
         // Where the report names its countries, a town elsewhere does not stand for the district.
         Assert.DoesNotContain(Places("Iraqi police said two soldiers were injured by a landmine in Dehloran county on Monday."), p => p.Text == "Dehloran county");
     }
@@ -373,11 +373,11 @@ public class GeoparserTests
     {
         var district = Place("Police dispersed a rally in Thatta district (Sindh) on Friday.", "Thatta district");
         var town = Place("Police dispersed a rally in Thatta, Sindh, on Friday.", "Thatta");
-        Assert.Equal(("admin2", "city"), (district.Level, town.Level));
+        Assert.Equal((PlaceLevel.Admin2, PlaceLevel.City), (district.Level, town.Level));
         Assert.True(Geo.DistanceKm(district.Latitude, district.Longitude, town.Latitude, town.Longitude) < 1);
         // A division with no town of its name keeps its own point.
         var state = Place("Farmers blocked roads across Michoacan state on Friday.", "Michoacan state");
-        Assert.Equal("admin1", state.Level);
+        Assert.Equal(PlaceLevel.Admin1, state.Level);
     }
 
     [Fact]
@@ -385,18 +385,18 @@ public class GeoparserTests
     {
         // Not the strip, not the province of the same name, not a bigger city once spelt alike.
         var gaza = Place("Artillery hit a post in the east of Gaza city on Thursday.", "Gaza");
-        Assert.Equal(("PS", "city"), (gaza.Country, gaza.Level));
+        Assert.Equal(("PS", PlaceLevel.City), (gaza.Country, gaza.Level));
         var puno = Place("Residents of Puno city banged pots on Wednesday.", "Puno");
-        Assert.Equal(("PE", "city"), (puno.Country, puno.Level));
+        Assert.Equal(("PE", PlaceLevel.City), (puno.Country, puno.Level));
         // Without the word, the name is the province.
-        Assert.Equal("admin1", Place("Residents of Puno banged pots on Wednesday.", "Puno").Level);
+        Assert.Equal(PlaceLevel.Admin1, Place("Residents of Puno banged pots on Wednesday.", "Puno").Level);
     }
 
     [Fact]
     public void ANameTheTaggerTakesForSomethingElse_IsAPlaceWhenCalledATownOrVillage()
     {
         var town = Places("Residents blocked a road in Radhan town (Larkana, Sindh) on Monday.").Single(p => p.Text == "Radhan").Place;
-        Assert.Equal(("PK", "city"), (town.Country, town.Level));
+        Assert.Equal(("PK", PlaceLevel.City), (town.Country, town.Level));
     }
 
     [Fact]

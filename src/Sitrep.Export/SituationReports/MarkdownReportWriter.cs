@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Sitrep.Linking;
 
-namespace Sitrep.Reports;
+namespace Sitrep.SituationReports;
 
 /// <summary>
 /// The situation report as Markdown: readable as plain text, rendered well by any Markdown viewer.
@@ -40,7 +40,7 @@ public static partial class MarkdownReportWriter
             w.WriteLine();
         }
 
-        w.WriteLine($"## Changes since the previous report{(report.Since is { } since ? $" (reports up to {ReportDates.Short(since)})" : "")}");
+        w.WriteLine($"## Changes since the previous report{(report.Since is { } since ? $" (reports up to {SituationReportDates.Short(since)})" : "")}");
         w.WriteLine();
         foreach (var (text, incident) in ReportText.ChangeLines(report))
             w.WriteLine($"- {Escape(text)}{(incident is null ? "" : " " + Cite(report, incident))}");
@@ -58,7 +58,7 @@ public static partial class MarkdownReportWriter
         foreach (var day in report.Timeline)
         {
             w.WriteLine();
-            w.WriteLine($"### {(day.Date is { } d ? ReportDates.Long(d) : "Undated")}");
+            w.WriteLine($"### {(day.Date is { } d ? SituationReportDates.Long(d) : "Undated")}");
             w.WriteLine();
             foreach (var incident in day.Incidents)
                 w.WriteLine($"- <a id=\"incident-{incident.Id}\"></a>**{Escape(SituationReport.Headline(incident))}**. {Escape(ReportText.Figures(incident))} {Escape(ReportText.SourcesLine(incident))} {Cite(report, incident)}");
@@ -76,7 +76,7 @@ public static partial class MarkdownReportWriter
         w.WriteLine("## Evidence");
         w.WriteLine();
         foreach (var e in report.EvidenceList)
-            w.WriteLine($"<a id=\"e{e.Number}\"></a>**E{e.Number}.** {Escape(SituationReport.CreditOf(e.Member))}, {ReportDates.Short(e.Member.DocumentDate)}, report `{e.Member.DocumentId}`: “{Escape(e.Text)}”  ");
+            w.WriteLine($"<a id=\"e{e.Number}\"></a>**E{e.Number}.** {Escape(SituationReport.CreditOf(e.Member))}, {SituationReportDates.Short(e.Member.DocumentDate)}, report `{e.Member.DocumentId}`: “{Escape(e.Text)}”  ");
         w.WriteLine();
         w.WriteLine("## How this report was made");
         w.WriteLine();

@@ -10,7 +10,7 @@ namespace Sitrep.Serialization;
 /// where ACLED data does. Columns Sitrep does not code (admin2, admin3, region, the numeric iso,
 /// source_scale, tags) stay empty; country holds the ISO 3166-1 alpha-2 code.
 /// </summary>
-public sealed record AcledRow
+public sealed record AcledExportRow
 {
     /// <summary>The column names, in ACLED's order (the CSV header; the Parquet schema names the same).</summary>
     public static readonly IReadOnlyList<string> Columns =
@@ -57,12 +57,12 @@ public sealed record AcledRow
 #pragma warning restore CS1591
 
     /// <summary>The row of <paramref name="incident"/>: its coding, its conservative fatalities, every outlet as source, and its latest report's date as timestamp.</summary>
-    public static AcledRow Of(Incident incident)
+    public static AcledExportRow Of(Incident incident)
     {
         var e = incident.Event;
         var p = e.Place;
         var latest = incident.Members.Max(m => m.DocumentDate);
-        return new AcledRow
+        return new AcledExportRow
         {
             EventId = incident.Id,
             EventDate = e.Date,

@@ -1,7 +1,7 @@
 using System.Net;
 using Sitrep.Linking;
 
-namespace Sitrep.Reports;
+namespace Sitrep.SituationReports;
 
 /// <summary>
 /// The situation report as one self-contained HTML page (inline style and map, no script, nothing
@@ -45,7 +45,7 @@ public static class HtmlReportWriter
         }
         w.WriteLine("</section>");
 
-        w.WriteLine($"<section id=\"changes\"><h2>Changes since the previous report</h2>{(report.Since is { } since ? $"<p class=\"note\">Compared with the reports dated up to {ReportDates.Short(since)}.</p>" : "")}<ul>");
+        w.WriteLine($"<section id=\"changes\"><h2>Changes since the previous report</h2>{(report.Since is { } since ? $"<p class=\"note\">Compared with the reports dated up to {SituationReportDates.Short(since)}.</p>" : "")}<ul>");
         foreach (var (text, incident) in ReportText.ChangeLines(report))
             w.WriteLine($"<li>{(incident is null ? E(text) : $"<a href=\"#incident-{E(incident.Id)}\">{E(text)}</a> {Cite(report, incident)}")}</li>");
         w.WriteLine("</ul></section>");
@@ -60,7 +60,7 @@ public static class HtmlReportWriter
         w.WriteLine("<section id=\"timeline\"><h2>Timeline</h2>");
         foreach (var day in report.Timeline)
         {
-            w.WriteLine($"<h3>{(day.Date is { } d ? ReportDates.Long(d) : "Undated")}</h3><ol class=\"day\">");
+            w.WriteLine($"<h3>{(day.Date is { } d ? SituationReportDates.Long(d) : "Undated")}</h3><ol class=\"day\">");
             foreach (var i in day.Incidents)
             {
                 var colour = ReportMap.TypeColours.GetValueOrDefault(i.Event.EventType, "#333");
@@ -78,7 +78,7 @@ public static class HtmlReportWriter
 
         w.WriteLine("<section id=\"evidence\"><h2>Evidence</h2><ol class=\"evidence\">");
         foreach (var e in report.EvidenceList)
-            w.WriteLine($"<li id=\"e{e.Number}\" value=\"{e.Number}\"><span class=\"src\">{E(SituationReport.CreditOf(e.Member))}, {ReportDates.Short(e.Member.DocumentDate)}, report <code>{E(e.Member.DocumentId)}</code></span><blockquote>{Marked(e)}</blockquote></li>");
+            w.WriteLine($"<li id=\"e{e.Number}\" value=\"{e.Number}\"><span class=\"src\">{E(SituationReport.CreditOf(e.Member))}, {SituationReportDates.Short(e.Member.DocumentDate)}, report <code>{E(e.Member.DocumentId)}</code></span><blockquote>{Marked(e)}</blockquote></li>");
         w.WriteLine("</ol></section>");
         w.WriteLine($"<footer><h2>How this report was made</h2><ul>{string.Concat(ReportText.Method.Select(m => $"<li>{E(m)}</li>"))}</ul></footer>");
         w.WriteLine("</body></html>");

@@ -1,6 +1,6 @@
 using Sitrep.Linking;
 
-namespace Sitrep.Reports;
+namespace Sitrep.SituationReports;
 
 /// <summary>The report's sentences, worded once for every format (the writers only add markup).</summary>
 public static class ReportText
@@ -10,8 +10,8 @@ public static class ReportText
     {
         var dates = report.Incidents.Select(i => i.Event.Date).OfType<DateOnly>().ToList();
         DateOnly? first = report.From ?? (dates.Count > 0 ? dates.Min() : null), last = report.To ?? (dates.Count > 0 ? dates.Max() : null);
-        var period = first is { } f && last is { } l ? $"Events of {ReportDates.Span(f, l)}" : "All dates";
-        var asOf = report.AsOf is { } a ? $"; information as of {ReportDates.Short(a)}" : "";
+        var period = first is { } f && last is { } l ? $"Events of {SituationReportDates.Span(f, l)}" : "All dates";
+        var asOf = report.AsOf is { } a ? $"; information as of {SituationReportDates.Short(a)}" : "";
         var sources = report.Sources.Count <= 6 ? $" ({string.Join(", ", report.Sources)})" : "";
         return $"{period}{asOf}. Read from {Count(report.Reports, "report")} by {Count(report.Sources.Count, "outlet")}{sources}.";
     }
@@ -36,7 +36,7 @@ public static class ReportText
         var c = report.Change;
         if (c.NewReports == 0)
         {
-            yield return ($"No new reports since {(report.Since is { } s ? ReportDates.Short(s) : "the previous report")}.", null);
+            yield return ($"No new reports since {(report.Since is { } s ? SituationReportDates.Short(s) : "the previous report")}.", null);
             yield break;
         }
         yield return ($"{Count(c.NewReports, "new report")}: {Count(c.NewIncidents.Count, "new incident")}, {Count(c.Revisions.Select(r => r.Incident.Id).Distinct().Count(), "incident")} with revised figures, {Count(c.Corroborated.Count, "incident")} confirmed by another report.", null);
@@ -75,7 +75,7 @@ public static class ReportText
     public static string DatesOf(IEnumerable<Incident> incidents)
     {
         var dates = incidents.Select(i => i.Event.Date).OfType<DateOnly>().ToList();
-        return dates.Count == 0 ? "undated" : ReportDates.Span(dates.Min(), dates.Max());
+        return dates.Count == 0 ? "undated" : SituationReportDates.Span(dates.Min(), dates.Max());
     }
 
     /// <summary>How the report was made, for its last section.</summary>
@@ -88,7 +88,7 @@ public static class ReportText
     ];
 
     /// <summary>An incident's date, "30 Oct 2022", or "undated".</summary>
-    public static string When(Incident incident) => incident.Event.Date is { } d ? ReportDates.Short(d) : "undated";
+    public static string When(Incident incident) => incident.Event.Date is { } d ? SituationReportDates.Short(d) : "undated";
 
     /// <summary>"1 report", "3 reports".</summary>
     public static string Count(int n, string one) => n == 1 ? $"1 {one}" : $"{n} {one}s";

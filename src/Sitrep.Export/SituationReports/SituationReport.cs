@@ -3,7 +3,7 @@ using Sitrep.Linking;
 using Sitrep.Places;
 using Sitrep.Storage;
 
-namespace Sitrep.Reports;
+namespace Sitrep.SituationReports;
 
 /// <summary>
 /// A situation report on one country: headline figures with their ranges and sources, a day-by-day
@@ -166,7 +166,7 @@ public sealed class SituationReport
 
     /// <summary>Each source's figure for a field of an incident, with its words: "at least 100 (Horn Ledger, 30 Oct 2022)".</summary>
     public static IEnumerable<string> ClaimsOf(Incident incident, string field) =>
-        incident.Claims.Where(c => c.Field == field).Select(c => $"{(c.Text is { } t && t != c.Value.ToString() ? $"{c.Value} (\"{t}\")" : $"{c.Value}")} according to {Credit(incident, c)}, {ReportDates.Short(c.Date)}");
+        incident.Claims.Where(c => c.Field == field).Select(c => $"{(c.Text is { } t && t != c.Value.ToString() ? $"{c.Value} (\"{t}\")" : $"{c.Value}")} according to {Credit(incident, c)}, {SituationReportDates.Short(c.Date)}");
 
     /// <summary>Who a claim is credited to, with the outlet that carried it.</summary>
     public static string Credit(Incident incident, Claim claim) =>

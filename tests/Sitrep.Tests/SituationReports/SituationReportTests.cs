@@ -2,12 +2,12 @@ using Sitrep.Storage.Sqlite;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Sitrep.Linking;
-using Sitrep.Reports;
+using Sitrep.SituationReports;
 using Sitrep.Storage;
 using Sitrep.Tests.Support;
 using static Sitrep.Tests.Support.IncidentReports;
 
-namespace Sitrep.Tests.Reports;
+namespace Sitrep.Tests.SituationReports;
 
 /// <summary>The situation report over linked incidents: figures, changes, evidence, and its two formats.</summary>
 public sealed class SituationReportTests

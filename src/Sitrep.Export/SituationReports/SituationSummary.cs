@@ -1,6 +1,6 @@
 using Sitrep.Linking;
 
-namespace Sitrep.Reports;
+namespace Sitrep.SituationReports;
 
 /// <summary>
 /// The figures a situation report opens with, computed from incidents: totals and fatalities by event

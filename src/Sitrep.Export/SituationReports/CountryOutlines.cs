@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Sitrep.Places;
 
-namespace Sitrep.Reports;
+namespace Sitrep.SituationReports;
 
 /// <summary>
 /// Country outlines from the world-atlas package (Natural Earth 1:50m, TopoJSON), decoded into

@@ -7,7 +7,7 @@ using Sitrep.Evaluation;
 namespace Sitrep.Events;
 
 /// <summary>One ACLED event row: the analyst's note and the coding it was given.</summary>
-public sealed record AcledRow(
+public sealed record AcledGoldRow(
     string Id, DateOnly Date, int TimePrecision, string EventType, string SubEventType,
     string Actor1, string Actor2, string Country, string Admin1, string Location,
     double? Latitude, double? Longitude, int GeoPrecision, int Fatalities, string Notes)
@@ -36,7 +36,7 @@ public sealed record AcledRow(
 public static class AcledCsv
 {
     /// <summary>The rows of <paramref name="path"/>; a malformed row throws <see cref="InvalidDataException"/> naming file and line.</summary>
-    public static List<AcledRow> Read(string path)
+    public static List<AcledGoldRow> Read(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
         int line = 1;
@@ -45,7 +45,7 @@ public static class AcledCsv
         foreach (var required in new[] { "event_id_cnty", "event_date", "event_type", "sub_event_type", "notes", "fatalities" })
             if (!column.ContainsKey(required)) throw new InvalidDataException($"{path}:1: no '{required}' column; is this an ACLED export?");
 
-        var rows = new List<AcledRow>();
+        var rows = new List<AcledGoldRow>();
         while (true)
         {
             int at = line;
@@ -55,7 +55,7 @@ public static class AcledCsv
             if (f.Count != header.Count) throw new InvalidDataException($"{path}:{at}: {f.Count} fields, the header has {header.Count}");
             string Get(string name) => column.TryGetValue(name, out var i) ? f[i] : "";
             if (!TryDate(Get("event_date"), out var date)) throw new InvalidDataException($"{path}:{at}: event_date '{Get("event_date")}' is not a date");
-            rows.Add(new AcledRow(
+            rows.Add(new AcledGoldRow(
                 Get("event_id_cnty"), date, Int(Get("time_precision"), 1), Get("event_type"), Get("sub_event_type"),
                 Get("actor1"), Get("actor2"), Get("country"), Get("admin1"), Get("location"),
                 Double(Get("latitude")), Double(Get("longitude")), Int(Get("geo_precision"), 1), Int(Get("fatalities"), 0), Get("notes"))

@@ -1,7 +1,7 @@
-namespace Sitrep.Reports;
+namespace Sitrep.SituationReports;
 
 /// <summary>How reports print dates.</summary>
-public static class ReportDates
+public static class SituationReportDates
 {
     /// <summary>"30 Oct 2022".</summary>
     public static string Short(DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Sitrep.Linking;
 
-namespace Sitrep.Reports;
+namespace Sitrep.SituationReports;
 
 /// <summary>
 /// The report's map as a standalone SVG: country outlines around the incidents (equirectangular,
