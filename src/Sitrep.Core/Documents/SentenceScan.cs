@@ -1,10 +1,10 @@
 namespace Sitrep.Documents;
 
 /// <summary>Reads one sentence's tokens (the sentence at <paramref name="sentenceIndex"/>) and appends what it finds.</summary>
-public delegate void SentenceScanner<T>(ReadOnlySpan<Token> sentenceTokens, int sentenceIndex, List<T> found);
+internal delegate void SentenceScanner<T>(ReadOnlySpan<Token> sentenceTokens, int sentenceIndex, List<T> found);
 
 /// <summary>The loop the sentence-level stages share: run a scanner over every sentence, in order, collecting one list.</summary>
-public static class SentenceScan
+internal static class SentenceScan
 {
     /// <summary>Runs <paramref name="scanner"/> over each sentence of <paramref name="document"/> and returns everything found.</summary>
     public static List<T> Run<T>(Document document, SentenceScanner<T> scanner)

@@ -1,10 +1,10 @@
 namespace Sitrep.Entities;
 
 /// <summary>One tagged sentence: words and their BIO tags ("B-PER", "I-PER", "O"), and the document it belongs to.</summary>
-public sealed record TaggedSentence(string[] Words, string[] Tags, int Document);
+internal sealed record TaggedSentence(string[] Words, string[] Tags, int Document);
 
 /// <summary>Reads CoNLL-2003 files: a token and its columns per line, the NER tag last, blank lines between sentences, <c>-DOCSTART-</c> between documents.</summary>
-public static class ConllCorpus
+internal static class ConllCorpus
 {
     /// <summary>Reads every sentence of <paramref name="path"/>; IOB1 tags are converted to BIO (IOB2).</summary>
     public static List<TaggedSentence> Read(string path)

@@ -5,7 +5,7 @@ namespace Sitrep.Entities;
 /// seen in lower case (a common word). Lets the tagger read "BRUSSELS" in a headline, or a
 /// sentence-initial "Aktau", by the company the word keeps elsewhere in the same report.
 /// </summary>
-public sealed class DocumentCase
+internal sealed class DocumentCase
 {
     private readonly HashSet<string> _capitalisedInside = new(StringComparer.Ordinal);
     private readonly HashSet<string> _lowercase = new(StringComparer.Ordinal);

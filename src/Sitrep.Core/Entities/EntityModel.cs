@@ -1,7 +1,7 @@
 namespace Sitrep.Entities;
 
 /// <summary>Where the trained entity model lives and how it is loaded once per process.</summary>
-public static class EntityModel
+internal static class EntityModel
 {
     /// <summary>The model shipped with the build: <c>models/ner.bin</c> beside the program.</summary>
     public static string DefaultPath { get; } = Path.Combine(AppContext.BaseDirectory, "models", "ner.bin");

@@ -6,7 +6,7 @@ namespace Sitrep.Entities;
 
 /// <summary>What a gazetteer name can be, as bits (a name can be several: "Georgia").</summary>
 [Flags]
-public enum NameKinds : byte
+internal enum NameKinds : byte
 {
     /// <summary>Not a gazetteer name.</summary>
     None = 0,
@@ -30,7 +30,7 @@ public enum NameKinds : byte
 /// needs the gazetteer itself. Only places big enough to be news are kept: the small towns of
 /// cities500 share their names with too many ordinary capitalised words.
 /// </summary>
-public sealed class NameLexicon
+internal sealed class NameLexicon
 {
     /// <summary>Longest name, in tokens, looked for.</summary>
     public const int MaxTokens = 4;

@@ -38,7 +38,7 @@ public sealed class PerceptronTagger
     /// Tags one sentence; <paramref name="document"/> tells how its words are written elsewhere in the
     /// report. A two-pass model reads the sentence as a report of its own (use <see cref="TagDocument"/> for reports).
     /// </summary>
-    public string[] Tag(IReadOnlyList<string> words, DocumentCase? document = null) =>
+    internal string[] Tag(IReadOnlyList<string> words, DocumentCase? document = null) =>
         _firstPass is null ? Tag(Prepare(words), document ?? DocumentCase.None, null) : TagDocument([words])[0];
 
     /// <summary>What both passes read of a sentence besides its words, computed once.</summary>

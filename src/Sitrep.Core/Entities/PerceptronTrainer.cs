@@ -5,7 +5,7 @@ namespace Sitrep.Entities;
 /// a perceptron update on every wrong label, weights averaged over all updates (lazily), sentences
 /// shuffled each epoch with a fixed seed, so the same data gives the same model.
 /// </summary>
-public sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters? clusters = null, NameLexicon? names = null)
+internal sealed class PerceptronTrainer(IReadOnlyList<string> labels, WordClusters? clusters = null, NameLexicon? names = null)
 {
     private readonly WordClusters _clusters = clusters ?? WordClusters.Empty;
     private readonly NameLexicon _names = names ?? NameLexicon.Empty;

@@ -12,7 +12,7 @@ namespace Sitrep.Entities;
 /// so words used alike ("Almaty", "Taraz"; "said", "added") share a class. Learnt at three
 /// granularities; the tagger uses all three, which helps with words the annotated data never saw.
 /// </summary>
-public sealed partial class WordClusters
+internal sealed partial class WordClusters
 {
     /// <summary>Class counts learnt by default, coarse to fine.</summary>
     public static readonly int[] DefaultGranularities = [32, 128, 512];

@@ -6,7 +6,7 @@ using Sitrep.Places;
 namespace Sitrep.Evaluation;
 
 /// <summary>Event coding scores on ACLED rows; every rate is over all rows (a row with no event counts as wrong).</summary>
-public sealed record EventScores(
+internal sealed record EventScores(
     int N, double Detected, double EventTypeAccuracy, double SubEventTypeAccuracy, double DateExact,
     double PlaceWithin25Km, double FatalitiesExact, double ReportsPerSecond)
 {
@@ -21,7 +21,7 @@ public sealed record EventScores(
 }
 
 /// <summary>One scored row: the system's best event for it (null when it found none) and which fields that event has right.</summary>
-public sealed record EventRowResult(AcledGoldRow Row, CodedEvent? Event, bool Type, bool SubType, bool Date, bool Place, bool Fatalities, double? DistanceKm)
+internal sealed record EventRowResult(AcledGoldRow Row, CodedEvent? Event, bool Type, bool SubType, bool Date, bool Place, bool Fatalities, double? DistanceKm)
 {
     /// <summary>A row for which the system found no event.</summary>
     internal static EventRowResult Missed(AcledGoldRow row) => new(row, null, false, false, false, false, false, null);
@@ -57,7 +57,7 @@ public sealed record EventRowResult(AcledGoldRow Row, CodedEvent? Event, bool Ty
 /// Reads each row's note as a report dated on the row's event date, runs the pipeline, and matches
 /// the row to the system's best event for that report (most fields right).
 /// </summary>
-public static class EventEvaluation
+internal static class EventEvaluation
 {
     /// <summary>Scores <paramref name="pipeline"/> (which must provide events) on <paramref name="rows"/>; <paramref name="eachRow"/> sees every row's result.</summary>
     public static EventScores Run(IReadOnlyList<AcledGoldRow> rows, DocumentPipeline pipeline, Action<EventRowResult>? eachRow = null)

@@ -5,12 +5,12 @@ using Sitrep.Places;
 namespace Sitrep.Evaluation;
 
 /// <summary>Geoparsing scores as in Gritta et al. (2019): recognition P/R/F1, then resolution of the recognised toponyms.</summary>
-public sealed record GeoScores(
+internal sealed record GeoScores(
     Score Recognition, double Accuracy161, double MeanKm, double MedianKm, double Auc, int Resolved,
     int Gold, int System, int Documents, int Dropped, long Toponyms, double ToponymsPerSecond);
 
 /// <summary>Runs a pipeline that provides places over gold articles and scores it.</summary>
-public static class GeoEvaluation
+internal static class GeoEvaluation
 {
     // Half the Earth's circumference: the largest possible error, which AUC scales by.
     private const double MaxErrorKm = 20039;

@@ -5,10 +5,10 @@ using Sitrep.Documents;
 namespace Sitrep.Evaluation;
 
 /// <summary>A gold toponym: its span and, when the annotators placed it, its coordinates.</summary>
-public sealed record GoldToponym(TextRange Range, string Text, double? Latitude, double? Longitude);
+internal sealed record GoldToponym(TextRange Range, string Text, double? Latitude, double? Longitude);
 
 /// <summary>One annotated article of a geoparsing corpus.</summary>
-public sealed record GeoGoldDocument(string Name, string Text, DateOnly? Date, IReadOnlyList<GoldToponym> Toponyms);
+internal sealed record GeoGoldDocument(string Name, string Text, DateOnly? Date, IReadOnlyList<GoldToponym> Toponyms);
 
 /// <summary>
 /// Reads the geoparsing corpora in ../shared/data/geo: TR-News (<c>&lt;article docid&gt;</c>, every
@@ -17,7 +17,7 @@ public sealed record GeoGoldDocument(string Name, string Text, DateOnly? Date, I
 /// that do not point at the annotated phrase are realigned to its nearest occurrence (TR-News has
 /// some shifted by a few characters) or, failing that, the toponym is dropped and counted.
 /// </summary>
-public static class GeoGold
+internal static class GeoGold
 {
     /// <summary>Reads every article of <paramref name="path"/>; <paramref name="dropped"/> counts unusable annotations.</summary>
     public static List<GeoGoldDocument> Read(string path, out int dropped)

@@ -4,10 +4,10 @@ using Sitrep.Entities;
 namespace Sitrep.Evaluation;
 
 /// <summary>Entity-level scores as conlleval computes them: a predicted entity counts only with the exact span and type.</summary>
-public sealed record NerScores(Score Overall, IReadOnlyDictionary<string, Score> PerType, long Tokens, double TokensPerSecond);
+internal sealed record NerScores(Score Overall, IReadOnlyDictionary<string, Score> PerType, long Tokens, double TokensPerSecond);
 
 /// <summary>Scores a tagger on CoNLL-format gold.</summary>
-public static class NerEvaluation
+internal static class NerEvaluation
 {
     /// <summary>Tags every sentence of <paramref name="gold"/> and compares entity spans.</summary>
     public static NerScores Run(IReadOnlyList<TaggedSentence> gold, PerceptronTagger tagger)

@@ -4,7 +4,7 @@ using Sitrep.Documents;
 namespace Sitrep.Evaluation;
 
 /// <summary>How many news items of one kind yielded an event.</summary>
-public sealed record NonConflictCount(string Kind, int Items, int WithEvents)
+internal sealed record NonConflictCount(string Kind, int Items, int WithEvents)
 {
     /// <summary>The share of items that yielded an event (all of them false: none reports political violence or a protest as its topic).</summary>
     public double Rate => Items == 0 ? 0 : WithEvents / (double)Items;
@@ -15,7 +15,7 @@ public sealed record NonConflictCount(string Kind, int Items, int WithEvents)
 /// business and science (title and description read as one report). A careful coder finds next to
 /// no events there; a keyword spotter finds "rallies", "attacks" and "shots" in every other item.
 /// </summary>
-public static class NonConflictEvaluation
+internal static class NonConflictEvaluation
 {
     private static readonly string[] Kinds = ["", "world", "sports", "business", "science"];
 

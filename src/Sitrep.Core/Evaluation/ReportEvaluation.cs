@@ -15,7 +15,7 @@ namespace Sitrep.Evaluation;
 /// <param name="AtMustNotPlaces">System events placed at a place the gold names as never the event's (a dateline, a capital where an official spoke).</param>
 /// <param name="MissedBecause">For the missed gold events, what the nearest system event placed within tolerance got wrong ("nothing there" when none was).</param>
 /// <param name="Lines">Each miss and each invented event, one line each.</param>
-public sealed record ReportEventScores(
+internal sealed record ReportEventScores(
     int Found, int Gold, int Predicted, int QuietReports, int NoisyQuietReports, int AtMustNotPlaces,
     IReadOnlyDictionary<string, int> MissedBecause, IReadOnlyList<string> Lines)
 {
@@ -35,7 +35,7 @@ public sealed record ReportEventScores(
 /// its report has a type in the accepted set, the gold day (when given), a place within the
 /// tolerance and the gold fatalities (when given); each system event stands for one gold event only.
 /// </summary>
-public static class ReportEvaluation
+internal static class ReportEvaluation
 {
     private static readonly string[] Checks = ["type", "date", "place", "fatalities"];
 

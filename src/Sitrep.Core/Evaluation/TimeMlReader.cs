@@ -7,13 +7,13 @@ using Sitrep.Documents;
 namespace Sitrep.Evaluation;
 
 /// <summary>A gold TIMEX3 annotation: its span in the tag-free text, type and normalised value.</summary>
-public sealed record GoldTimex(TextRange Range, string Type, string Value);
+internal sealed record GoldTimex(TextRange Range, string Type, string Value);
 
 /// <summary>A TimeML document: the text of its <c>TEXT</c> element without tags, the creation date, the gold timexes.</summary>
-public sealed record TimeMlDocument(string Name, string Text, DateOnly CreationDate, IReadOnlyList<GoldTimex> Timexes);
+internal sealed record TimeMlDocument(string Name, string Text, DateOnly CreationDate, IReadOnlyList<GoldTimex> Timexes);
 
 /// <summary>Reads TimeML 1.2 files (TempEval-3 style: the report date from <c>DCT</c>, offsets into the text with tags removed).</summary>
-public static partial class TimeMlReader
+internal static partial class TimeMlReader
 {
     [GeneratedRegex("<DCT>.*?value=\"(\\d{4}-\\d{2}-\\d{2})", RegexOptions.Singleline)]
     private static partial Regex CreationDate();

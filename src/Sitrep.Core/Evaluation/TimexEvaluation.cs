@@ -4,7 +4,7 @@ using Sitrep.Documents;
 namespace Sitrep.Evaluation;
 
 /// <summary>Precision, recall and F1.</summary>
-public readonly record struct Score(double Precision, double Recall, double F1)
+internal readonly record struct Score(double Precision, double Recall, double F1)
 {
     /// <summary>Scores matched system and gold items against the system and gold totals.</summary>
     public static Score Of(int matchedSystem, int matchedGold, int system, int gold)
@@ -16,21 +16,21 @@ public readonly record struct Score(double Precision, double Recall, double F1)
 }
 
 /// <summary>TempEval-3 style timex scores.</summary>
-public sealed record TimexScores(
+internal sealed record TimexScores(
     Score Strict, Score Relaxed, double TypeAccuracy, double ValueAccuracy, double ValueF1,
     int GoldCount, int SystemCount, int Documents, long Tokens, double TokensPerSecond);
 
 /// <summary>One disagreement with the gold: a gold timex missed, a system timex the gold lacks, or a
 /// matched one whose extent, type or value differs. <paramref name="Gold"/> or <paramref name="System"/> is null
 /// for a miss or a spurious find.</summary>
-public sealed record TimexDisagreement(string Document, string Text, GoldTimex? Gold, TimeExpression? System);
+internal sealed record TimexDisagreement(string Document, string Text, GoldTimex? Gold, TimeExpression? System);
 
 /// <summary>
 /// Scores the time stage on TimeML gold as the TempEval-3 scorer does: extents matched strictly
 /// (same span) and relaxed (overlapping), type and value accuracy over the relaxed matches, and
 /// value F1 = relaxed F1 × value accuracy.
 /// </summary>
-public static class TimexEvaluation
+internal static class TimexEvaluation
 {
     /// <summary>Runs <paramref name="pipeline"/> (which must provide times) over the documents and scores it;
     /// <paramref name="disagreement"/>, when given, hears of every gold or system timex not matched exactly.</summary>

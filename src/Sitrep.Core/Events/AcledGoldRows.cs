@@ -7,7 +7,7 @@ using Sitrep.Evaluation;
 namespace Sitrep.Events;
 
 /// <summary>One ACLED event row: the analyst's note and the coding it was given.</summary>
-public sealed record AcledGoldRow(
+internal sealed record AcledGoldRow(
     string Id, DateOnly Date, int TimePrecision, string EventType, string SubEventType,
     string Actor1, string Actor2, string Country, string Admin1, string Location,
     double? Latitude, double? Longitude, int GeoPrecision, int Fatalities, string Notes)
@@ -33,7 +33,7 @@ public sealed record AcledGoldRow(
 }
 
 /// <summary>Reads an ACLED export (CSV with one header row, RFC 4180 quoting).</summary>
-public static class AcledCsv
+internal static class AcledCsv
 {
     /// <summary>The rows of <paramref name="path"/>; a malformed row throws <see cref="InvalidDataException"/> naming file and line.</summary>
     public static List<AcledGoldRow> Read(string path)

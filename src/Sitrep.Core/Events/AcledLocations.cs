@@ -6,7 +6,7 @@ namespace Sitrep.Events;
 /// The locations of ACLED rows as a gazetteer source: each (location, country) once, at the point
 /// the coders give it most often, with the number of events coded there.
 /// </summary>
-public static class AcledLocations
+internal static class AcledLocations
 {
     /// <summary>The event places of <paramref name="rows"/>; rows without a point or country code are left out.</summary>
     public static List<EventPlace> From(IEnumerable<AcledGoldRow> rows)

@@ -6,7 +6,7 @@ namespace Sitrep.Events;
 /// it does on new places and periods; the hashed fifth of the reference week (<see cref="AcledGoldRow.IsHeldOut"/>)
 /// says how it does on rows like those it learned from.
 /// </summary>
-public static class AcledSplit
+internal static class AcledSplit
 {
     /// <summary>File names (without directory) kept whole for development.</summary>
     public static readonly IReadOnlyList<string> DevelopmentFiles = ["acled-sri-lanka-2022-2023.csv", "acled-nicaragua-2019-2020.csv"];

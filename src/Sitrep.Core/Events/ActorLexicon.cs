@@ -58,7 +58,7 @@ public sealed partial class ActorLexicon
     public int Count => _byBase.Values.Sum(v => v.Count);
 
     /// <summary>The lexicon of every actor1, actor2 and associated actor of <paramref name="rows"/>.</summary>
-    public static ActorLexicon Build(IEnumerable<AcledGoldRow> rows)
+    internal static ActorLexicon Build(IEnumerable<AcledGoldRow> rows)
     {
         var seen = new Dictionary<string, (int First, int Last, int Rows, int Inter)>(StringComparer.Ordinal);
         foreach (var row in rows)

@@ -1,7 +1,7 @@
 namespace Sitrep.Events;
 
 /// <summary>An ACLED actor named by a kind of word in the evidence, with its inter code.</summary>
-public enum ActorKind
+internal enum ActorKind
 {
     /// <summary>State military (inter 1).</summary>
     Military,
@@ -18,7 +18,7 @@ public enum ActorKind
 }
 
 /// <summary>Actor words and ACLED's names for them ("Police Forces of Kazakhstan", "Protesters (Kazakhstan)").</summary>
-public static class Actors
+internal static class Actors
 {
     private static readonly Dictionary<string, ActorKind> Words = new(StringComparer.Ordinal)
     {

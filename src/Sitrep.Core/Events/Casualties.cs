@@ -10,7 +10,7 @@ namespace Sitrep.Events;
 /// ("1 fatality.", "fatalities coded as 10") wins; vague amounts take ACLED's fixed values ("several"
 /// 10, "dozens" 12, "hundreds" 100); "over 1,000" and "at least 5" take the stated bound.
 /// </summary>
-public static class Casualties
+internal static class Casualties
 {
     private const int Window = 8; // tokens between a figure and its death or injury word
 

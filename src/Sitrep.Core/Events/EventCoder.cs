@@ -16,7 +16,7 @@ namespace Sitrep.Events;
 /// incident, with every sentence that tells it as evidence. A report about a disaster, an accident or
 /// sport yields none.
 /// </summary>
-public sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer = null, ActorLexicon? actors = null, TriggerSenses? senses = null)
+internal sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer = null, ActorLexicon? actors = null, TriggerSenses? senses = null)
 {
     private readonly EventTyping _typing = new(classifier);
     private readonly ActorCoding _actors = new(gazetteer, actors);

@@ -4,7 +4,7 @@ namespace Sitrep.Events;
 /// Features of a text for the event classifier: lower-cased words with plural and verb endings
 /// trimmed, numbers as one symbol, and word pairs. Bracketed analyst tags ("[size=about 50]") are skipped.
 /// </summary>
-public static class EventFeatures
+internal static class EventFeatures
 {
     /// <summary>The features of <paramref name="words"/>.</summary>
     public static string[] Of(IEnumerable<string> words)

@@ -2,7 +2,7 @@ namespace Sitrep.Events;
 
 /// <summary>What a word says about an event in its sentence.</summary>
 [Flags]
-public enum EventCue
+internal enum EventCue
 {
     /// <summary>Nothing.</summary>
     None = 0,
@@ -32,7 +32,7 @@ public enum EventCue
 }
 
 /// <summary>When a coding rule overrides the trained classifier.</summary>
-public enum RuleStrength
+internal enum RuleStrength
 {
     /// <summary>Always (a weapon decides the kind of violence).</summary>
     Decisive,
@@ -48,7 +48,7 @@ public enum RuleStrength
 /// Event words of English news and ACLED notes, by stem (<see cref="EventFeatures.Stem"/>): which
 /// mark an event, and the coding rules some of them force whatever the classifier says.
 /// </summary>
-public static class EventLexicon
+internal static class EventLexicon
 {
     private static readonly Dictionary<string, EventCue> Cues = Build();
 

@@ -28,7 +28,7 @@ public sealed class EventStage(TextClassifier classifier, Gazetteer? gazetteer, 
 }
 
 /// <summary>Where the trained event model lives and how it is loaded once per process.</summary>
-public static class EventModel
+internal static class EventModel
 {
     /// <summary>The model shipped with the build: <c>models/events.bin</c> beside the program.</summary>
     public static string DefaultPath { get; } = Path.Combine(AppContext.BaseDirectory, "models", "events.bin");

@@ -1,7 +1,7 @@
 namespace Sitrep.Events;
 
 /// <summary>The ACLED event taxonomy (exact strings), its PLOVER counterparts and ACLED's actor inter codes.</summary>
-public static class EventTaxonomy
+internal static class EventTaxonomy
 {
     /// <summary>Every event type with its sub-event types, as ACLED spells them.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> SubTypes = new Dictionary<string, string[]>

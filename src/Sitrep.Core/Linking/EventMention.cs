@@ -9,7 +9,7 @@ namespace Sitrep.Linking;
 /// What linking needs of one coded event read from one report: enough to decide whether two reports
 /// describe the same incident, small enough to read thousands of candidates cheaply.
 /// </summary>
-public sealed record EventMention(
+internal sealed record EventMention(
     string Id, string DocumentId, string EventType, string SubEventType, DateOnly? Date, int TimePrecision,
     double? Latitude, double? Longitude, string? Country, string? Admin1, int GeoPrecision, string? Actor1, int? Inter1)
 {

@@ -19,7 +19,7 @@ namespace Sitrep.Linking;
 /// and protesters (ACLED inter 6) are not rioters (5).</item>
 /// </list>
 /// </summary>
-public static class IncidentMatcher
+internal static class IncidentMatcher
 {
     /// <summary>Widest date window of any precision, in days: the candidate search uses it.</summary>
     public const int MaxWindowDays = 31;

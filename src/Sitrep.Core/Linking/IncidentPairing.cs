@@ -8,7 +8,7 @@ namespace Sitrep.Linking;
 /// events to it, not both. One link per incident, however many reports tell of it, keeps linking's
 /// cost flat as a story is syndicated. Ties break on the ids.
 /// </summary>
-public static class IncidentPairing
+internal static class IncidentPairing
 {
     /// <summary>
     /// The link joining the incident to the report through the best of <paramref name="pairs"/> (a

@@ -3,7 +3,7 @@ using Sitrep.Storage;
 namespace Sitrep.Linking;
 
 /// <summary>Incidents read through any store: a page of incident heads, then each one's members.</summary>
-public static class IncidentQueries
+internal static class IncidentQueries
 {
     /// <summary>The incidents whose head (representative) matches <paramref name="query"/>, in its order, with all their members.</summary>
     public static IReadOnlyList<Incident> ListIncidents(this IDocumentStore store, EventQuery query) =>

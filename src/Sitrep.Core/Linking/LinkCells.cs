@@ -8,7 +8,7 @@ namespace Sitrep.Linking;
 /// disorder type and lie in neighbouring cells, so candidates are found by index, not by scanning a
 /// country's events.
 /// </summary>
-public static class LinkCells
+internal static class LinkCells
 {
     /// <summary>The store's expression for <see cref="Family"/> (keep the two alike).</summary>
     public const string FamilySql =

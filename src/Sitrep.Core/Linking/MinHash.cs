@@ -9,7 +9,7 @@ namespace Sitrep.Linking;
 /// become candidates half the time, 0.6 almost always; a candidate is a duplicate when its
 /// estimated Jaccard reaches <see cref="DuplicateThreshold"/>.
 /// </summary>
-public static class MinHash
+internal static class MinHash
 {
     /// <summary>LSH bands.</summary>
     public const int Bands = 20;

@@ -6,7 +6,7 @@ namespace Sitrep.Pipeline;
 /// Maps a stream through a function on the thread pool, in parallel, yielding results in input
 /// order. At most <c>bound</c> items are in flight, so memory stays flat however long the stream.
 /// </summary>
-public static class OrderedParallel
+internal static class OrderedParallel
 {
     /// <summary>Yields <c>work(item)</c> for each item of <paramref name="source"/>, in order.</summary>
     public static async IAsyncEnumerable<TOut> Map<TIn, TOut>(

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Sitrep.Places;
 
 /// <summary>English country names for ISO 3166-1 alpha-2 codes, as ACLED spells actors ("Police Forces of Kazakhstan").</summary>
-public static class CountryNames
+internal static class CountryNames
 {
     // RegionInfo asks ICU each time; a report names a handful of countries, asked many times over.
     private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);

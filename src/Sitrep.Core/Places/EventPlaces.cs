@@ -14,10 +14,10 @@ namespace Sitrep.Places;
 /// <param name="Longitude">Its point's longitude.</param>
 /// <param name="Admin1">Its first-level division's name, as the coder gives it (may be empty).</param>
 /// <param name="Events">Events coded there.</param>
-public sealed record EventPlace(string Name, string Country, double Latitude, double Longitude, string Admin1, int Events);
+internal sealed record EventPlace(string Name, string Country, double Latitude, double Longitude, string Admin1, int Events);
 
 /// <summary>Reads and writes the tab-separated table of <see cref="EventPlace"/> (<c>models/event-places.tsv</c>).</summary>
-public static class EventPlaceTable
+internal static class EventPlaceTable
 {
     /// <summary>The file's name under <c>models/</c>, written by <c>sitrep train places</c>.</summary>
     public const string FileName = "event-places.tsv";

@@ -32,19 +32,19 @@ public sealed class Gazetteer
     }
 
     /// <summary>Place names (own, alternate and core forms) → entries.</summary>
-    public NameIndex Names { get; }
+    internal NameIndex Names { get; }
 
     /// <summary>Demonyms and adjectives ("Kazakh", "Sudanese") → country entries.</summary>
-    public NameIndex Demonyms { get; }
+    internal NameIndex Demonyms { get; }
 
     /// <summary>Transliteration-insensitive keys (<see cref="PlaceNames.Sound"/>) → entries: the fallback when <see cref="Names"/> has nothing.</summary>
-    public NameIndex Sounds { get; }
+    internal NameIndex Sounds { get; }
 
     /// <summary>Number of entries.</summary>
     public int Count => Columns.Levels.Length;
 
     /// <summary>What the file was compiled from (for staleness checks and the about line).</summary>
-    public IReadOnlyList<SourceStamp> Sources => Columns.Sources;
+    internal IReadOnlyList<SourceStamp> Sources => Columns.Sources;
 
     /// <summary>Entry <paramref name="i"/>'s preferred name.</summary>
     public string Name(int i) => new(Columns.NamePool, Columns.NameStarts[i], Columns.NameStarts[i + 1] - Columns.NameStarts[i]);
@@ -62,7 +62,7 @@ public sealed class Gazetteer
     public int Population(int i) => Columns.Populations[i];
 
     /// <summary>Which source the entry came from.</summary>
-    public PlaceSource Source(int i) => (PlaceSource)Columns.Origins[i];
+    internal PlaceSource Source(int i) => (PlaceSource)Columns.Origins[i];
 
     /// <summary>Events coded at the entry in the event-place table (0 when none).</summary>
     public int Events(int i) => Columns.EventCounts[i];
@@ -71,7 +71,7 @@ public sealed class Gazetteer
     public PlaceLevel Level(int i) => (PlaceLevel)Columns.Levels[i];
 
     /// <summary>Capital, admin seat, historical.</summary>
-    public PlaceFlags Flags(int i) => (PlaceFlags)Columns.Flags[i];
+    internal PlaceFlags Flags(int i) => (PlaceFlags)Columns.Flags[i];
 
     /// <summary>The entry's country as a packed ISO alpha-2 code (0 for regions across borders).</summary>
     public ushort CountryCode(int i) => Columns.Countries[i];
@@ -105,7 +105,7 @@ public sealed class Gazetteer
 }
 
 /// <summary>Packs two-letter country codes into a ushort so entries carry them without strings.</summary>
-public static class CountryCodes
+internal static class CountryCodes
 {
     /// <summary>"KZ" → packed; 0 for anything that is not two ASCII letters.</summary>
     public static ushort Pack(ReadOnlySpan<char> code) =>
@@ -118,7 +118,7 @@ public static class CountryCodes
 }
 
 /// <summary>A source file the gazetteer was compiled from, as it was then: a changed stamp means rebuild.</summary>
-public sealed record SourceStamp(string Path, long Length, long LastWriteTicks)
+internal sealed record SourceStamp(string Path, long Length, long LastWriteTicks)
 {
     /// <summary>The stamp of the file as it is now (length -1 when missing).</summary>
     public static SourceStamp Of(string path)

@@ -9,7 +9,7 @@ namespace Sitrep.Places;
 /// coded at. Each adds the places the entries before it lack; a name already there within
 /// <see cref="SamePlaceKm"/> is the same place and merges into it instead of doubling it.
 /// </summary>
-public sealed partial class GazetteerBuilder
+internal sealed partial class GazetteerBuilder
 {
     // Two entries of one name this close are one place given twice (the sources' points differ slightly).
     private const double SamePlaceKm = 10;

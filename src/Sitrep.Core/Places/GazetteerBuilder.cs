@@ -9,7 +9,7 @@ namespace Sitrep.Places;
 /// first- and second-level divisions with centres computed from their places, every populated place
 /// with its Latin-script alternate names, well-known regions, demonyms and division splits.
 /// </summary>
-public sealed partial class GazetteerBuilder
+internal sealed partial class GazetteerBuilder
 {
     // Bump when the compiled entries would differ for the same sources (rules, weights, file layout).
     private const int BuilderVersion = 8;

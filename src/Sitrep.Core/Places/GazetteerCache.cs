@@ -4,7 +4,7 @@ namespace Sitrep.Places;
 /// Finds the compiled gazetteer for this process: <c>SITREP_GAZETTEER</c> when set, else the cache
 /// beside the installed packages, compiled first when missing or when a source it records has changed.
 /// </summary>
-public static class GazetteerCache
+internal static class GazetteerCache
 {
     private static readonly Lazy<Gazetteer?> Shared = new(() => Open(out _));
 

@@ -7,7 +7,7 @@ namespace Sitrep.Places;
 /// The compiled gazetteer on disk: a header naming the sources it was built from, then every column
 /// as a length-prefixed block of raw little-endian values, so loading is a handful of reads.
 /// </summary>
-public static class GazetteerFile
+internal static class GazetteerFile
 {
     private const string Magic = "SITREP-GAZ-4";
 

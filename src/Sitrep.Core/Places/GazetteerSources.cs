@@ -7,7 +7,7 @@ namespace Sitrep.Places;
 /// repository's package.json (installed by the build) and the event-place table under <c>models/</c>;
 /// <c>--geonames</c> swaps in a full GeoNames dump.
 /// </summary>
-public sealed record GazetteerSources(
+internal sealed record GazetteerSources(
     string GeoNamesTable,
     string Admin1Names,
     string Admin2Names,

@@ -10,7 +10,7 @@ namespace Sitrep.Places;
 /// countries it is about, explicit containment ("Taraz in the Zhambyl region", "Paris, Texas",
 /// "Burkina Faso's Yagha province", "the Kazakh city of Aktau") and nearness to its other places.
 /// </summary>
-public sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
+internal sealed partial class Geoparser(Gazetteer gazetteer, PlaceRanker? ranker = null)
 {
     private readonly PlaceRanker _ranker = ranker ?? PlaceRanker.Default;
     private const int MaxNameTokens = 6;

@@ -8,7 +8,7 @@ namespace Sitrep.Places;
 /// to lists of gazetteer entry indices, held in flat arrays so it loads as a few block reads and a
 /// lookup of a span allocates nothing.
 /// </summary>
-public sealed class NameIndex
+internal sealed class NameIndex
 {
     /// <summary>Set on a posting when the key is an alternate name of the entry, not its own name.</summary>
     public const int AlternateFlag = 1 << 30;

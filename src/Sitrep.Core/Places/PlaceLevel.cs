@@ -2,7 +2,7 @@ namespace Sitrep.Places;
 
 /// <summary>What a populated place is besides its population: the feature codes that matter for choosing between namesakes.</summary>
 [Flags]
-public enum PlaceFlags : byte
+internal enum PlaceFlags : byte
 {
     /// <summary>Nothing special.</summary>
     None = 0,
@@ -15,7 +15,7 @@ public enum PlaceFlags : byte
 }
 
 /// <summary>Which source a gazetteer entry came from (a merged entry keeps the first).</summary>
-public enum PlaceSource : byte
+internal enum PlaceSource : byte
 {
     /// <summary>world-countries and i18n-iso-countries.</summary>
     Countries,
@@ -34,7 +34,7 @@ public enum PlaceSource : byte
 }
 
 /// <summary>Contract strings for <see cref="PlaceSource"/>.</summary>
-public static class PlaceSources
+internal static class PlaceSources
 {
     /// <summary>A short name for <paramref name="source"/>, as <c>sitrep gazetteer lookup</c> shows it.</summary>
     public static string Name(PlaceSource source) => source switch

@@ -8,7 +8,7 @@ namespace Sitrep.Places;
 /// diacritics, letters the decomposition leaves alone folded by hand (ø, ł, ß, ı), and every run of
 /// spaces, hyphens, apostrophes and periods made one space, so "Alma-Ata", "ALMA ATA" and "Alma‑Ata" meet.
 /// </summary>
-public static class PlaceNames
+internal static class PlaceNames
 {
     /// <summary>The longest key kept; longer names are never toponyms worth a lookup.</summary>
     public const int MaxKeyLength = 64;

@@ -9,7 +9,7 @@ namespace Sitrep.Places;
 /// weighs: the entry's own prior (people, kind, capital or seat, how the name matched it) and what the
 /// report says around the mention (cues, containment, the countries and divisions it names, nearness).
 /// </summary>
-public static class RankerFeatures
+internal static class RankerFeatures
 {
     /// <summary>Feature names, in vector order (the ranker file's keys).</summary>
     public static readonly string[] Names =
@@ -60,7 +60,7 @@ public static class RankerFeatures
 /// 1); <c>sitrep train places</c> learns weights from ACLED's training notes into
 /// <c>models/place-ranker.tsv</c>, which <see cref="Default"/> loads when present.
 /// </summary>
-public sealed class PlaceRanker
+internal sealed class PlaceRanker
 {
     private readonly double[] _weights;
 

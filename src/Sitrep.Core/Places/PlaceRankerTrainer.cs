@@ -8,7 +8,7 @@ namespace Sitrep.Places;
 /// point and one farther is a ranking example, and the weights, started from the hand-set ones, move
 /// toward ranking a right entry first.
 /// </summary>
-public static class PlaceRankerTrainer
+internal static class PlaceRankerTrainer
 {
     /// <summary>A text and the point its event happened at.</summary>
     public sealed record Example(string Text, DateOnly Date, double Latitude, double Longitude);

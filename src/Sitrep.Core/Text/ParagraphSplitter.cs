@@ -3,7 +3,7 @@ using Sitrep.Documents;
 namespace Sitrep.Text;
 
 /// <summary>Finds paragraphs: blocks of text separated by one or more blank lines, trimmed of surrounding whitespace.</summary>
-public static class ParagraphSplitter
+internal static class ParagraphSplitter
 {
     /// <summary>Returns the paragraph ranges of <paramref name="text"/>.</summary>
     public static TextRange[] Split(ReadOnlySpan<char> text)

@@ -7,7 +7,7 @@ namespace Sitrep.Text;
 /// brackets along) when the next token opens a sentence; not after abbreviations, initials or
 /// decimals unless a typical sentence opener follows; always at paragraph ends.
 /// </summary>
-public static class SentenceSplitter
+internal static class SentenceSplitter
 {
     /// <summary>Returns the sentences of <paramref name="text"/> given its tokens and paragraphs.</summary>
     public static Sentence[] Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<TextRange> paragraphs)

@@ -8,7 +8,7 @@ namespace Sitrep.Text;
 /// separators and decimals ("1,000", "2.5", "12%"), abbreviations ("U.S.", "Jan.") and URLs whole;
 /// splits clitics ("Tokayev’s" → "Tokayev" "’s") and all punctuation. Allocates nothing per token.
 /// </summary>
-public static class Tokenizer
+internal static class Tokenizer
 {
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>; offsets are relative to <paramref name="text"/>.</summary>
     public static void Tokenize(ReadOnlySpan<char> text, List<Token> tokens)

@@ -9,7 +9,7 @@ namespace Sitrep.Text;
 /// June 13 -", "NIAMEY/WASHINGTON, May 3 -", "KYIV -"), which says where and when the report was
 /// filed, not where or when anything happened.
 /// </summary>
-public static partial class WireLayout
+internal static partial class WireLayout
 {
     private const int MaxHeadlineWords = 30;
 

@@ -4,7 +4,7 @@ namespace Sitrep.Time;
 /// Reads the day of a TIMEX3 value ("2022-01-06", "2022-01-06TNI"). The time and event stages read
 /// many of these per report; this is some twenty times cheaper than DateOnly.TryParseExact.
 /// </summary>
-public static class IsoDate
+internal static class IsoDate
 {
     /// <summary>True when <paramref name="value"/> begins with a valid yyyy-MM-dd day.</summary>
     public static bool TryParseDay(ReadOnlySpan<char> value, out DateOnly day)
