@@ -19,7 +19,7 @@ public sealed record IngestOptions
     /// stored 23% faster than 250 (ingest bench, 100,000 reports, with and without linking). The
     /// writer takes reports in batches of at most 250 (annotated documents held longer outlive the
     /// young GC generation), and an embedded store shares one transaction across them
-    /// (<see cref="IDocumentStore.ShareTransactions"/>); a server store commits each batch.
+    /// (<see cref="IReportStore.ShareTransactions"/>); a server store commits each batch.
     /// </summary>
     public int BatchSize { get; init; } = 2000;
 

@@ -3,10 +3,14 @@ using Sitrep.Documents;
 namespace Sitrep.Storage;
 
 /// <summary>
-/// Where documents and their layers live. One writer per process calls <see cref="Store"/>;
-/// every method is safe to call after a crash (each batch is one transaction).
+/// Where documents and their layers live: reports and search (<see cref="IReportStore"/>), events and
+/// incidents (<see cref="IEventStore"/>), API keys (<see cref="IApiKeyStore"/>). One writer per process
+/// calls <see cref="IReportStore.Store"/>; every method is safe to call after a crash (each batch is one transaction).
 /// </summary>
-public interface IDocumentStore : IDisposable
+public interface IDocumentStore : IReportStore, IEventStore, IApiKeyStore, IDisposable;
+
+/// <summary>Stored reports: storing them, listing, full-text search, near-duplicates, figures.</summary>
+public interface IReportStore
 {
     /// <summary>The layers this store keeps; an ingest computes only these.</summary>
     Layer StoredLayers { get; }
@@ -40,14 +44,22 @@ public interface IDocumentStore : IDisposable
     /// <summary>Full-text search, best match first, with highlighted snippets.</summary>
     IReadOnlyList<SearchHit> Search(string query, int limit);
 
+    /// <summary>One stored report with its text, or null when the store has no such id.</summary>
+    StoredDocument? GetDocument(string id);
+
+    /// <summary>Reports found to be near-duplicates of this one (syndicated copies, light rewrites), most alike first.</summary>
+    IReadOnlyList<DuplicateReport> ListDuplicates(string documentId);
+
+}
+
+/// <summary>Stored events and the incidents linking made of them.</summary>
+public interface IEventStore
+{
     /// <summary>Stored events, by date, with the text of the report each was read from.</summary>
     IReadOnlyList<StoredEvent> ListEvents(EventQuery query);
 
     /// <summary>How many events match <paramref name="query"/> (its limit and offset ignored).</summary>
     int CountEvents(EventQuery query);
-
-    /// <summary>One stored report with its text, or null when the store has no such id.</summary>
-    StoredDocument? GetDocument(string id);
 
     /// <summary>
     /// Takes an event out of its incident: its links go, the analyst's "not the same" is kept so no
@@ -58,10 +70,11 @@ public interface IDocumentStore : IDisposable
 
     /// <summary>The links inside an incident, each with why the two events were judged one incident.</summary>
     IReadOnlyList<EventLink> ListLinks(string incidentId);
+}
 
-    /// <summary>Reports found to be near-duplicates of this one (syndicated copies, light rewrites), most alike first.</summary>
-    IReadOnlyList<DuplicateReport> ListDuplicates(string documentId);
-
+/// <summary>API keys for the server's write endpoints: only their hashes are kept.</summary>
+public interface IApiKeyStore
+{
     /// <summary>Creates an API key; the secret is returned once and only its hash is stored.</summary>
     NewApiKey CreateApiKey(string name);
 
@@ -76,7 +89,7 @@ public interface IDocumentStore : IDisposable
 }
 
 /// <summary>
-/// Filters for <see cref="IDocumentStore.ListEvents"/>: <see cref="Type"/> is an event type or "type/sub-type",
+/// Filters for <see cref="IEventStore.ListEvents"/>: <see cref="Type"/> is an event type or "type/sub-type",
 /// <see cref="Box"/> a bounding box, <see cref="Words"/> words that must all occur in the event's report;
 /// <see cref="IncidentId"/> keeps one incident's events, <see cref="IncidentsOnly"/> each incident's head (its representative, see <see cref="Linking.Incident.Representative"/>).
 /// </summary>
@@ -107,7 +120,7 @@ public sealed record StoredDocument(string Id, DateOnly Date, string? Source, st
     public string? SourceCountry { get; init; }
 }
 
-/// <summary>What <see cref="IDocumentStore.UnlinkEvent"/> did: the incident the event left, and the incidents its other members now form.</summary>
+/// <summary>What <see cref="IEventStore.UnlinkEvent"/> did: the incident the event left, and the incidents its other members now form.</summary>
 public sealed record UnlinkOutcome(string EventId, string FormerIncident, IReadOnlyList<string> RemainingIncidents);
 
 /// <summary>A near-duplicate of a report, with the estimated Jaccard similarity of their word 3-shingles.</summary>
@@ -135,10 +148,10 @@ public sealed record StoredEvent(string Id, string DocumentId, CodedEvent Event,
     public Document ReportDocument() => new(DocumentText, Event.Date ?? DateOnly.MinValue, new SourceLocation(DocumentId));
 }
 
-/// <summary>What a <see cref="IDocumentStore.Store"/> call changed.</summary>
+/// <summary>What a <see cref="IReportStore.Store"/> call changed.</summary>
 public readonly record struct StoreOutcome(int Added, int AlreadyKnown);
 
-/// <summary>Filters for <see cref="IDocumentStore.ListDocuments"/>.</summary>
+/// <summary>Filters for <see cref="IReportStore.ListDocuments"/>.</summary>
 public sealed record DocumentQuery(DateOnly? From = null, DateOnly? To = null, string? Source = null, int Limit = 100, int Offset = 0);
 
 /// <summary>One stored document, without its layers.</summary>
@@ -163,7 +176,7 @@ public sealed record StoreStats(
 /// <summary>The store cannot be used: unreadable file, newer schema, disk error. Fatal for the command.</summary>
 public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>The session of a store that commits each <see cref="IDocumentStore.Store"/> call alone.</summary>
+/// <summary>The session of a store that commits each <see cref="IReportStore.Store"/> call alone.</summary>
 internal sealed class NoSharedTransactions : IDisposable
 {
     public static readonly NoSharedTransactions Instance = new();
