@@ -377,7 +377,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         return hits;
     }
 
-    private static string QuoteTerms(string query) => string.Join(' ',
+    internal static string QuoteTerms(string query) => string.Join(' ',
         query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
              .Select(t => t.Replace("\"", ""))
              .Where(t => t.Any(char.IsLetterOrDigit))
