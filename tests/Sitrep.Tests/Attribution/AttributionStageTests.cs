@@ -7,7 +7,7 @@ public class AttributionStageTests
 {
     private static List<(string Source, string Type, string Claim)> Attributions(string text)
     {
-        var d = TestDocuments.Make(text);
+        var d = TestDocuments.Make(text, Layer.Attributions);
         return [.. d.Attributions.Select(a => (a.Source, SourceTypes.Name(a.SourceType), d.TextOf(a.Claim)))];
     }
 

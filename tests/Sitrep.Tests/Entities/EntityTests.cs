@@ -189,7 +189,7 @@ public class EntityTests
     public void ShippedModel_FindsTheSeedsPlacesAndPeople()
     {
         Assert.NotNull(EntityModel.Default);
-        var d = TestDocuments.Make(Seed.Text());
+        var d = TestDocuments.Make(Seed.Text(), Layer.Entities);
         var found = d.Entities.Select(e => (d.TextOf(e.Range), EntityTypes.Name(e.Type))).ToHashSet();
         foreach (var place in new[] { "Alma-Ata", "Almaty", "Semey", "Taraz", "Aktau" })
             Assert.Contains((place, "LOC"), found);
@@ -202,7 +202,7 @@ public class EntityTests
     public void ShippedModel_FindsEverySeedEntityTheReadingExpects()
     {
         using var expected = System.Text.Json.JsonDocument.Parse(File.ReadAllText(TestPaths.SeedExpected));
-        var d = TestDocuments.Make(Seed.Text());
+        var d = TestDocuments.Make(Seed.Text(), Layer.Entities);
         var found = d.Entities.Select(e => (d.TextOf(e.Range), EntityTypes.Name(e.Type))).ToHashSet();
         foreach (var entity in expected.RootElement.GetProperty("entities").EnumerateArray())
             Assert.Contains((entity.GetProperty("text").GetString()!, entity.GetProperty("type").GetString()!), found);

@@ -7,7 +7,7 @@ public class QuantityStageTests
 {
     private static List<(string Text, Quantity Q)> Quantities(string text)
     {
-        var d = TestDocuments.Make(text);
+        var d = TestDocuments.Make(text, Layer.Quantities);
         return [.. d.Quantities.Select(q => (d.TextOf(q.Range), q))];
     }
 
@@ -161,7 +161,7 @@ public class QuantityStageTests
     [Fact]
     public void Seed_QuantitiesMatchTheReference()
     {
-        var d = TestDocuments.Make(Seed.Text());
+        var d = TestDocuments.Make(Seed.Text(), Layer.Quantities);
         var byText = d.Quantities.GroupBy(q => d.TextOf(q.Range)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Assert.Equal(13, byText["13"].Value);
         Assert.Equal(QuantityQualifier.Approximately, byText["about 50"].Qualifier);

@@ -10,7 +10,7 @@ public class TimeStageTests
 
     private static List<(string Text, TimeExpression T)> Times(string text, DateOnly? date = null)
     {
-        var d = TestDocuments.Make(text, date: date ?? Report);
+        var d = TestDocuments.Make(text, Layer.Times, date: date ?? Report);
         return [.. d.Times.Select(t => (d.TextOf(t.Range), t))];
     }
 
