@@ -106,8 +106,8 @@ internal static class EventsCommand
             var grid = new Grid().AddColumn().AddColumn();
             void Row(string name, string? value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Markup(Markup.Escape(value ?? "—")));
             Row("event", $"{e.EventType} / {e.SubEventType}  (PLOVER {e.Plover})");
-            Row("date", $"{e.Date:yyyy-MM-dd}  (time precision {e.TimePrecision})");
-            Row("place", e.Place is { } p ? $"{p.Name}{(p.Admin1 is null ? "" : ", " + p.Admin1)}, {p.Country}  ({p.Latitude:0.###}, {p.Longitude:0.###}; geo precision {e.GeoPrecision})" : null);
+            Row("date", $"{e.Date:yyyy-MM-dd}  (time precision {(int)e.TimePrecision})");
+            Row("place", e.Place is { } p ? $"{p.Name}{(p.Admin1 is null ? "" : ", " + p.Admin1)}, {p.Country}  ({p.Latitude:0.###}, {p.Longitude:0.###}; geo precision {(int)e.GeoPrecision})" : null);
             Row("actors", $"{e.Actor1 ?? "—"} ({e.Inter1}) vs {e.Actor2 ?? "—"} ({e.Inter2})");
             Row("fatalities", e.Fatalities is null ? null : $"{e.Fatalities}{(e.FatalitiesText is null ? "" : $"  (\"{e.FatalitiesText}\")")}");
             Row("injured", e.Injured is null ? null : $"{e.Injured}{(e.InjuredText is null ? "" : $"  (\"{e.InjuredText}\")")}");

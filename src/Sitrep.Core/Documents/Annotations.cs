@@ -193,12 +193,12 @@ public sealed record CodedEvent
     public string? Plover { get; init; }
     /// <summary>Event date.</summary>
     public DateOnly? Date { get; init; }
-    /// <summary>ACLED time precision: 1 day, 2 week, 3 month.</summary>
-    public int TimePrecision { get; init; }
+    /// <summary>ACLED time precision: how exactly the date is known (1 the day, 2 the week, 3 the month).</summary>
+    public AcledTimePrecision TimePrecision { get; init; }
     /// <summary>Where it happened.</summary>
     public PlaceMention? Place { get; init; }
-    /// <summary>ACLED geo precision: 1 the place, 2 near it, 3 region or country only.</summary>
-    public int GeoPrecision { get; init; }
+    /// <summary>ACLED geo precision: how exactly the place is known (1 the place, 2 near it, 3 a region or the country only).</summary>
+    public AcledGeoPrecision GeoPrecision { get; init; }
     /// <summary>ACLED actor 1.</summary>
     public string? Actor1 { get; init; }
     /// <summary>ACLED actor 2.</summary>
@@ -227,4 +227,30 @@ public sealed record CodedEvent
     public double Confidence { get; init; }
     /// <summary>One-sentence summary in ACLED's style.</summary>
     public string? Notes { get; init; }
+}
+
+/// <summary>ACLED's <c>time_precision</c>: how exactly an event's date is known; the value is ACLED's code.</summary>
+public enum AcledTimePrecision
+{
+    /// <summary>Not coded.</summary>
+    Unknown = 0,
+    /// <summary>The day is known.</summary>
+    Day = 1,
+    /// <summary>Within a week (a report's date standing in for the event's, "earlier this week").</summary>
+    Week = 2,
+    /// <summary>Only the month is known.</summary>
+    Month = 3,
+}
+
+/// <summary>ACLED's <c>geo_precision</c>: how exactly an event's place is known; the value is ACLED's code.</summary>
+public enum AcledGeoPrecision
+{
+    /// <summary>Not coded.</summary>
+    Unknown = 0,
+    /// <summary>The town, village or site itself.</summary>
+    Place = 1,
+    /// <summary>Near it, or a part of a region named by a town in it.</summary>
+    Near = 2,
+    /// <summary>Only a region, a province or the country (coded at its capital or centre).</summary>
+    Region = 3,
 }

@@ -51,7 +51,7 @@ internal sealed class ToldIncident(Telling first)
     /// <summary>Gives the incident the day another sentence names for it (<see cref="EventDating.FollowingDay"/>).</summary>
     public void DateBy(DateOnly day)
     {
-        Event = Event with { Date = day, TimePrecision = 1 };
+        Event = Event with { Date = day, TimePrecision = AcledTimePrecision.Day };
         Dated = true;
     }
 

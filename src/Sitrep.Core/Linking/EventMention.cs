@@ -15,8 +15,8 @@ internal sealed record EventMention(
 {
     /// <summary>The mention of <paramref name="e"/>, the <paramref name="ordinal"/>-th event (from 1) of <paramref name="documentId"/>.</summary>
     public static EventMention Of(string documentId, int ordinal, CodedEvent e) => new(
-        StoredEvent.IdOf(documentId, ordinal), documentId, e.EventType, e.SubEventType, e.Date, e.TimePrecision,
-        e.Place?.Latitude, e.Place?.Longitude, e.Place?.Country, e.Place?.Admin1, e.GeoPrecision, e.Actor1, e.Inter1)
+        StoredEvent.IdOf(documentId, ordinal), documentId, e.EventType, e.SubEventType, e.Date, (int)e.TimePrecision,
+        e.Place?.Latitude, e.Place?.Longitude, e.Place?.Country, e.Place?.Admin1, (int)e.GeoPrecision, e.Actor1, e.Inter1)
     {
         Confidence = e.Confidence,
     };

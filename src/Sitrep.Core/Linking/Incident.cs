@@ -22,7 +22,7 @@ public sealed class Incident
         // The member coded most precisely stands for the incident: the finest place, then the
         // finest date, then the most confident coding (the store picks its head in this order).
         Representative = members
-            .OrderBy(m => HeadRank(m.Event.Place is not null, m.Event.GeoPrecision, m.Event.Date is not null, m.Event.TimePrecision, m.Event.Confidence))
+            .OrderBy(m => HeadRank(m.Event.Place is not null, (int)m.Event.GeoPrecision, m.Event.Date is not null, (int)m.Event.TimePrecision, m.Event.Confidence))
             .ThenBy(m => m.Id, StringComparer.Ordinal).First();
         Documents = members.Select(m => m.DocumentId).Distinct().Order(StringComparer.Ordinal).ToList();
         Claims = members

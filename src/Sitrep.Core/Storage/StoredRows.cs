@@ -38,7 +38,7 @@ internal static class StoredRows
         next(e.SubEventType);
         next(e.Plover);
         next(e.Date);
-        next(e.TimePrecision);
+        next((int)e.TimePrecision);
         next(e.Place?.Range.Start);
         next(e.Place?.Range.End);
         next(e.Place?.Name);
@@ -49,7 +49,7 @@ internal static class StoredRows
         next(e.Place?.Admin1);
         next(e.Place is { } place ? PlaceLevels.Name(place.Level) : null);
         next(e.Place?.Confidence);
-        next(e.GeoPrecision);
+        next((int)e.GeoPrecision);
         next(e.Actor1);
         next(e.Actor2);
         next(e.Inter1);
@@ -84,7 +84,7 @@ internal static class StoredRows
         {
             EventType = Text("event_type")!, SubEventType = Text("sub_event_type")!, Plover = Text("plover"),
             Date = ReadDate(r, Col("date")),
-            TimePrecision = Int("time_precision") ?? 0, Place = place, GeoPrecision = Int("geo_precision") ?? 0,
+            TimePrecision = (AcledTimePrecision)(Int("time_precision") ?? 0), Place = place, GeoPrecision = (AcledGeoPrecision)(Int("geo_precision") ?? 0),
             Actor1 = Text("actor1"), Actor2 = Text("actor2"), Inter1 = Int("inter1"), Inter2 = Int("inter2"),
             Fatalities = Int("fatalities"), FatalitiesText = Text("fatalities_text"), Injured = Int("injured"), InjuredText = Text("injured_text"),
             Source = Text("source"), Evidence = evidence, Confidence = Real("confidence") ?? 0, Notes = Text("notes"),

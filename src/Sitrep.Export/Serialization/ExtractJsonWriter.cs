@@ -209,7 +209,7 @@ public sealed class ExtractJsonWriter : IDisposable
         j.WriteString("sub_event_type", e.SubEventType);
         WriteNullable("plover", e.Plover);
         WriteNullable("date", e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        j.WriteNumber("time_precision", e.TimePrecision);
+        j.WriteNumber("time_precision", (int)e.TimePrecision);
         if (e.Place is { } place)
         {
             j.WriteStartObject("place");
@@ -220,7 +220,7 @@ public sealed class ExtractJsonWriter : IDisposable
         {
             j.WriteNull("place");
         }
-        j.WriteNumber("geo_precision", e.GeoPrecision);
+        j.WriteNumber("geo_precision", (int)e.GeoPrecision);
         WriteNullable("actor1", e.Actor1);
         WriteNullable("actor2", e.Actor2);
         WriteNullable("assoc_actor_1", e.AssocActor1);

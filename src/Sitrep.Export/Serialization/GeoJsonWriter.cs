@@ -33,7 +33,7 @@ public static class GeoJsonWriter
             json.WriteString("date", e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteString("place", place.Name);
             json.WriteString("country", place.Country);
-            json.WriteNumber("geo_precision", e.GeoPrecision);
+            json.WriteNumber("geo_precision", (int)e.GeoPrecision);
             json.WriteString("actor1", e.Actor1);
             json.WriteString("actor2", e.Actor2);
             json.WriteNumber("fatalities", e.Fatalities ?? 0);

@@ -133,9 +133,9 @@ public class EventCoderTests
 
             The government resigned.
             """);
-        Assert.Equal(("Aktau", 1), (events[0].Place?.Name, events[0].GeoPrecision));
-        Assert.Contains(events, e => e.EventType is "Riots" or "Battles" && e.Place?.Name == "Kazakhstan" && e.GeoPrecision == 3);
-        Assert.Equal(("Kazakhstan", 3), (events[^1].Place?.Name, events[^1].GeoPrecision));
+        Assert.Equal(("Aktau", AcledGeoPrecision.Place), (events[0].Place?.Name, events[0].GeoPrecision));
+        Assert.Contains(events, e => e.EventType is "Riots" or "Battles" && e.Place?.Name == "Kazakhstan" && e.GeoPrecision == AcledGeoPrecision.Region);
+        Assert.Equal(("Kazakhstan", AcledGeoPrecision.Region), (events[^1].Place?.Name, events[^1].GeoPrecision));
     }
 
     [Fact]
@@ -214,8 +214,8 @@ public class EventCoderTests
     public void Date_TheSentencesOwnDay_ElseTheReportDateWithLowerPrecision()
     {
         var events = Events("Protests began in Almaty on January 2. The government resigned.", new DateOnly(2022, 1, 6));
-        Assert.Equal((new DateOnly(2022, 1, 2), 1), (events[0].Date, events[0].TimePrecision));
-        Assert.Equal((new DateOnly(2022, 1, 6), 2), (events[^1].Date, events[^1].TimePrecision));
+        Assert.Equal((new DateOnly(2022, 1, 2), AcledTimePrecision.Day), (events[0].Date, events[0].TimePrecision));
+        Assert.Equal((new DateOnly(2022, 1, 6), AcledTimePrecision.Week), (events[^1].Date, events[^1].TimePrecision));
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public class EventCoderTests
     public void TheDayOfTheTellingAlone_IsNoDayOfTheEvent()
     {
         var e = Single("The health ministry said on Sunday that 30 people had been killed in fighting in Misrata.");
-        Assert.Equal(2, e.TimePrecision);
+        Assert.Equal(AcledTimePrecision.Week, e.TimePrecision);
     }
 
     [Fact]
@@ -713,7 +713,7 @@ public class WireCopyEventTests
             "DAKAR, March 10 - Students protested against fee rises in Ziguinchor on Wednesday.\n\n" +
             "On Thursday, gendarmes arrested 20 students.", Friday);
         var arrests = Assert.Single(events, e => e.SubEventType == "Arrests");
-        Assert.Equal(("Ziguinchor", 2), (arrests.Place?.Name, arrests.GeoPrecision));
+        Assert.Equal(("Ziguinchor", AcledGeoPrecision.Near), (arrests.Place?.Name, arrests.GeoPrecision));
     }
 
     [Fact]
@@ -740,7 +740,7 @@ public class WireCopyEventTests
         var e = Assert.Single(Events(
             "Three lorry drivers were shot dead on a road in Mandera county, the interior minister told reporters in Nairobi on Thursday.", Friday));
         Assert.NotEqual("Nairobi", e.Place?.Name);
-        Assert.Equal(2, e.TimePrecision); // Thursday is when it was told: the event was by then, not that day for sure
+        Assert.Equal(AcledTimePrecision.Week, e.TimePrecision); // Thursday is when it was told: the event was by then, not that day for sure
     }
 
     [Fact]
@@ -792,7 +792,7 @@ public class WireCopyEventTests
     public void TheDayAClaimOfResponsibilityWasMade_IsNotTheAttacksOwnDay()
     {
         var e = Assert.Single(Events("An armed group claimed responsibility on Thursday for an attack in which gunmen killed nine soldiers in Mandera.", Friday));
-        Assert.Equal(2, e.TimePrecision);
+        Assert.Equal(AcledTimePrecision.Week, e.TimePrecision);
     }
 
     [Fact]
@@ -1139,6 +1139,6 @@ public class WireCopyEventTests
         var attack = Assert.Single(Events(
             "MAIDUGURI, March 10 - Farmers were harvesting rice near Dikwa when gunmen surprised them on Wednesday afternoon, " +
             "members of a militia who recovered the bodies said.", Friday));
-        Assert.Equal((new DateOnly(2023, 3, 8), 1), (attack.Date, attack.TimePrecision));
+        Assert.Equal((new DateOnly(2023, 3, 8), AcledTimePrecision.Day), (attack.Date, attack.TimePrecision));
     }
 }

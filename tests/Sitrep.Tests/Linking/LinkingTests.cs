@@ -285,7 +285,7 @@ public sealed class LinkingTests
             var place = new PlaceMention(new TextRange(0, 5), "Maiduguri", null, 11.85, 13.16, "NG", "Borno", PlaceLevel.City, 0.9);
             report.SetEvents([new CodedEvent
             {
-                EventType = "Battles", SubEventType = "Armed clash", Date = day, TimePrecision = 1, Place = place, GeoPrecision = 1,
+                EventType = "Battles", SubEventType = "Armed clash", Date = day, TimePrecision = AcledTimePrecision.Day, Place = place, GeoPrecision = AcledGeoPrecision.Place,
                 Actor1 = $"Armed Group {group}", Inter1 = 2, Evidence = [new TextRange(0, report.Text.Length)],
             }]);
             return report;
@@ -302,5 +302,5 @@ public sealed class LinkingTests
 
     // Heads the in-memory index must hold: dated, at a time precision linking searches.
     private static int StoredHeads(IDocumentStore store) =>
-        store.ListEvents(new EventQuery(IncidentsOnly: true, Limit: 10_000)).Count(e => e.Event is { Date: not null, TimePrecision: >= 1 and <= 3 });
+        store.ListEvents(new EventQuery(IncidentsOnly: true, Limit: 10_000)).Count(e => e.Event is { Date: not null, TimePrecision: >= AcledTimePrecision.Day and <= AcledTimePrecision.Month });
 }
