@@ -4,7 +4,10 @@ namespace Sitrep.Entities;
 internal static class EntityModel
 {
     /// <summary>The model shipped with the build: <c>models/ner.bin</c> beside the program.</summary>
-    public static string DefaultPath { get; } = Path.Combine(AppContext.BaseDirectory, "models", "ner.bin");
+    public static string DefaultPath { get; } = Path.Combine(AppContext.BaseDirectory, "models", FileName);
+
+    /// <summary>The model's file name.</summary>
+    public const string FileName = "ner.bin";
 
     private static readonly Lazy<PerceptronTagger?> Shipped = new(() => File.Exists(DefaultPath) ? PerceptronTagger.Load(DefaultPath) : null);
 

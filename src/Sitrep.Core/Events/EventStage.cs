@@ -31,7 +31,10 @@ public sealed class EventStage(TextClassifier classifier, Gazetteer? gazetteer, 
 internal static class EventModel
 {
     /// <summary>The model shipped with the build: <c>models/events.bin</c> beside the program.</summary>
-    public static string DefaultPath { get; } = Path.Combine(AppContext.BaseDirectory, "models", "events.bin");
+    public static string DefaultPath { get; } = Path.Combine(AppContext.BaseDirectory, "models", FileName);
+
+    /// <summary>The model's file name.</summary>
+    public const string FileName = "events.bin";
 
     private static readonly Lazy<TextClassifier?> Shipped = new(() => File.Exists(DefaultPath) ? TextClassifier.Load(DefaultPath) : null);
 

@@ -13,7 +13,7 @@ namespace Sitrep.Pipeline;
 public sealed class SitrepResources
 {
     /// <summary>The files of a resources folder, in the order <see cref="Load"/> reads them.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = ["ner.bin", "events.bin", Events.EventModel.ActorsFile, TriggerSenses.FileName, "gazetteer.bin"];
+    public static IReadOnlyList<string> FileNames { get; } = [EntityModel.FileName, Events.EventModel.FileName, Events.EventModel.ActorsFile, TriggerSenses.FileName, GazetteerFile.FileName];
 
     private static readonly Lazy<SitrepResources> LazyShipped = new(LoadShipped);
 

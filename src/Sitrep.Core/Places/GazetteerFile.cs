@@ -11,6 +11,9 @@ internal static class GazetteerFile
 {
     private const string Magic = "SITREP-GAZ-4";
 
+    /// <summary>A compiled gazetteer's file name, in the cache and in a resources folder.</summary>
+    public const string FileName = "gazetteer.bin";
+
     /// <summary>Writes <paramref name="gazetteer"/> to <paramref name="path"/> atomically (temp file, then rename).</summary>
     public static void Save(Gazetteer gazetteer, string path)
     {

@@ -48,7 +48,7 @@ internal sealed record GazetteerSources(
     }
 
     /// <summary>Where the compiled gazetteer is cached: beside the packages, so reinstalling them drops it.</summary>
-    public static string CachePath(string nodeModules) => Path.Combine(nodeModules, ".cache", "sitrep", "gazetteer.bin");
+    public static string CachePath(string nodeModules) => Path.Combine(nodeModules, ".cache", "sitrep", GazetteerFile.FileName);
 
     /// <summary>True when every file exists.</summary>
     public bool Exist => Files.All(File.Exists);
