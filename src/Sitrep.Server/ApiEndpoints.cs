@@ -97,31 +97,26 @@ public static class ApiEndpoints
             using var store = stores.Open();
             if (store.GetDocument(id) is not { } stored) return NotFound($"no report '{id}'");
             var events = store.ListEvents(new EventQuery(DocumentId: id));
-            // The stored text is read again for its annotations: the same reading `sitrep extract` gives.
-            var document = new Document(stored.Text, stored.Date, new SourceLocation(stored.Id))
-                { Source = stored.Source, Title = stored.Title, Url = stored.Url, SourceCountry = stored.SourceCountry };
-            StandardStages.Default.Process(document);
+            // Shown as it was read when stored, so that its layers agree with its stored events whatever models this server runs.
+            var reading = store.GetReading(id);
             return Json(json =>
             {
                 json.WriteStartObject();
                 json.WritePropertyName("document");
-                ExtractJsonWriter.WriteDocument(json, document);
+                if (reading is null) json.WriteNullValue();
+                else ExtractJsonWriter.WriteDocument(json, reading);
                 json.WriteString("text", stored.Text);
                 json.WriteStartArray("stored_events");
                 foreach (var e in events) json.WriteStringValue(e.Id);
                 json.WriteEndArray();
                 json.WriteStartArray("diagnostics");
-                foreach (var d in document.Diagnostics)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("code", d.Code);
-                    json.WriteString("reason", d.Reason);
-                    json.WriteEndObject();
-                }
+                var diagnostics = reading?.Diagnostics ?? [new Diagnostic(new SourceLocation(id), DiagnosticCodes.ReadingNotStored,
+                    "this report was stored without a reading this sitrep can decode (by an older one); `sitrep db relink` reads it again")];
+                foreach (var diagnostic in diagnostics) ExtractJsonWriter.WriteDiagnostic(json, diagnostic);
                 json.WriteEndArray();
                 json.WriteEndObject();
             });
-        }).WithSummary("One report: its text, every annotation layer (entities, places, quantities, times, attributions, events) and what the engine noted of it (no-events)");
+        }).WithSummary("One report: its text, every annotation layer (entities, places, quantities, times, attributions, events) as read when it was stored, and what the engine noted of it (no-events; reading-not-stored for reports stored by an older sitrep)");
 
         reads.MapGet("/report", (HttpRequest request, StoreFactory stores) =>
         {

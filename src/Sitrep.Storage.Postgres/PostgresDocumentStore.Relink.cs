@@ -35,7 +35,8 @@ public sealed partial class PostgresDocumentStore
             foreach (var document in documents)
             {
                 pipeline.Process(document);
-                ReportLinker.Prepare(document);
+                Prepare(document);
+                StoreReading(document, transaction);
             }
             ReportLinker.Link(documents, data);
             count += documents.Count;
@@ -46,11 +47,19 @@ public sealed partial class PostgresDocumentStore
         return count;
     }
 
+    private void StoreReading(Document document, NpgsqlTransaction transaction)
+    {
+        using var command = new NpgsqlCommand("UPDATE documents SET reading = @reading WHERE id = @id", _connection, transaction);
+        command.Parameters.AddWithValue("id", document.Id);
+        command.Parameters.AddWithValue("reading", StoredReading.Encode(document));
+        command.ExecuteNonQuery();
+    }
+
     // The next page of stored reports after (date, id), in that order, as documents to read again.
     private List<(string Id, Document Document)> ReadForRelink((DateOnly Date, string Id)? after, NpgsqlTransaction transaction)
     {
-        using var command = new NpgsqlCommand("""
-            SELECT id, date, published, source, url, title, text, source_country FROM documents
+        using var command = new NpgsqlCommand($"""
+            SELECT id, date, published, source, url, title, text, source_country, {StoredRows.FirstDeliveryColumns} FROM documents
             WHERE @date::date IS NULL OR (date, id) > (@date, @id)
             ORDER BY date, id
             LIMIT @limit
@@ -62,8 +71,7 @@ public sealed partial class PostgresDocumentStore
         using var r = command.ExecuteReader();
         while (r.Read())
         {
-            // Its deliveries stay as they are, so where this copy says it came from is never stored.
-            var document = new Document(r.GetString(6), r.GetFieldValue<DateOnly>(1), new SourceLocation("relink"))
+            var document = new Document(r.GetString(6), r.GetFieldValue<DateOnly>(1), StoredRows.FirstDelivery(r, 8))
             {
                 Published = r.IsDBNull(2) ? null : new DateTimeOffset(r.GetFieldValue<DateTime>(2)),
                 Source = r.IsDBNull(3) ? null : r.GetString(3),

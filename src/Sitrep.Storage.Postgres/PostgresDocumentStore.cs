@@ -128,7 +128,11 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     public StoreOutcome Store(IReadOnlyList<Document> batch) => StoreBatch(batch, []);
 
     /// <inheritdoc/>
-    public void Prepare(Document document) => ReportLinker.Prepare(document);
+    public void Prepare(Document document)
+    {
+        StoredReading.Encode(document);
+        ReportLinker.Prepare(document);
+    }
 
     /// <summary>
     /// Stores the documents made from claimed work rows and marks those rows done, in one transaction:
@@ -167,8 +171,8 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     private bool InsertDocument(Document d, DateTimeOffset now, NpgsqlTransaction transaction)
     {
         using var command = new NpgsqlCommand("""
-            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at, source_country)
-            VALUES (@id, @date, @published, @source, @url, @title, @text, @words, @sentence_count, @sentences, @paragraphs, @stored_at, @source_country)
+            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at, source_country, reading)
+            VALUES (@id, @date, @published, @source, @url, @title, @text, @words, @sentence_count, @sentences, @paragraphs, @stored_at, @source_country, @reading)
             ON CONFLICT (id) DO NOTHING
             """, _connection, transaction);
         var p = command.Parameters;
@@ -185,6 +189,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
         p.AddWithValue("paragraphs", RangeBlob(d.Paragraphs, r => r));
         p.AddWithValue("stored_at", now.UtcDateTime);
         p.AddWithValue("source_country", NpgsqlDbType.Text, (object?)d.SourceCountry ?? DBNull.Value);
+        p.AddWithValue("reading", StoredReading.Encode(d));
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -240,14 +245,10 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc/>
-    public StoredDocument? GetDocument(string id)
-    {
-        using var command = new NpgsqlCommand("SELECT id, date, source, title, url, text, sentences, source_country FROM documents WHERE id = @id", _connection);
-        command.Parameters.AddWithValue("id", id);
-        using var r = command.ExecuteReader();
-        if (!r.Read()) return null;
-        return ReadStoredDocument(r);
-    }
+    public StoredDocument? GetDocument(string id) => StoredRows.Document(_connection, id);
+
+    /// <inheritdoc/>
+    public Document? GetReading(string id) => StoredRows.Reading(_connection, id);
 
     /// <summary>
     /// Full-text search over title and text: every word must occur ("quoted phrases", or, -excluded

@@ -171,5 +171,8 @@ internal static class PostgresMigrations
         ALTER TABLE document_bands ADD COLUMN seq bigserial;
         CREATE INDEX document_bands_in_order ON document_bands (band, seq) INCLUDE (document_id);
         """,
+        // How each report was read when stored (Storage.StoredReading: every layer, its events, what the stages
+        // noted), so that it is shown as read, agreeing with its stored events.
+        "ALTER TABLE documents ADD COLUMN reading bytea;",
     ];
 }

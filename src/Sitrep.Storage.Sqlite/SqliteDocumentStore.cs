@@ -94,6 +94,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     /// <inheritdoc/>
     public void Prepare(Document document)
     {
+        StoredReading.Encode(document);
         if (Linking) ReportLinker.Prepare(document);
     }
 
@@ -236,6 +237,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
         p["$paragraphs"].Value = RangeBlob(d.Paragraphs, r => r);
         p["$stored_at"].Value = now;
         p["$source_country"].Value = (object?)d.SourceCountry ?? DBNull.Value;
+        p["$reading"].Value = StoredReading.Encode(d);
         return _insertDocument.ExecuteNonQuery() == 1;
     }
 
@@ -274,10 +276,10 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     {
         if (_insertDocument is not null) return;
         _insertDocument = Prepare("""
-            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at, source_country)
-            VALUES ($id, $date, $published, $source, $url, $title, $text, $words, $sentence_count, $sentences, $paragraphs, $stored_at, $source_country)
+            INSERT INTO documents (id, date, published, source, url, title, text, words, sentence_count, sentences, paragraphs, stored_at, source_country, reading)
+            VALUES ($id, $date, $published, $source, $url, $title, $text, $words, $sentence_count, $sentences, $paragraphs, $stored_at, $source_country, $reading)
             ON CONFLICT (id) DO NOTHING
-            """, "$id", "$date", "$published", "$source", "$url", "$title", "$text", "$words", "$sentence_count", "$sentences", "$paragraphs", "$stored_at", "$source_country");
+            """, "$id", "$date", "$published", "$source", "$url", "$title", "$text", "$words", "$sentence_count", "$sentences", "$paragraphs", "$stored_at", "$source_country", "$reading");
         _indexText = Prepare("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, title, text FROM documents WHERE rowid >= $first", "$first");
         _insertDelivery = Prepare("""
             INSERT INTO deliveries (document_id, source, file, line, external_id, url, delivered_at)
@@ -331,15 +333,10 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc/>
-    public StoredDocument? GetDocument(string id)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT id, date, source, title, url, text, sentences, source_country FROM documents WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        using var r = command.ExecuteReader();
-        if (!r.Read()) return null;
-        return ReadStoredDocument(r);
-    }
+    public StoredDocument? GetDocument(string id) => StoredRows.Document(_connection, id);
+
+    /// <inheritdoc/>
+    public Document? GetReading(string id) => StoredRows.Reading(_connection, id);
 
     /// <inheritdoc/>
     public IReadOnlyList<SearchHit> Search(string query, int limit)

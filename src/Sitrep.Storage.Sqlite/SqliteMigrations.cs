@@ -314,5 +314,8 @@ internal static class SqliteMigrations
         // 16: the country a report's source reports from (--country, "country" in JSON Lines), which steers
         // its places, kept so that reading it again (relink, the API's document view) places it the same.
         "ALTER TABLE documents ADD COLUMN source_country TEXT;",
+        // 17: how each report was read when stored (Storage.StoredReading: every layer, its events, what the
+        // stages noted), so that it is shown as read, agreeing with its stored events.
+        "ALTER TABLE documents ADD COLUMN reading BLOB;",
     ];
 }

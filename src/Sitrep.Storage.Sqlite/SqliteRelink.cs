@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
+using static Sitrep.Storage.StoredRows;
 
 namespace Sitrep.Storage.Sqlite;
 
@@ -30,15 +31,14 @@ public static class SqliteRelink
             using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             source.Open();
             using var read = source.CreateCommand();
-            read.CommandText = "SELECT date, published, source, url, title, text, source_country FROM documents ORDER BY date, id";
+            read.CommandText = $"SELECT date, published, source, url, title, text, source_country, {FirstDeliveryColumns} FROM documents ORDER BY date, id";
             var batch = new List<Document>(256);
             using (store.ShareTransactions(2000))
             using (var r = read.ExecuteReader())
             {
                 while (r.Read())
                 {
-                    // Its deliveries are restored below, so where this copy says it came from does not last.
-                    var document = new Document(r.GetString(5), DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), new SourceLocation("relink"))
+                    var document = new Document(r.GetString(5), DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture), FirstDelivery(r, 7))
                     {
                         Published = r.IsDBNull(1) ? null : DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture),
                         Source = r.IsDBNull(2) ? null : r.GetString(2),

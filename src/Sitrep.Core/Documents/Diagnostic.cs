@@ -25,6 +25,8 @@ public static class DiagnosticCodes
     public const string StageFailed = "stage-failed";
     /// <summary>Not an error: the report was read but describes no event ACLED would code.</summary>
     public const string NoEvents = "no-events";
+    /// <summary>Not an error: a stored report has no reading kept (stored by an older sitrep); <c>sitrep db relink</c> reads it again.</summary>
+    public const string ReadingNotStored = "reading-not-stored";
 }
 
 /// <summary>Why one input record was skipped: <c>FILE:LINE: reason</c> on stderr.</summary>

@@ -94,6 +94,9 @@ public sealed class Document
     /// <summary>The MinHash signature linking compares, when computed ahead of storing (see Linking.ReportLinker.Prepare).</summary>
     internal uint[]? LinkSignature { get; set; }
 
+    /// <summary>The reading a store keeps of this document, when encoded ahead of storing (see Storage.StoredReading).</summary>
+    internal byte[]? EncodedReading { get; set; }
+
     /// <summary>Number of word-like tokens (0 before tokenisation).</summary>
     public int WordCount { get; private set; }
 
@@ -137,6 +140,20 @@ public sealed class Document
         }
         _sentences = sentences;
         MarkSet(Layer.Sentences);
+    }
+
+    /// <summary>
+    /// Sets the paragraphs and sentences of a reading kept by a store (Storage.StoredReading), which
+    /// keeps no tokens: the sentences point at none, and the word count is the one stored.
+    /// </summary>
+    internal void Restore(Layer layers, TextRange[] paragraphs, TextRange[] sentences, int wordCount)
+    {
+        foreach (var r in paragraphs) CheckInText(r);
+        foreach (var r in sentences) CheckInText(r);
+        _paragraphs = paragraphs;
+        _sentences = Array.ConvertAll(sentences, r => new Sentence(r, 0, 0));
+        WordCount = wordCount;
+        MarkSet(layers);
     }
 
     /// <summary>Sets the entity layer.</summary>

@@ -47,6 +47,13 @@ public interface IReportStore
     /// <summary>One stored report with its text, or null when the store has no such id.</summary>
     StoredDocument? GetDocument(string id);
 
+    /// <summary>
+    /// A stored report as it was read when stored (<c>StoredReading</c>: every layer but
+    /// tokens, its events, what the stages noted), or null when there is no such report or no reading
+    /// of it this sitrep can decode (stored by an older one: <c>sitrep db relink</c> reads it again).
+    /// </summary>
+    Document? GetReading(string id);
+
     /// <summary>Reports found to be near-duplicates of this one (syndicated copies, light rewrites), most alike first.</summary>
     IReadOnlyList<DuplicateReport> ListDuplicates(string documentId);
 

@@ -118,7 +118,7 @@ internal static class StoredRows
         r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), r.GetString(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), Text(r, 8) ?? "");
 
     /// <summary>A stored report: id, date, source, title, url, text, sentence ranges, the source's country.</summary>
-    public static StoredDocument ReadStoredDocument(DbDataReader r) => new(
+    private static StoredDocument ReadStoredDocument(DbDataReader r) => new(
         r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), Text(r, 4), r.GetString(5), ReadRanges((byte[])r.GetValue(6)))
     {
         SourceCountry = Text(r, 7),
@@ -127,6 +127,34 @@ internal static class StoredRows
     /// <summary>A search hit: id, date, source, title, snippet, then the score (higher is better) given apart, as each store ranks its own way.</summary>
     public static SearchHit ReadSearchHit(DbDataReader r, double score) => new(
         r.GetString(0), ReadDate(r, 1)!.Value, Text(r, 2), Text(r, 3), r.GetString(4), score);
+
+    /// <summary>
+    /// Columns naming the delivery that first brought the report (file, line): its reading says it came from
+    /// there, as an ingest's would. The deliveries themselves are restored as they were.
+    /// </summary>
+    public const string FirstDeliveryColumns =
+        "(SELECT file FROM deliveries WHERE document_id = documents.id ORDER BY delivered_at, file LIMIT 1), " +
+        "(SELECT line FROM deliveries WHERE document_id = documents.id ORDER BY delivered_at, file LIMIT 1)";
+
+    /// <summary>The first delivery read from <see cref="FirstDeliveryColumns"/> at <paramref name="column"/>.</summary>
+    public static SourceLocation FirstDelivery(DbDataReader r, int column) =>
+        new(r.IsDBNull(column) ? "relink" : r.GetString(column), r.IsDBNull(column + 1) ? null : r.GetInt32(column + 1));
+
+    /// <summary>Stored report <paramref name="id"/> with its text, or null.</summary>
+    public static StoredDocument? Document(DbConnection connection, string id)
+    {
+        using var command = SqlDialect.Command(connection, null, "SELECT id, date, source, title, url, text, sentences, source_country FROM documents WHERE id = @id", ("id", id));
+        using var r = command.ExecuteReader();
+        return r.Read() ? ReadStoredDocument(r) : null;
+    }
+
+    /// <summary>Stored report <paramref name="documentId"/> as it was read when stored (see <see cref="StoredReading"/>), or null.</summary>
+    public static Document? Reading(DbConnection connection, string documentId)
+    {
+        using var command = SqlDialect.Command(connection, null, "SELECT reading, text, date FROM documents WHERE id = @id AND reading IS NOT NULL", ("id", documentId));
+        using var r = command.ExecuteReader();
+        return r.Read() ? StoredReading.Decode((byte[])r.GetValue(0), r.GetString(1), ReadDate(r, 2)!.Value) : null;
+    }
 
     /// <summary>A text column that may be null.</summary>
     public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

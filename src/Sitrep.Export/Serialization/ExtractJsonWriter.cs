@@ -131,19 +131,22 @@ public sealed class ExtractJsonWriter : IDisposable
     {
         _json.WriteEndArray();
         _json.WriteStartArray("diagnostics");
-        foreach (var diagnostic in _diagnostics)
-        {
-            _json.WriteStartObject();
-            _json.WriteString("file", diagnostic.Location.File);
-            if (diagnostic.Location.Line is { } line) _json.WriteNumber("line", line);
-            else _json.WriteNull("line");
-            _json.WriteString("code", diagnostic.Code);
-            _json.WriteString("reason", diagnostic.Reason);
-            _json.WriteEndObject();
-        }
+        foreach (var diagnostic in _diagnostics) WriteDiagnostic(_json, diagnostic);
         _json.WriteEndArray();
         _json.WriteEndObject();
         _json.Flush();
+    }
+
+    /// <summary>Writes one diagnostic object: <c>file</c>, <c>line</c> (null when none), <c>code</c>, <c>reason</c>.</summary>
+    public static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", diagnostic.Location.File);
+        if (diagnostic.Location.Line is { } line) json.WriteNumber("line", line);
+        else json.WriteNull("line");
+        json.WriteString("code", diagnostic.Code);
+        json.WriteString("reason", diagnostic.Reason);
+        json.WriteEndObject();
     }
 
     /// <summary>The contract's name for a qualifier.</summary>

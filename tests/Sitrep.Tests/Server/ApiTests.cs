@@ -150,6 +150,34 @@ public sealed class ApiTests : IClassFixture<ApiTests.Host>
     }
 
     [Fact]
+    public async Task Document_IsShownAsReadWhenStored_NotReadAgainByTheServer()
+    {
+        // What a reading kept at ingest holds and a fresh reading of the same text would not: a note of its own.
+        var document = Read("The harbour board of Lamu met on Thursday to discuss dredging, a spokesman said.", new DateOnly(2024, 3, 10));
+        document.AddDiagnostic("noted-at-ingest", "made by this test when the report was stored");
+        using (var store = SqliteDocumentStore.Open(_host.Database)) store.Store([document]);
+
+        var shown = await GetJson($"/api/documents/{document.Id}");
+        Assert.Equal("noted-at-ingest", Assert.Single(shown.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "noted-at-ingest").GetProperty("code").GetString());
+        var entities = shown.GetProperty("document").GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("text").GetString()).ToArray();
+        Assert.Equal(document.Entities.Select(e => document.Text[e.Range.Start..e.Range.End]), entities);
+
+        // A report stored by an older sitrep has no reading: the server says so instead of reading it again with its own models.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.Database}"))
+        {
+            connection.Open();
+            using var forget = connection.CreateCommand();
+            forget.CommandText = "UPDATE documents SET reading = NULL WHERE id = $id";
+            forget.Parameters.AddWithValue("$id", document.Id);
+            Assert.Equal(1, forget.ExecuteNonQuery());
+        }
+        var older = await GetJson($"/api/documents/{document.Id}");
+        Assert.Equal(JsonValueKind.Null, older.GetProperty("document").ValueKind);
+        Assert.Equal(DiagnosticCodes.ReadingNotStored, Assert.Single(older.GetProperty("diagnostics").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Equal(document.Text, older.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task GeoJson_IsAFeatureCollectionOfPoints()
     {
         var response = await _client.GetAsync("/api/events.geojson?country=NG");
