@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Sitrep.Documents;
 using Sitrep.Linking;
+using Sitrep.Pipeline;
 using Sitrep.Serialization;
 using Sitrep.Storage;
 using Spectre.Console;
@@ -118,12 +119,28 @@ internal static class EventsCommand
             context.Console.Write(new Panel(grid).Header(stored.Id));
             context.Console.WriteLine();
             context.Console.Write(new Panel(new Markup(Highlight(stored.DocumentText, e.Evidence))).Header("evidence in the report"));
+            if (e.Place is { } place) WritePlaceReason(context, store, stored, place);
             WriteIncident(context, store, store.IncidentOf(stored), stored.Id);
             foreach (var duplicate in store.ListDuplicates(stored.DocumentId))
                 context.Console.WriteLine($"report {stored.DocumentId} is a near-duplicate of {duplicate.DocumentId} (similarity {duplicate.Similarity:0.00})");
             return SitrepCli.Ok;
         }));
         return command;
+    }
+
+    // Why the geoparser put the event's place mention where it did, as this build reads the report.
+    private static void WritePlaceReason(CliContext context, IDocumentStore store, StoredEvent stored, PlaceMention place)
+    {
+        var resources = SitrepResources.Shipped;
+        var document = new Document(stored.DocumentText, stored.DocumentDate, new SourceLocation(stored.DocumentId))
+            { SourceCountry = store.GetDocument(stored.DocumentId)?.SourceCountry };
+        var why = PlaceReasons.Explain(resources, document).Find(x => x.Range == place.Range);
+        var lines = why is null
+            ? [$"this build does not read \"{stored.DocumentText[place.Range.Start..place.Range.End]}\" as a place any more (the models changed since the report was stored)"]
+            : why.Describe(resources.Gazetteer).ToList();
+        context.Console.WriteLine();
+        context.Console.Write(new Panel(new Markup(Markup.Escape(string.Join('\n', lines))))
+            .Header($"why \"{Markup.Escape(stored.DocumentText[place.Range.Start..place.Range.End])}\" is {Markup.Escape(place.Name)}"));
     }
 
     // The incident the event belongs to: every report's event, each source's figures, and why each link was made.

@@ -2,6 +2,7 @@ using Sitrep.Documents;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Sitrep.Pipeline;
 using Sitrep.Places;
 using Spectre.Console;
 
@@ -62,7 +63,10 @@ internal static class GazetteerCommand
     {
         var name = new Argument<string>("name") { Description = "A place name, spelled any common way (\"Alma-Ata\", \"Kiev\")" };
         var limit = new Option<int>("--limit") { Description = "Candidates to show", DefaultValueFactory = _ => 10 };
-        var command = new Command("lookup", "List the entries a name can refer to, most likely first (without context)") { name, limit };
+        var explain = new Option<bool>("--explain") { Description = "Say why: each entry's score and the features that made it (with --in, as the geoparser weighs the name in that text)" };
+        var within = new Option<string?>("--in") { Description = "A sentence or report that names the place: the entry the geoparser chooses there, and why (implies --explain)" };
+        var date = new Option<DateOnly?>("--date") { Description = "The report date for --in (borders as they were then); default today" };
+        var command = new Command("lookup", "List the entries a name can refer to, most likely first (without context, or as read in a text with --in)") { name, limit, explain, within, date };
         command.SetAction(parse =>
         {
             var gazetteer = GazetteerCache.Default;
@@ -72,22 +76,64 @@ internal static class GazetteerCommand
                 return SitrepCli.Fatal;
             }
             var key = PlaceNames.Key(parse.GetValue(name)!);
+            if (parse.GetValue(within) is { } text)
+                return ExplainIn(context, key, text, parse.GetValue(date) ?? DateOnly.FromDateTime(DateTime.Today), parse.GetValue(limit));
             var postings = gazetteer.Names.Find(key);
             if (postings.IsEmpty) postings = gazetteer.Sounds.Find(PlaceNames.Sound(key));
+            bool why = parse.GetValue(explain);
             var table = new Table().AddColumns("name", "level", "country", "admin1", "lat", "lon", "population", "events", "source", "geonameid");
+            if (why) table.AddColumns("prior score", "why");
+            var ranker = PlaceRanker.Default;
+            var features = new double[RankerFeatures.Count];
             foreach (var posting in postings[..Math.Min(postings.Length, parse.GetValue(limit))])
             {
                 int e = posting & NameIndex.EntryMask;
                 int admin1 = gazetteer.Admin1(e);
-                table.AddRow(Markup.Escape(gazetteer.Name(e)), PlaceLevels.Name(gazetteer.Level(e)), gazetteer.Country(e),
+                var row = new List<string>
+                {
+                    Markup.Escape(gazetteer.Name(e)), PlaceLevels.Name(gazetteer.Level(e)), gazetteer.Country(e),
                     Markup.Escape(admin1 >= 0 && admin1 != e ? gazetteer.Name(admin1) : ""),
                     gazetteer.Latitude(e).ToString("0.00", CultureInfo.InvariantCulture), gazetteer.Longitude(e).ToString("0.00", CultureInfo.InvariantCulture),
                     gazetteer.Population(e).ToString("N0", CultureInfo.InvariantCulture), gazetteer.Events(e).ToString("N0", CultureInfo.InvariantCulture),
-                    PlaceSources.Name(gazetteer.Source(e)), gazetteer.GeonameId(e)?.ToString(CultureInfo.InvariantCulture) ?? "");
+                    PlaceSources.Name(gazetteer.Source(e)), gazetteer.GeonameId(e)?.ToString(CultureInfo.InvariantCulture) ?? "",
+                };
+                if (why)
+                {
+                    // Without a text, only the entry's own features count: what the name means before anything is said around it.
+                    Array.Clear(features);
+                    RankerFeatures.Prior(posting, gazetteer.Columns, features);
+                    row.Add(ranker.Score(features).ToString("0.00", CultureInfo.InvariantCulture));
+                    row.Add(Markup.Escape(PlaceExplanation.Contributions(ranker, features)));
+                }
+                table.AddRow([.. row]);
             }
             context.Console.Write(table);
             return postings.IsEmpty ? SitrepCli.SomeFailed : SitrepCli.Ok;
         });
         return command;
+    }
+
+    // Reads the text as the engine would, and says why each mention of the name was placed where it was.
+    private static int ExplainIn(CliContext context, string key, string text, DateOnly date, int top)
+    {
+        var resources = SitrepResources.Shipped;
+        var document = new Document(text, date, new SourceLocation("--in"));
+        var mentions = PlaceReasons.Explain(resources, document).Where(x => PlaceNames.Key(document.TextOf(x.Range)) == key || x.Name == key).ToList();
+        // The name where the tagger read it as someone or something else: never a place candidate.
+        var passedOver = document.Entities.Where(m => m.Type != EntityType.Location && PlaceNames.Key(document.TextOf(m.Range)) == key
+            && !mentions.Exists(x => x.Range.Start < m.Range.End && m.Range.Start < x.Range.End)).ToList();
+        foreach (var m in passedOver)
+            context.Out.WriteLine($"\"{document.TextOf(m.Range)}\" at {m.Range.Start}-{m.Range.End}: not weighed as a place: the tagger read it as {EntityTypes.Name(m.Type)}");
+        if (mentions.Count == 0 && passedOver.Count == 0)
+        {
+            context.Error.WriteLine("sitrep: the geoparser finds no place of that name in the text (not capitalised, or not a name the gazetteer holds)");
+            return SitrepCli.SomeFailed;
+        }
+        foreach (var mention in mentions)
+        {
+            context.Out.WriteLine($"\"{document.TextOf(mention.Range)}\" at {mention.Range.Start}-{mention.Range.End}:");
+            foreach (var line in mention.Describe(resources.Gazetteer, top)) context.Out.WriteLine("  " + line);
+        }
+        return mentions.Count > 0 ? SitrepCli.Ok : SitrepCli.SomeFailed;
     }
 }

@@ -75,12 +75,39 @@ internal sealed class PlaceRanker
     public IReadOnlyList<double> Weights => _weights;
 
     /// <summary>The weights set by hand before any were learned.</summary>
-    public static PlaceRanker HandSet { get; } = new(
-    [
-        1, 10, 3, 0.5, -1, -1, 1.5, 0.3, -3,
-        -0.5, -0.3, 4, 4, 6, 3,
-        6, 1.5, 3, 0,
-    ]);
+    public static PlaceRanker HandSet { get; } = Named(
+        ("log_people", 1), ("region", 10), ("country", 3), ("admin1", 0.5), ("admin2", -1), ("district", -1),
+        ("capital", 1.5), ("seat", 0.3), ("historical", -3), ("alternate_name", -0.5), ("core_name", -0.3),
+        ("division_cue", 4), ("settlement_cue", 4), ("cue_country", 6), ("country_focus", 3),
+        ("containment", 6), ("division_focus", 1.5), ("nearness", 3), ("log_events", 0));
+
+    /// <summary>A ranker from a weight for every feature, by name.</summary>
+    public static PlaceRanker Named(params (string Feature, double Weight)[] weights) =>
+        Vector(weights, out var problem) is { } vector ? new PlaceRanker(vector) : throw new ArgumentException(problem, nameof(weights));
+
+    // The weights in feature order, or null with what is wrong: an unknown feature, or one without a weight.
+    private static double[]? Vector(IEnumerable<(string Feature, double Weight)> weights, out string problem)
+    {
+        var vector = new double[RankerFeatures.Count];
+        var seen = new bool[RankerFeatures.Count];
+        problem = "";
+        foreach (var (feature, weight) in weights)
+        {
+            int i = Array.IndexOf(RankerFeatures.Names, feature);
+            if (i < 0)
+            {
+                problem = $"no ranker feature '{feature}'";
+                return null;
+            }
+            (vector[i], seen[i]) = (weight, true);
+        }
+        if (Array.IndexOf(seen, false) is var missing and >= 0)
+        {
+            problem = $"no weight for '{RankerFeatures.Names[missing]}'";
+            return null;
+        }
+        return vector;
+    }
 
     /// <summary>The file the trained ranker is kept in under <c>models/</c>.</summary>
     public const string FileName = "place-ranker.tsv";
@@ -113,20 +140,17 @@ internal sealed class PlaceRanker
     /// <summary>Reads weights written by <see cref="Save"/>; a missing or unknown feature throws <see cref="InvalidDataException"/> naming the file.</summary>
     public static PlaceRanker Load(string path)
     {
-        var weights = new double[RankerFeatures.Count];
-        var seen = new bool[RankerFeatures.Count];
+        var weights = new List<(string, double)>();
         int number = 0;
         foreach (var line in File.ReadLines(path))
         {
             if (number++ == 0 || line.Length == 0) continue;
             var f = line.Split('\t');
-            int index = Array.IndexOf(RankerFeatures.Names, f[0]);
-            if (f.Length != 2 || index < 0 || !double.TryParse(f[1], CultureInfo.InvariantCulture, out var weight))
+            if (f.Length != 2 || !double.TryParse(f[1], CultureInfo.InvariantCulture, out var weight))
                 throw new InvalidDataException($"{path}:{number}: expected a feature name and its weight; rebuild it with 'sitrep train places'");
-            (weights[index], seen[index]) = (weight, true);
+            weights.Add((f[0], weight));
         }
-        if (Array.IndexOf(seen, false) is var missing and >= 0)
-            throw new InvalidDataException($"{path}: no weight for '{RankerFeatures.Names[missing]}'; rebuild it with 'sitrep train places'");
-        return new PlaceRanker(weights);
+        return Vector(weights, out var problem) is { } vector ? new PlaceRanker(vector)
+            : throw new InvalidDataException($"{path}: {problem}; rebuild it with 'sitrep train places'");
     }
 }

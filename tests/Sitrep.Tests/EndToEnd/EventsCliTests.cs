@@ -88,6 +88,11 @@ public class EventsCliTests
         Assert.Equal(SitrepCli.Ok, run.ExitCode);
         Assert.Contains("death toll", run.Out);
         Assert.Contains("13", run.Out);
+        // Why its place is where it is: the entry the geoparser chose and what counted for it.
+        var place = toll.GetProperty("place").GetProperty("name").GetString()!;
+        Assert.Contains($"is {place}", run.Out);
+        Assert.Contains("score", run.Out);
+        Assert.Contains("log_people", run.Out);
         var missing = await CliRun.RunAsync("show", "no-such-event", "--db", db);
         Assert.Equal(SitrepCli.Fatal, missing.ExitCode);
         Assert.Contains("no event no-such-event", missing.Error);

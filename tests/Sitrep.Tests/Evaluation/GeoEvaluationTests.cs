@@ -92,4 +92,24 @@ public class GeoEvaluationTests
         Assert.Contains("KZ", run.Out);
         Assert.Equal(2, (await CliRun.RunAsync("gazetteer", "lookup", "Xqzzyvillezz")).ExitCode);
     }
+
+    [Fact]
+    public async Task GazetteerLookup_Explain_GivesEachEntrysPriorAndWhatMadeIt()
+    {
+        var run = await CliRun.RunAsync("gazetteer", "lookup", "Aktau", "--explain", "--limit", "3");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("prior score", run.Out);
+        Assert.Contains("log_people", run.Out);
+    }
+
+    [Fact]
+    public async Task GazetteerLookup_InAText_SaysWhichEntryWonThereAndWhy_AndWhereTheNameWasNoPlace()
+    {
+        var run = await CliRun.RunAsync("gazetteer", "lookup", "Paris", "--in",
+            "Fans of Paris Saint-Germain celebrated. A tornado damaged homes in Paris, Texas, on Sunday.", "--date", "2024-03-03");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Paris (city, Texas, US", run.Out);
+        Assert.Contains("containment 1×", run.Out);
+        Assert.Equal(2, (await CliRun.RunAsync("gazetteer", "lookup", "Paris", "--in", "Nothing is named here.")).ExitCode);
+    }
 }
