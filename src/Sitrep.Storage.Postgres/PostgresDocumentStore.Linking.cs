@@ -219,59 +219,64 @@ public sealed partial class PostgresDocumentStore
         using var transaction = _connection.BeginTransaction();
         // Unlinking rewrites incidents that linking reads: the two take turns.
         Execute(_connection, transaction, $"SELECT pg_advisory_xact_lock({LinkingLock})");
-        string incident;
-        using (var find = new NpgsqlCommand("SELECT incident_id FROM events WHERE id = @id", _connection, transaction))
+        var outcome = IncidentUnlinking.Run(new UnlinkSteps(_connection, transaction), eventId);
+        if (outcome is not null) transaction.Commit();
+        return outcome;
+    }
+
+    // Unlinking's steps in this store, where every event holds its incident's name itself.
+    private sealed class UnlinkSteps(NpgsqlConnection connection, NpgsqlTransaction transaction) : IUnlinkSteps
+    {
+        public string? IncidentOf(string eventId)
         {
+            using var find = new NpgsqlCommand("SELECT incident_id FROM events WHERE id = @id", connection, transaction);
             find.Parameters.AddWithValue("id", eventId);
-            if (find.ExecuteScalar() is not string found) return null;
-            incident = found;
+            return find.ExecuteScalar() as string;
         }
-        var members = new List<string>();
-        using (var find = new NpgsqlCommand("SELECT id FROM events WHERE incident_id = @incident ORDER BY id", _connection, transaction))
+
+        public List<string> Members(string incident) =>
+            Read(incident, "SELECT id FROM events WHERE incident_id = @incident ORDER BY id", r => r.GetString(0));
+
+        public void Separate(string eventId, string incident, IReadOnlyList<string> others)
         {
-            find.Parameters.AddWithValue("incident", incident);
-            using var r = find.ExecuteReader();
-            while (r.Read()) members.Add(r.GetString(0));
-        }
-        // The analyst's word holds for every pair of this event with its former partners, and for
-        // any report ingested later that would link them again.
-        var others = members.Where(m => m != eventId).ToArray();
-        using (var separate = new NpgsqlCommand("""
-            INSERT INTO event_separations (a, b) SELECT least(@id, o), greatest(@id, o) FROM unnest(@others) o ON CONFLICT DO NOTHING;
-            DELETE FROM event_links WHERE a = @id OR b = @id;
-            """, _connection, transaction))
-        {
+            using var separate = new NpgsqlCommand("""
+                INSERT INTO event_separations (a, b) SELECT least(@id, o), greatest(@id, o) FROM unnest(@others) o ON CONFLICT DO NOTHING;
+                DELETE FROM event_links WHERE a = @id OR b = @id;
+                """, connection, transaction);
             separate.Parameters.AddWithValue("id", eventId);
-            separate.Parameters.AddWithValue("others", others);
+            separate.Parameters.AddWithValue("others", others.ToArray());
             separate.ExecuteNonQuery();
         }
-        // What is left may fall apart: name each remaining connected part by its smallest id.
-        var links = new List<(string A, string B)>();
-        using (var find = new NpgsqlCommand("SELECT l.a, l.b FROM event_links l JOIN events e ON e.id = l.a WHERE e.incident_id = @incident", _connection, transaction))
+
+        public List<(string A, string B)> Links(string incident) =>
+            Read(incident, "SELECT l.a, l.b FROM event_links l JOIN events e ON e.id = l.a WHERE e.incident_id = @incident", r => (r.GetString(0), r.GetString(1)));
+
+        public void Rename(string formerIncident, IReadOnlyDictionary<string, string> parts)
         {
-            find.Parameters.AddWithValue("incident", incident);
-            using var r = find.ExecuteReader();
-            while (r.Read()) links.Add((r.GetString(0), r.GetString(1)));
-        }
-        var parts = ReportLinker.Components(members, links);
-        parts[eventId] = eventId;
-        using (var rename = new NpgsqlCommand("UPDATE events e SET incident_id = p.name FROM unnest(@ids, @names) AS p(id, name) WHERE e.id = p.id", _connection, transaction))
-        {
-            rename.Parameters.AddWithValue("ids", parts.Keys.ToArray());
-            rename.Parameters.AddWithValue("names", parts.Values.ToArray());
-            rename.ExecuteNonQuery();
-        }
-        // Each part's head: the member ranked first, as Incident.Representative ranks them.
-        using (var choose = new NpgsqlCommand($"""
-            UPDATE events e SET incident_head = CASE WHEN e.id = (SELECT m.id FROM events m WHERE m.incident_id = e.incident_id {StoreSchema.HeadOrder}) THEN 1 ELSE 0 END
-            WHERE e.incident_id = ANY(@names)
-            """, _connection, transaction))
-        {
+            using (var rename = new NpgsqlCommand("UPDATE events e SET incident_id = p.name FROM unnest(@ids, @names) AS p(id, name) WHERE e.id = p.id", connection, transaction))
+            {
+                rename.Parameters.AddWithValue("ids", parts.Keys.ToArray());
+                rename.Parameters.AddWithValue("names", parts.Values.ToArray());
+                rename.ExecuteNonQuery();
+            }
+            // Each part's head: the member ranked first, as Incident.Representative ranks them.
+            using var choose = new NpgsqlCommand($"""
+                UPDATE events e SET incident_head = CASE WHEN e.id = (SELECT m.id FROM events m WHERE m.incident_id = e.incident_id {StoreSchema.HeadOrder}) THEN 1 ELSE 0 END
+                WHERE e.incident_id = ANY(@names)
+                """, connection, transaction);
             choose.Parameters.AddWithValue("names", parts.Values.Distinct().ToArray());
             choose.ExecuteNonQuery();
         }
-        transaction.Commit();
-        return new UnlinkOutcome(eventId, incident, parts.Values.Where(n => n != eventId).Distinct().Order(StringComparer.Ordinal).ToList());
+
+        private List<T> Read<T>(string incident, string sql, Func<NpgsqlDataReader, T> row)
+        {
+            using var find = new NpgsqlCommand(sql, connection, transaction);
+            find.Parameters.AddWithValue("incident", incident);
+            using var r = find.ExecuteReader();
+            var rows = new List<T>();
+            while (r.Read()) rows.Add(row(r));
+            return rows;
+        }
     }
 
     /// <inheritdoc/>

@@ -295,73 +295,75 @@ public sealed partial class SqliteDocumentStore
         choose.ExecuteNonQuery();
     }
 
-    private string IncidentOf(string eventId, SqliteTransaction? transaction)
-    {
-        var find = Command(transaction, $"SELECT {CurrentIncident("events")} FROM events WHERE id = $id");
-        find.Parameters.AddWithValue("$id", eventId);
-        return find.ExecuteScalar() as string ?? eventId;
-    }
-
     /// <inheritdoc/>
     public UnlinkOutcome? UnlinkEvent(string eventId)
     {
         using var transaction = _connection.BeginTransaction();
-        string incident = IncidentOf(eventId, transaction);
-        var members = new List<string>();
-        var findMembers = Command(transaction, $"SELECT id FROM events WHERE {InIncident("events", "$incident")} ORDER BY id");
-        {
-            findMembers.Parameters.AddWithValue("$incident", incident);
-            using var r = findMembers.ExecuteReader();
-            while (r.Read()) members.Add(r.GetString(0));
-        }
-        if (!members.Contains(eventId)) return null;
+        var outcome = IncidentUnlinking.Run(new UnlinkSteps(this, transaction), eventId);
+        if (outcome is null) return null;
+        NextLinkGeneration(transaction);
+        transaction.Commit();
+        return outcome;
+    }
 
-        // The analyst's word holds for every pair of this event with its former partners, and for
-        // any report ingested later that would link them again.
-        foreach (var other in members.Where(m => m != eventId))
+    // Unlinking's steps in this store, where an incident's members may still carry the names merged into it (incident_aliases).
+    private sealed class UnlinkSteps(SqliteDocumentStore store, SqliteTransaction transaction) : IUnlinkSteps
+    {
+        public string? IncidentOf(string eventId)
         {
-            bool first = string.CompareOrdinal(eventId, other) < 0;
-            var separate = Command(transaction, "INSERT OR IGNORE INTO event_separations (a, b) VALUES ($a, $b)");
-            separate.Parameters.AddWithValue("$a", first ? eventId : other);
-            separate.Parameters.AddWithValue("$b", first ? other : eventId);
-            separate.ExecuteNonQuery();
+            var find = store.Command(transaction, $"SELECT {CurrentIncident("events")} FROM events WHERE id = $id");
+            find.Parameters.AddWithValue("$id", eventId);
+            return find.ExecuteScalar() as string;
         }
-        var delete = Command(transaction, $"""
-            DELETE FROM event_links WHERE seq IN (SELECT seq FROM events WHERE {InIncident("events", "$incident")}) AND (a = $id OR b = $id)
-            """);
+
+        public List<string> Members(string incident) => Read(incident, $"SELECT id FROM events WHERE {InIncident("events", "$incident")} ORDER BY id", r => r.GetString(0));
+
+        public void Separate(string eventId, string incident, IReadOnlyList<string> others)
         {
+            foreach (var other in others)
+            {
+                bool first = string.CompareOrdinal(eventId, other) < 0;
+                var separate = store.Command(transaction, "INSERT OR IGNORE INTO event_separations (a, b) VALUES ($a, $b)");
+                separate.Parameters.AddWithValue("$a", first ? eventId : other);
+                separate.Parameters.AddWithValue("$b", first ? other : eventId);
+                separate.ExecuteNonQuery();
+            }
+            var delete = store.Command(transaction, $"""
+                DELETE FROM event_links WHERE seq IN (SELECT seq FROM events WHERE {InIncident("events", "$incident")}) AND (a = $id OR b = $id)
+                """);
             delete.Parameters.AddWithValue("$incident", incident);
             delete.Parameters.AddWithValue("$id", eventId);
             delete.ExecuteNonQuery();
         }
 
-        // What is left may fall apart: name each remaining connected part by its smallest id.
-        var links = new List<(string A, string B)>();
-        var find = Command(transaction, $"""
-            SELECT l.a, l.b FROM events e JOIN event_links l ON l.seq = e.seq WHERE {InIncident("e", "$incident")}
-            """);
+        public List<(string A, string B)> Links(string incident) =>
+            Read(incident, $"SELECT l.a, l.b FROM events e JOIN event_links l ON l.seq = e.seq WHERE {InIncident("e", "$incident")}", r => (r.GetString(0), r.GetString(1)));
+
+        public void Rename(string formerIncident, IReadOnlyDictionary<string, string> parts)
         {
+            foreach (var (member, name) in parts)
+            {
+                var update = store.Command(transaction, "UPDATE events SET incident_id = $name WHERE id = $id");
+                update.Parameters.AddWithValue("$name", name);
+                update.Parameters.AddWithValue("$id", member);
+                update.ExecuteNonQuery();
+            }
+            // Every member now holds its part's name itself: the names merged into the incident are gone.
+            var forget = store.Command(transaction, "DELETE FROM incident_aliases WHERE kept = $incident");
+            forget.Parameters.AddWithValue("$incident", formerIncident);
+            forget.ExecuteNonQuery();
+            foreach (var name in parts.Values.Distinct()) store.ChooseHead(name, transaction);
+        }
+
+        private List<T> Read<T>(string incident, string sql, Func<SqliteDataReader, T> row)
+        {
+            var find = store.Command(transaction, sql);
             find.Parameters.AddWithValue("$incident", incident);
             using var r = find.ExecuteReader();
-            while (r.Read()) links.Add((r.GetString(0), r.GetString(1)));
+            var rows = new List<T>();
+            while (r.Read()) rows.Add(row(r));
+            return rows;
         }
-        var parts = ReportLinker.Components(members, links);
-        parts[eventId] = eventId;
-        foreach (var (member, name) in parts)
-        {
-            var update = Command(transaction, "UPDATE events SET incident_id = $name WHERE id = $id");
-            update.Parameters.AddWithValue("$name", name);
-            update.Parameters.AddWithValue("$id", member);
-            update.ExecuteNonQuery();
-        }
-        // Every member now holds its part's name itself: the names merged into the incident are gone.
-        var forget = Command(transaction, "DELETE FROM incident_aliases WHERE kept = $incident");
-        forget.Parameters.AddWithValue("$incident", incident);
-        forget.ExecuteNonQuery();
-        foreach (var name in parts.Values.Distinct()) ChooseHead(name, transaction);
-        NextLinkGeneration(transaction);
-        transaction.Commit();
-        return new UnlinkOutcome(eventId, incident, parts.Values.Where(n => n != eventId).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     /// <inheritdoc/>
