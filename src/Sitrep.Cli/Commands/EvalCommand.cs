@@ -293,7 +293,7 @@ internal static class EvalCommand
             r is { } x ? $"{Clean(d.Text[x.Start..x.End])}\t{type}\t{value}" : "\t\t";
         return string.Join('\t', d.Document,
             Side(d.Gold?.Range, d.Gold?.Type, d.Gold?.Value),
-            Side(d.System?.Range, d.System?.Type.ToString().ToUpperInvariant(), d.System?.Value),
+            Side(d.System?.Range, d.System?.Type.ToString().ToUpperInvariant(), d.System?.Value.Text),
             Clean(d.Text[from..to]));
     }
 

@@ -117,7 +117,7 @@ public enum TimexType
 }
 
 /// <summary>A temporal expression resolved against the report date; <see cref="Value"/> is TIMEX3-style.</summary>
-public sealed record TimeExpression(TextRange Range, string Value, TimePrecision Precision, TimexType Type = TimexType.Date);
+public sealed record TimeExpression(TextRange Range, TimexValue Value, TimePrecision Precision, TimexType Type = TimexType.Date);
 
 /// <summary>A resolved toponym: the gazetteer entry a place name in the text refers to.</summary>
 public sealed record PlaceMention(

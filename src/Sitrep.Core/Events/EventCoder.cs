@@ -245,7 +245,7 @@ internal sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer
     private static bool NamesAnOldDay(Document document, Sentence sentence)
     {
         foreach (var t in document.Times)
-            if (sentence.Range.Contains(t.Range) && IsoDate.TryParseDay(t.Value, out var day) && day < document.Date.AddDays(-EventDetection.NewsWindowDays)) return true;
+            if (sentence.Range.Contains(t.Range) && t.Value.TryGetDay(out var day) && day < document.Date.AddDays(-EventDetection.NewsWindowDays)) return true;
         return false;
     }
 

@@ -11,8 +11,8 @@ internal static class EventDating
     {
         var sentence = document.Sentences[s];
         foreach (var t in document.Times)
-            if (sentence.Range.Contains(t.Range) && !(dateline is { } d && d.Contains(t.Range)) && t.Value.Length == 13 && t.Value[10] == 'T')
-                return t.Value[11..];
+            if (sentence.Range.Contains(t.Range) && !(dateline is { } d && d.Contains(t.Range)) && t.Value.TimeOfDay is { } partOfDay)
+                return partOfDay;
         return null;
     }
 
@@ -28,7 +28,7 @@ internal static class EventDating
         DateOnly? telling = null, other = null, clock = null;
         foreach (var t in document.Times)
         {
-            if (!sentence.Range.Contains(t.Range) || dateline is { } d && d.Contains(t.Range) || !IsoDate.TryParseDay(t.Value, out var day)) continue;
+            if (!sentence.Range.Contains(t.Range) || dateline is { } d && d.Contains(t.Range) || !t.Value.TryGetDay(out var day)) continue;
             // "Saturday's car bombings": the day that owns the event word.
             var after = document.Text.AsSpan(t.Range.End);
             if (after.StartsWith("'s", StringComparison.Ordinal) || after.StartsWith("’s", StringComparison.Ordinal)) return (day, 1);
@@ -100,7 +100,7 @@ internal static class EventDating
     private static string? PeriodNamed(Document document, TextRange range)
     {
         foreach (var t in document.Times)
-            if (range.Contains(t.Range) && t.Type == TimexType.Date && (t.Precision is TimePrecision.Month or TimePrecision.Year)) return t.Value;
+            if (range.Contains(t.Range) && t.Type == TimexType.Date && (t.Precision is TimePrecision.Month or TimePrecision.Year)) return t.Value.Text;
         return null;
     }
 

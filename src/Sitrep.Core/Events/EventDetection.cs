@@ -24,9 +24,9 @@ internal static class EventDetection
         DateOnly? eventDay = null;
         foreach (var t in document.Times)
         {
-            if (!sentence.Range.Contains(t.Range) || PeriodEnd(t.Value) is not { } end) continue;
+            if (!sentence.Range.Contains(t.Range) || t.Value.PeriodEnd() is not { } end) continue;
             old |= end < cutoff;
-            if (eventDay is null && t.Type == TimexType.Date && IsoDate.TryParseDay(t.Value, out var day) && !EventDating.AfterReportingVerb(document, t.Range))
+            if (eventDay is null && t.Type == TimexType.Date && t.Value.TryGetDay(out var day) && !EventDating.AfterReportingVerb(document, t.Range))
                 eventDay = day;
         }
         // The sentence's own day says when ("On 30 April 2020, workers who passed the test in 2019 protested",
@@ -39,16 +39,6 @@ internal static class EventDetection
             if (w == "past" && i + 1 < words.Count && words[i + 1].Lower is "year" or "years" or "months" or "decade") return true;
         }
         return false;
-    }
-
-    // The last day of a TIMEX3 date value ("2017-10" → 31 October 2017), or null for other values.
-    internal static DateOnly? PeriodEnd(string value)
-    {
-        if (value.Length < 4 || !int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < 1000) return null;
-        if (IsoDate.TryParseDay(value, out var day)) return day;
-        if (value.Length >= 7 && value[4] == '-' && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month) && month is >= 1 and <= 12)
-            return new DateOnly(year, month, DateTime.DaysInMonth(year, month));
-        return value.Length == 4 ? new DateOnly(year, 12, 31) : null;
     }
 
     /// <summary>

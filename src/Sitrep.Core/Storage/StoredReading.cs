@@ -52,7 +52,7 @@ public static class StoredReading
             WriteList(w, document.Times, t =>
             {
                 WriteRange(w, t.Range);
-                w.Write(t.Value);
+                w.Write(t.Value.Text);
                 w.Write((byte)t.Precision);
                 w.Write((byte)t.Type);
             });

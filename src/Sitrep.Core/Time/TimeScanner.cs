@@ -75,8 +75,8 @@ internal ref struct TimeScanner
     // "that quarter" and "later that year" after it.
     private void Remember(Match m)
     {
-        if (m.Precision == TimePrecision.Day && IsoDate.TryParseDay(m.Value, out var day)
-            || m.Precision == TimePrecision.PartOfDay && m.Value.Length > 10 && IsoDate.TryParseDay(m.Value.AsSpan(0, 10), out day))
+        if (m.Precision == TimePrecision.Day && TimexValue.TryParseDay(m.Value, out var day)
+            || m.Precision == TimePrecision.PartOfDay && m.Value.Length > 10 && TimexValue.TryParseDay(m.Value.AsSpan(0, 10), out day))
             _context.LastDay = day;
         if (m.Precision is not (TimePrecision.Day or TimePrecision.Month or TimePrecision.Year or TimePrecision.Quarter or TimePrecision.Season)
             || m.Value.Length < 4 || !int.TryParse(m.Value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
@@ -139,7 +139,7 @@ internal ref struct TimeScanner
     private Match? DayBeside(int i)
     {
         if (!Is(i, "the") || !Is(i + 1, "day") || !(Is(i + 2, "before") || Is(i + 2, "after"))) return null;
-        if ((Weekday(i + 3) ?? CalendarDate(i + 3) ?? Relative(i + 3)) is not { Precision: TimePrecision.Day } named || !IsoDate.TryParseDay(named.Value, out var day))
+        if ((Weekday(i + 3) ?? CalendarDate(i + 3) ?? Relative(i + 3)) is not { Precision: TimePrecision.Day } named || !TimexValue.TryParseDay(named.Value, out var day))
             return null;
         return new Match(i, named.End, Iso(day.AddDays(Is(i + 2, "before") ? -1 : 1)), TimePrecision.Day);
     }
@@ -238,7 +238,7 @@ internal ref struct TimeScanner
     {
         if (i < 3 || DayNumber(i) is not int day || !(Is(i - 1, "and") || Is(i - 1, "or") || Is(i - 1, "through") || Is(i - 1, "-"))
             || DayNumber(i - 2) is null || !TimeLexicon.Months.TryGetValue(W(i - 3), out _)
-            || CalendarDate(i - 3) is not { Precision: TimePrecision.Day } first || !IsoDate.TryParseDay(first.Value, out var firstDay))
+            || CalendarDate(i - 3) is not { Precision: TimePrecision.Day } first || !TimexValue.TryParseDay(first.Value, out var firstDay))
             return null;
         return SafeDate(firstDay.Year, firstDay.Month, day) is { } d && d > firstDay ? new Match(i, i + 1, Iso(d), TimePrecision.Day) : null;
     }
@@ -439,7 +439,7 @@ internal ref struct TimeScanner
             return new Match(i, i + 1, reference, TimePrecision.Unspecified);
         if (TheYear(i) is { } year) return year;
         if (Is(i, "the") && Is(i + 1, "week") && Is(i + 2, "of") && CalendarDate(i + 3) is { Precision: TimePrecision.Day } weekOf
-            && IsoDate.TryParseDay(weekOf.Value, out var weekDay))
+            && TimexValue.TryParseDay(weekOf.Value, out var weekDay))
             return new Match(i, weekOf.End, IsoWeek(weekDay), TimePrecision.Week);
         if (HalfYear(i) is { } half) return half;
         if (Is(i, "the") && (Is(i + 1, "near") || Is(i + 1, "short")) && (Is(i + 2, "future") || Is(i + 2, "term")))

@@ -107,7 +107,7 @@ public sealed class ExtractJsonWriter : IDisposable
         WriteArray("times", d.Times, t =>
         {
             WriteSpan(d, t.Range);
-            j.WriteString("value", t.Value);
+            j.WriteString("value", t.Value.Text);
             j.WriteString("precision", PrecisionName(t.Precision));
             j.WriteString("type", t.Type.ToString().ToUpperInvariant());
         });

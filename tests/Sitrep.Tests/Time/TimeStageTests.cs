@@ -17,7 +17,7 @@ public class TimeStageTests
     private static (string Text, string Value) Single(string text, DateOnly? date = null)
     {
         var (found, t) = Assert.Single(Times(text, date));
-        return (found, t.Value);
+        return (found, t.Value.Text);
     }
 
     [Theory]
