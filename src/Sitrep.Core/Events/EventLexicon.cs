@@ -1,3 +1,5 @@
+using Sitrep.Text;
+
 namespace Sitrep.Events;
 
 /// <summary>What a word says about an event in its sentence.</summary>
@@ -50,6 +52,7 @@ internal enum RuleStrength
 /// </summary>
 internal static class EventLexicon
 {
+    private static readonly Lexicon Words = Lexicon.Embedded("event-words.tsv");
     private static readonly Dictionary<string, EventCue> Cues = Build();
 
     /// <summary>
@@ -60,29 +63,10 @@ internal static class EventLexicon
     /// is reported too; the others only where the classifier is unsure.
     /// </summary>
     public static readonly (string[] Stems, string Label, RuleStrength Strength)[] Rules =
-    [
-        (["loot", "marauding", "maraud", "plunder", "ransack", "vandaliz", "vandalis"], "Strategic developments/Looting/property destruction", RuleStrength.UnlessViolent),
-        (["resign", "curfew", "emergency", "siege", "blackout", "shutdown", "internet"], "Strategic developments/Other", RuleStrength.UnlessViolent),
-        (["peacekeeper", "peacekeeping", "deploy", "deployment", "contingent"], "Strategic developments/Other", RuleStrength.UnlessViolent),
-        (["arrest", "detain", "detention"], "Strategic developments/Arrests", RuleStrength.UnlessViolent),
-        (["agreement", "ceasefire", "truce"], "Strategic developments/Agreement", RuleStrength.UnlessViolent),
-        (["freed", "regain", "retook", "recaptur", "retaken", "liberat"], "Battles/Government regains territory", RuleStrength.WhenUnsure),
-        (["shootout", "shoot-out", "firefight", "gunfight", "exchang"], "Battles/Armed clash", RuleStrength.WhenUnsure),
-        (["riot", "rioter", "pogrom"], "Riots/Violent demonstration", RuleStrength.WhenUnsure),
-        // A suicide bomber is a suicide bomb, not an air strike by a "bomber".
-        (["suicide"], "Explosions/Remote violence/Suicide bomb", RuleStrength.Decisive),
-        (["airstrike", "air_strike", "drone", "warplane", "bomber"], "Explosions/Remote violence/Air/drone strike", RuleStrength.WhenUnsure),
-        (["missile", "rocket"], "Explosions/Remote violence/Shelling/artillery/missile attack", RuleStrength.Decisive),
-        (["shell", "artillery", "mortar"], "Explosions/Remote violence/Shelling/artillery/missile attack", RuleStrength.WhenUnsure),
-        (["grenade"], "Explosions/Remote violence/Grenade", RuleStrength.WhenUnsure),
-        (["ied", "landmine", "roadside", "explosive", "detonat", "bomb"], "Explosions/Remote violence/Remote explosive/landmine/IED", RuleStrength.Decisive),
-        (["blast", "explo"], "Explosions/Remote violence/Remote explosive/landmine/IED", RuleStrength.WhenHarmful),
-        (["abduct", "kidnap", "abduction"], "Violence against civilians/Abduction/forced disappearance", RuleStrength.WhenUnsure),
-    ];
+        [.. Words.Rows("rule").Select(r => (r[0].Split('|'), r[1], Enum.Parse<RuleStrength>(r[2])))];
 
     /// <summary>Stems that mark violence: where one is present, the always-on rules give way to the violence.</summary>
-    public static readonly string[] ViolentStems =
-        ["kill", "shot", "shoot", "clash", "attack", "fire", "fight", "bomb", "shell", "explo", "ambush", "wound", "injur", "dead", "stab", "beat"];
+    public static readonly string[] ViolentStems = Words.Words("violent-stem");
 
     private static readonly HashSet<string> RuleStems = new(Rules.SelectMany(r => r.Stems).Concat(ViolentStems), StringComparer.Ordinal);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RuleStemLookup = RuleStems.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -111,62 +95,9 @@ internal static class EventLexicon
     private static Dictionary<string, EventCue> Build()
     {
         var cues = new Dictionary<string, EventCue>(StringComparer.Ordinal);
-        void Add(EventCue cue, params string[] words)
-        {
-            foreach (var w in words) cues[EventFeatures.Stem(w)] = cues.GetValueOrDefault(EventFeatures.Stem(w)) | cue;
-        }
-        Add(EventCue.Trigger,
-            "protest", "protested", "protesters", "protestors", "demonstration", "demonstrators", "demonstrated", "rally", "rallies", "rallied",
-            "march", "marched", "strike", "sit-in", "picket", "riot", "riots", "rioters", "clash", "clashes", "clashed",
-            "fighting", "fought", "attack", "attacked", "attacks", "ambush", "ambushed", "shootout", "shoot-out", "shooting", "shootings",
-            "shot", "fired", "gunfire", "firefight", "gunfight", "exchanged", "stormed", "storm", "seized", "seize", "captured",
-            "freed", "regained", "retook", "recaptured", "liberated", "looted", "loot", "looting", "marauding", "destroying", "destroyed",
-            "burned", "torched", "ablaze", "shelled", "shelling", "artillery", "mortar", "rocket", "rockets", "missile", "missiles",
-            "airstrike", "airstrikes", "drone", "bombed", "bombing", "bomb", "explosion", "explosions", "exploded", "blast", "ied",
-            "landmine", "grenade", "killed", "killing", "murdered", "beheaded", "eliminated", "abducted", "kidnapped", "raped",
-            "arrested", "arrests", "detained", "dispersed", "surrounded", "besieged", "defended", "resigned", "peacekeepers",
-            "transferred", "deployed", "curfew", "emergency", "internet", "assaulted", "beaten", "lynched", "injured", "wounded",
-            "dead", "body", "bodies", "stones", "burnt", "gathered", "demanded", "demanding", "raid", "raided", "projectiles", "bursts",
-            "assassinated", "demolished", "demolition", "demolitions", "demolishing", "bulldozed", "incursion", "thwarted", "repelled", "raped", "gang-raped", "detonated", "fire", "ban", "banned",
-            "sit-in", "boycott", "occupied", "blocked", "besieged", "mutilated", "hostage", "hostages", "executed", "lynching",
-            "toll", "died", "procession", "processions", "vigil", "dharna", "gherao", "slogans", "placards", "vandalised", "vandalized",
-            "vandalism", "bombarded", "patrol", "reinforcements", "evicted", "disappeared", "molotov", "arson", "explosive", "explosives",
-            "violence", "slaughtered", "massacred", "massacre", "butchered", "hacked");
-        // Event words news uses for markets, sport and technology as well.
-        Add(EventCue.Weak, "rally", "rallies", "rallied", "march", "marched", "strike", "fighting", "fought", "attack", "attacked", "attacks",
-            "shooting", "shootings", "shot", "fired", "exchanged", "stormed", "storm", "seized", "seize", "captured", "freed", "regained",
-            "retook", "recaptured", "liberated", "destroying", "destroyed", "burned", "rocket", "rockets", "missile", "missiles",
-            "drone", "bomb", "explosion", "explosions", "blast", "arrests", "defended", "transferred", "deployed", "emergency", "internet",
-            "injured", "wounded", "dead", "body", "bodies", "gathered", "demanded", "demanding", "raid", "raided", "fire", "ban", "banned",
-            "boycott", "occupied", "blocked", "toll", "died", "patrol", "disappeared", "thwarted", "repelled", "surrounded",
-            "resigned", "clash", "clashes", "clashed");
-        Add(EventCue.Agent, "people", "men", "women", "youths", "crowd", "crowds", "workers", "students", "teachers", "farmers", "traders",
-            "drivers", "supporters", "members", "group", "groups", "gang", "fighters", "rebels", "militia", "militias", "militiamen",
-            "jihadists", "extremists", "troops", "forces", "government", "regime", "authorities", "unions", "residents", "villagers", "locals",
-            "citizens", "inhabitants", "neighbours", "neighbors", "unidentified", "suspected", "armed", "coalition", "opposition", "party",
-            "employees", "labourers", "laborers", "nurses", "lawyers", "fishermen", "herders", "refugees", "migrants", "prisoners", "inmates",
-            "guards", "commander", "commanders", "minister", "president", "cabinet", "governor", "mayor", "parliament", "taliban", "houthi", "houthis", "shabaab", "haram", "gunman", "terrorists", "separatists",
-            "arsonists", "arsonist", "saboteurs",
-            // Victims and weapons say as much: "a man was found dead", "explosions involving unknown weapons".
-            "parents", "man", "woman", "person", "persons", "victim", "victims", "child", "children", "boy", "girl", "councillor", "weapons",
-            "weapon", "machineguns", "guns", "gunshot", "firearm", "firearms", "sniper", "snipers", "rpg");
-        Add(EventCue.Protest, "protest", "protested", "protesters", "protestors", "demonstration", "demonstrators", "demonstrated", "rally",
-            "rallies", "rallied", "march", "marched", "strike", "sit-in", "picket", "boycott");
-        Add(EventCue.Armed, "gang", "fighters", "rebels", "militia", "militias", "militiamen", "jihadists", "extremists", "troops", "forces",
-            "taliban", "houthi", "houthis", "shabaab", "haram", "gunman", "terrorists", "separatists", "arsonists", "arsonist", "saboteurs", "armed",
-            "weapons", "weapon", "machineguns", "guns", "gunshot", "firearm", "firearms", "sniper", "snipers", "rpg");
-        Add(EventCue.Death, "killed", "killing", "dead", "died", "death", "deaths", "toll", "fatalities", "lives", "eliminated",
-            "beheaded", "murdered", "bodies", "executed", "slaughtered", "massacred", "butchered");
-        Add(EventCue.Injury, "injured", "wounded", "hurt", "injuries", "casualties");
-        Add(EventCue.Unreal, "will", "would", "plan", "plans", "planned", "intend", "intends", "threaten", "threatened", "may", "might",
-            "could", "should", "promised", "if", "whether", "unless", "cannot", "can", "must", "voted", "vote", "votes",
-            // A negated verb: "did not say whether the aircraft had been shot down" ("there is no internet" is the blackout itself).
-            "not", "n't", "never", "didn't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "don't",
-            "doesn't", "isn't", "aren't");
-        Add(EventCue.Membership, "includes", "include", "consists", "comprises");
-        Add(EventCue.Disaster, "earthquake", "quake", "flood", "floods", "flooding", "landslide", "storm", "cyclone", "hurricane",
-            "typhoon", "tornado", "drought", "wildfire", "accident", "crash", "collapse", "collapsed", "derailed", "tsunami", "eruption",
-            "avalanche", "leak", "epidemic", "outbreak", "accidental", "negligence", "ammonium", "nitrate");
+        foreach (var cue in Enum.GetValues<EventCue>().Where(c => c != EventCue.None))
+            foreach (var word in Words.Words(cue.ToString().ToLowerInvariant()))
+                cues[EventFeatures.Stem(word)] = cues.GetValueOrDefault(EventFeatures.Stem(word)) | cue;
         return cues;
     }
 }

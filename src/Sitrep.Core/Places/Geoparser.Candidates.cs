@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Sitrep.Documents;
 using Sitrep.Text;
 
@@ -228,10 +229,7 @@ internal sealed partial class Geoparser
         return false;
     }
 
-    private static readonly HashSet<string> AppositiveContinuations = new(StringComparer.Ordinal)
-    {
-        "of", "in", "on", "near", "close", "where", "that", "which", "some", "about", "just", "along", "across", "north", "south", "east", "west",
-    };
+    private static readonly FrozenSet<string> AppositiveContinuations = PlaceWords.Lexicon.Frozen("appositive-continuations", StringComparer.Ordinal);
 
     private static ReadOnlySpan<char> Slice(Document document, int first, int end) =>
         document.Text.AsSpan(document.Tokens[first].Start, document.Tokens[end - 1].End - document.Tokens[first].Start);
@@ -268,18 +266,9 @@ internal sealed partial class Geoparser
     private bool IsDivisionOrCountry(int posting) =>
         gazetteer.Level(posting & NameIndex.EntryMask) is PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Admin2 or PlaceLevel.Region;
 
-    // Capitalised words that are gazetteer names somewhere ("Centre" in France, "Western" in Sri Lanka)
-    // but in news are nearly always part of a longer name or a direction.
-    private static readonly HashSet<string> GenericWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "centre", "center", "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-        "national", "republic", "union", "ocean", "park", "island", "islands", "village", "valley", "peninsula", "coast",
-        "lake", "river", "mountain", "bay", "gulf", "sea", "city", "state", "county", "district", "province", "region",
-        "federal", "royal", "free", "independence", "liberty", "unity", "victory", "mission", "paradise", "enterprise",
-        "west coast", "east coast", "midwest", "upper", "lower", "new", "old", "great", "little", "middle",
-    };
+    private static readonly FrozenSet<string> GenericWords = PlaceWords.Lexicon.Frozen("generic-words", StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericWordSpans = GenericWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericWordSpans = GenericWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsGenericWord(Document document, int first, int end)
     {
@@ -287,12 +276,7 @@ internal sealed partial class Geoparser
         return GenericWordSpans.Contains(key[..PlaceNames.Key(Slice(document, first, end), key)]);
     }
 
-    private static readonly HashSet<string> FacilityWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "hospital", "road", "street", "avenue", "boulevard", "highway", "university", "college", "school", "airport", "station",
-        "park", "church", "mosque", "cathedral", "square", "bridge", "stadium", "center", "centre", "hall", "house", "court",
-        "prison", "jail", "camp", "base", "market", "port", "harbour", "harbor", "museum", "hotel", "palace", "tower", "building",
-    };
+    private static readonly FrozenSet<string> FacilityWords = PlaceWords.Lexicon.Frozen("facility-words", StringComparer.OrdinalIgnoreCase);
 
     // "the junction of Abancay and Nicolas de Pierola avenues", "the corner of Lagos and Broad streets": streets named after
     // towns. Not "Tehran streets": the two names joined by "and" make the plural a street's.
@@ -347,29 +331,17 @@ internal sealed partial class Geoparser
         return letters <= 3 && !allUpper && (end >= text.Length || text[end] != '.'); // "Ky." and "Mo." are state abbreviations
     }
 
-    private static readonly HashSet<string> CurrencyWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "dollar", "dollars", "pound", "pounds", "peso", "pesos", "rupee", "rupees", "franc", "francs", "dinar", "dinars",
-    };
+    private static readonly FrozenSet<string> CurrencyWords = PlaceWords.Lexicon.Frozen("currency-words", StringComparer.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> LocationPrepositions = new(StringComparer.Ordinal)
-    {
-        "in", "at", "near", "outside", "around", "across", "towards", "toward", "into", "from", "of", "to",
-    };
+    private static readonly FrozenSet<string> LocationPrepositions = PlaceWords.Lexicon.Frozen("location-prepositions", StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
-    {
-        "of", "and", "de", "del", "la", "le", "el", "al", "upon", "on", "es", "da", "do", "dos", "das", "di", "van", "der", "au", "sur", "the", "-",
-    };
+    private static readonly FrozenSet<string> Connectors = PlaceWords.Lexicon.Frozen("connectors", StringComparer.Ordinal);
 
     private static bool IsNameWord(string text, Token token) =>
         StartsName(text, token) || token.Kind == TokenKind.Word && Connectors.Contains(text.Substring(token.Start, token.Length))
         || token.Kind == TokenKind.Punctuation && token.Length == 1 && text[token.Start] == '-';
 
-    private static readonly HashSet<string> SettlementWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "city", "town", "village", "capital", "port", "settlement", "township", "hamlet", "suburb", "municipality",
-    };
+    private static readonly FrozenSet<string> SettlementWords = PlaceWords.Lexicon.Frozen("settlement-words", StringComparer.OrdinalIgnoreCase);
 
     // A word that, after a name, makes it a division: the gazetteer's own ("region", "district") and the
     // administrative units news names by their local word ("Damboa LGA", "Kolofata subdivision").

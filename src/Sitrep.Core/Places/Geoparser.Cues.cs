@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Sitrep.Documents;
 
 namespace Sitrep.Places;
@@ -126,18 +127,9 @@ internal sealed partial class Geoparser
         }
     }
 
-    private static readonly HashSet<string> CompassWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western", "south-eastern",
-        "south-western", "northeastern", "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
-    };
+    private static readonly FrozenSet<string> CompassWords = PlaceWords.Lexicon.Frozen("compass-words", StringComparer.OrdinalIgnoreCase);
 
-    // Words that may stand between a place and the one containing it: "Bara town in Idleb".
-    private static readonly HashSet<string> LinkWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "city", "town", "village", "port", "township", "hamlet", "suburb", "area", "district", "locality", "neighbourhood",
-        "neighborhood", "countryside", "outskirts", "sector", "camp",
-    };
+    private static readonly FrozenSet<string> LinkWords = PlaceWords.Lexicon.Frozen("link-words", StringComparer.OrdinalIgnoreCase);
 
     private static void Connect(List<Candidate> candidates, int child, int parent)
     {
