@@ -6,10 +6,13 @@ using Sitrep.Tests.Support;
 
 namespace Sitrep.Tests.Places;
 
-/// <summary>The geoparser says why a place won: the entries it weighed with their features, and the rule that overrode the ranker.</summary>
+/// <summary>
+/// The geoparser says why a place won: the entries it weighed with their features, and the rule that
+/// overrode the ranker. On the fixture gazetteer, so that the entries each name has are known.
+/// </summary>
 public class PlaceExplanationTests
 {
-    private static readonly Gazetteer Gazetteer = TestGazetteer.Default;
+    private static readonly Gazetteer Gazetteer = FixtureGazetteer.Default;
 
     private static (Document Document, List<PlaceExplanation> Explanations) Explain(string text)
     {
@@ -31,7 +34,7 @@ public class PlaceExplanationTests
         Assert.Equal(place.Confidence, Math.Round(paris.Confidence, 2));
         Assert.Null(paris.Rule);
         Assert.Equal(paris.Ranked.Select(r => r.Score).OrderDescending(), paris.Ranked.Select(r => r.Score));
-        Assert.True(paris.Ranked.Count > 1, "Paris has namesakes to weigh");
+        Assert.Equal(2, paris.Ranked.Count); // the fixture's two Parises
         // The winner is the ranked first, and containment in Texas is what lifted it over the French capital.
         Assert.Equal(paris.Chosen, paris.Ranked[0].Entry);
         Assert.Equal(1, paris.Ranked[0].Features[RankerFeatures.Containment]);
@@ -39,7 +42,7 @@ public class PlaceExplanationTests
         Assert.Equal(0, paris.Ranked.First(r => Gazetteer.Country(r.Entry) == "FR").Features[RankerFeatures.Containment]);
 
         var lines = paris.Describe(Gazetteer).ToList();
-        Assert.StartsWith("Paris (city, Texas, US", lines[0]);
+        Assert.StartsWith("Paris (city, Texas, US, pop. 24,782)", lines[0]);
         Assert.Contains("containment 1×", lines[1]);
     }
 
@@ -51,7 +54,7 @@ public class PlaceExplanationTests
         Assert.Equal(-1, springfield.Chosen);
         Assert.Equal(0, springfield.Confidence);
         Assert.Contains("holds no entry of this name", springfield.Rule);
-        Assert.NotEmpty(springfield.Ranked); // the ranker had a choice (Missouri's, Illinois's...); the rule overrode it
+        Assert.Equal(["US", "US"], springfield.Ranked.Select(r => Gazetteer.Country(r.Entry))); // Missouri's and Illinois's: the ranker chose, the rule overrode it
         Assert.DoesNotContain(springfield.Ranked, r => Gazetteer.Country(r.Entry) == "KE");
         Assert.Equal(["not placed", "  rule: " + springfield.Rule], springfield.Describe(Gazetteer).Take(2));
     }

@@ -1,0 +1,65 @@
+using Sitrep.Documents;
+using Sitrep.Entities;
+using Sitrep.Pipeline;
+using Sitrep.Places;
+using Sitrep.Tests.Support;
+
+namespace Sitrep.Tests.Places;
+
+/// <summary>
+/// Each of the geoparser's signals, alone, on the fixture gazetteer (every name here has exactly the
+/// namesakes its files list): the same name goes one way without the signal and the other way with it.
+/// </summary>
+public class GeoparserSignalTests
+{
+    private static readonly Gazetteer Gazetteer = FixtureGazetteer.Default;
+
+    private static readonly DocumentPipeline Pipeline =
+        new PipelineBuilder().UseText().UseEntities(EntityModel.Default!).UsePlaces(Gazetteer).Build();
+
+    private static PlaceMention Place(string text, string mention)
+    {
+        var document = Pipeline.Process(text, new DateOnly(2024, 3, 3));
+        return document.Places.First(p => document.TextOf(p.Range) == mention);
+    }
+
+    [Fact]
+    public void WithNothingSaidAroundIt_TheLargerNamesakeWins() =>
+        Assert.Equal("FR", Place("Thousands marched in Paris on Saturday.", "Paris").Country);
+
+    [Fact]
+    public void ExplicitContainment_OutweighsSize()
+    {
+        var paris = Place("A tornado damaged homes in Paris, Texas, on Sunday.", "Paris");
+        Assert.Equal(("US", "Texas"), (paris.Country, paris.Admin1));
+    }
+
+    [Fact]
+    public void TheCountryTheReportIsAbout_Decides()
+    {
+        Assert.Equal("CL", Place("Chilean police fired tear gas at students in Santiago on Thursday.", "Santiago").Country);
+        Assert.Equal("DO", Place("Police in the Dominican Republic said two men were shot dead in Santiago on Thursday.", "Santiago").Country);
+    }
+
+    [Fact]
+    public void ACueNamingTheCountry_Decides()
+    {
+        Assert.Equal("ES", Place("Tourists crowded the beaches of Palma on Sunday.", "Palma").Country);
+        Assert.Equal("MZ", Place("Insurgents attacked the Mozambican town of Palma on Sunday.", "Palma").Country);
+    }
+
+    [Fact]
+    public void ADivisionTheReportNames_Decides()
+    {
+        Assert.Equal("Missouri", Place("Workers went on strike in Springfield on Monday.", "Springfield").Admin1);
+        Assert.Equal("Illinois", Place("Lawmakers of Illinois met in Springfield on Monday.", "Springfield").Admin1);
+    }
+
+    [Fact]
+    public void AContainerThatHoldsNoSuchPlace_LeavesItUnplaced_RatherThanOnAnotherContinent()
+    {
+        var document = Pipeline.Process("Protesters gathered in Springfield, Kenya, on Monday.", new DateOnly(2024, 3, 3));
+        Assert.DoesNotContain(document.Places, p => document.TextOf(p.Range) == "Springfield");
+        Assert.Contains(document.Places, p => p.Country == "KE" && p.Level == PlaceLevel.Country);
+    }
+}
