@@ -15,6 +15,8 @@ internal sealed class PostgresDialect : SqlDialect
     // enough that the two stores are left to their defaults.
     public override string True => "true";
 
+    public override string StoredOrder(string table) => $"{table}.seq";
+
     public override object Date(DateOnly value) => value;
 
     public override string OfDocument(DbCommand command, string documentId)

@@ -221,28 +221,7 @@ public sealed partial class PostgresDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query)
-    {
-        using var command = new NpgsqlCommand("""
-            SELECT d.id, d.date, d.source, d.title, substr(d.text, 1, 160), d.words, d.sentence_count,
-                   (SELECT count(*)::integer FROM deliveries v WHERE v.document_id = d.id),
-                   (SELECT v.file FROM deliveries v WHERE v.document_id = d.id ORDER BY v.delivered_at, v.file LIMIT 1)
-            FROM documents d
-            WHERE (@from::date IS NULL OR d.date >= @from) AND (@to::date IS NULL OR d.date <= @to)
-              AND (@source::text IS NULL OR d.source = @source)
-            ORDER BY d.date, d.seq
-            LIMIT @limit OFFSET @offset
-            """, _connection);
-        command.Parameters.AddWithValue("from", NpgsqlDbType.Date, (object?)query.From ?? DBNull.Value);
-        command.Parameters.AddWithValue("to", NpgsqlDbType.Date, (object?)query.To ?? DBNull.Value);
-        command.Parameters.AddWithValue("source", NpgsqlDbType.Text, (object?)query.Source ?? DBNull.Value);
-        command.Parameters.AddWithValue("limit", query.Limit);
-        command.Parameters.AddWithValue("offset", query.Offset);
-        var results = new List<DocumentSummary>();
-        using var r = command.ExecuteReader();
-        while (r.Read()) results.Add(ReadDocumentSummary(r));
-        return results;
-    }
+    public IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query) => DocumentListing.List(_connection, PostgresDialect.Instance, query);
 
     /// <inheritdoc/>
     public StoredDocument? GetDocument(string id) => StoredRows.Document(_connection, id);

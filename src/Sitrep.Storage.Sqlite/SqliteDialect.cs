@@ -14,6 +14,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string True => "1";
 
+    public override string StoredOrder(string table) => $"{table}.rowid";
+
     public override object Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // A report's events are one range of the id key ("{report}-{ordinal}"; there is no index by report).

@@ -308,29 +308,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = """
-            SELECT d.id, d.date, d.source, d.title, substr(d.text, 1, 160), d.words, d.sentence_count,
-                   (SELECT count(*) FROM deliveries v WHERE v.document_id = d.id),
-                   (SELECT v.file FROM deliveries v WHERE v.document_id = d.id ORDER BY v.delivered_at, v.file LIMIT 1)
-            FROM documents d
-            WHERE ($from IS NULL OR d.date >= $from) AND ($to IS NULL OR d.date <= $to)
-              AND ($source IS NULL OR d.source = $source)
-            ORDER BY d.date, d.rowid
-            LIMIT $limit OFFSET $offset
-            """;
-        command.Parameters.AddWithValue("$from", (object?)query.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$to", (object?)query.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$source", (object?)query.Source ?? DBNull.Value);
-        command.Parameters.AddWithValue("$limit", query.Limit);
-        command.Parameters.AddWithValue("$offset", query.Offset);
-        var results = new List<DocumentSummary>();
-        using var r = command.ExecuteReader();
-        while (r.Read()) results.Add(ReadDocumentSummary(r));
-        return results;
-    }
+    public IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query) => DocumentListing.List(_connection, SqliteDialect.Instance, query);
 
     /// <inheritdoc/>
     public StoredDocument? GetDocument(string id) => StoredRows.Document(_connection, id);

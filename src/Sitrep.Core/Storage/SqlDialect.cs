@@ -20,6 +20,9 @@ internal abstract class SqlDialect
     /// <summary>The literal for true.</summary>
     public abstract string True { get; }
 
+    /// <summary>The column of documents row <paramref name="table"/> that orders reports as they were stored.</summary>
+    public abstract string StoredOrder(string table);
+
     /// <summary>A date as the store keeps it.</summary>
     public abstract object Date(DateOnly value);
 
