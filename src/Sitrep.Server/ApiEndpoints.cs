@@ -25,7 +25,7 @@ public static class ApiEndpoints
         }).WithSummary("Liveness: the store opens and answers");
 
         var api = app.MapGroup("/api");
-        var reads = api.MapGroup("").AddEndpointFilter(ApiKeys.RequireForReads);
+        var reads = api.MapGroup("").AddEndpointFilter(ApiKeys.RequireForReads).CacheOutput(ReadCache.PolicyName);
 
         reads.MapGet("/events", (HttpRequest request, StoreFactory stores) =>
         {
@@ -265,12 +265,18 @@ public static class ApiEndpoints
     }
 
 
-    /// <summary>A JSON response written with a <see cref="Utf8JsonWriter"/> (the contract's own writers).</summary>
+    /// <summary>
+    /// A JSON response written with a <see cref="Utf8JsonWriter"/> (the contract's own writers), with an ETag
+    /// of its bytes: a client that sends it back in If-None-Match gets 304 Not Modified.
+    /// </summary>
     private static IResult Json(Action<Utf8JsonWriter> write, string contentType = "application/json")
     {
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer)) write(json);
-        return Results.Bytes(buffer.ToArray(), contentType);
+        var bytes = buffer.ToArray();
+        // Weak: the same JSON compressed or not is the same answer (RFC 9110 8.8.1).
+        var tag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{System.IO.Hashing.XxHash64.HashToUInt64(bytes):x16}\"", isWeak: true);
+        return Results.Bytes(bytes, contentType, entityTag: tag);
     }
 
     internal static IResult BadRequest(string parameter, string problem) =>

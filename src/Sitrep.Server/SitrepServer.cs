@@ -49,6 +49,24 @@ public static class SitrepServer
                 }));
         });
 
+        // Reads are answered from memory while the store has not changed (StoreFactory.Version): a map's
+        // listing asked by fifty dashboards costs one query. Not when reads need a key: the cache sits
+        // before the endpoint filters that check it.
+        // Compressed when the client asks (Accept-Encoding), inside the read cache, which keeps each encoding once.
+        services.AddResponseCompression(compression =>
+        {
+            compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            compression.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            compression.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "application/geo+json", "application/problem+json"];
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.AddOutputCache(cache =>
+        {
+            cache.SizeLimit = 256L * 1024 * 1024;
+            cache.AddPolicy(ReadCache.PolicyName, new ReadCache());
+        });
+
         var app = builder.Build();
         // Errors become problem details without internals; the exception stays in the server's log.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -69,6 +87,8 @@ public static class SitrepServer
         app.Use(AnswerHeadAsGet);
         app.UseRouting(); // after the HEAD rewrite, so HEAD finds the GET endpoints
         app.UseRateLimiter();
+        app.UseOutputCache();
+        app.UseResponseCompression();
 
         var dashboard = Path.Combine(AppContext.BaseDirectory, "dashboard");
         if (Directory.Exists(dashboard))

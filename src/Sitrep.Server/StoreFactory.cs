@@ -12,6 +12,7 @@ public sealed class StoreFactory
     private readonly ServerSettings _settings;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Lazy<bool> _migrated;
+    private long _writes;
 
     /// <summary>A factory for the database in <paramref name="settings"/>.</summary>
     public StoreFactory(ServerSettings settings)
@@ -43,7 +44,27 @@ public sealed class StoreFactory
         }
         finally
         {
+            Interlocked.Increment(ref _writes);
             _writer.Release();
         }
     }
+
+    /// <summary>
+    /// What the read cache keys on: it changes whenever this server writes, and for an SQLite store
+    /// whenever any process commits (the database file or its write-ahead log changes on disk), so a
+    /// cached answer is never older than the store. A shared PostgreSQL store's writes by other processes
+    /// show once the cached answer expires (<see cref="ReadCacheLifetime"/>).
+    /// </summary>
+    public string Version()
+    {
+        long writes = Interlocked.Read(ref _writes);
+        if (_settings.Store.SqlitePath is not { } path) return writes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var database = new FileInfo(path);
+        var log = new FileInfo(path + "-wal");
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{writes}:{database.Length}:{database.LastWriteTimeUtc.Ticks}:{(log.Exists ? log.Length : -1)}:{(log.Exists ? log.LastWriteTimeUtc.Ticks : 0)}");
+    }
+
+    /// <summary>How long a read's answer is kept: long where <see cref="Version"/> sees every change, short where it cannot.</summary>
+    public TimeSpan ReadCacheLifetime => _settings.Store.IsPostgres ? TimeSpan.FromSeconds(2) : TimeSpan.FromMinutes(1);
 }

@@ -178,6 +178,56 @@ public sealed class ApiTests : IClassFixture<ApiTests.Host>
     }
 
     [Fact]
+    public async Task Events_CarryAnETag_AndAClientThatHasItGetsNotModified()
+    {
+        var first = await _client.GetAsync("/api/events?country=KE");
+        var tag = first.Headers.ETag;
+        Assert.NotNull(tag);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/events?country=KE");
+        again.Headers.IfNoneMatch.Add(tag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again)).StatusCode);
+        Assert.NotEqual(tag, (await _client.GetAsync("/api/events?country=NG")).Headers.ETag); // another answer, another tag
+    }
+
+    [Fact]
+    public async Task AnsweredFromMemory_UntilTheStoreChanges_EvenWhenAnotherProcessWritesIt()
+    {
+        const string url = "/api/events?q=Garissa";
+        await _client.GetAsync("/healthz"); // the first request opens (and migrates) the store, which moves its files
+        Assert.Equal(0, (await GetJson(url)).GetProperty("total").GetInt32());
+        var cached = await _client.GetAsync(url);
+        Assert.NotNull(cached.Headers.Age); // answered from memory
+        // Written to the file directly, as `sitrep ingest` in another process would.
+        using (var store = SqliteDocumentStore.Open(_host.Database))
+            store.Store([Read("Gunmen attacked a bus near Garissa on Sunday, killing four passengers, police said.", new DateOnly(2024, 3, 10))]);
+        Assert.Equal(1, (await GetJson(url)).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task WhenReadsNeedAKey_NoAnswerIsServedFromMemoryToAClientWithout()
+    {
+        using var keyed = _host.WithWebHostBuilder(b => b.UseSetting("Sitrep:RequireKeyForReads", "true"));
+        var client = keyed.CreateClient();
+        using var withKey = new HttpRequestMessage(HttpMethod.Get, "/api/events?country=NG");
+        withKey.Headers.Add("X-Api-Key", _host.Secret);
+        await client.GetAsync("/healthz"); // the first request opens (and migrates) the store, which moves its files
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(withKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/events?country=NG")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Answers_AreCompressed_WhenTheClientAsks()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/events");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        var response = await _client.SendAsync(request);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        var body = await new StreamReader(gzip).ReadToEndAsync();
+        Assert.Equal(await (await _client.GetAsync("/api/events")).Content.ReadAsStringAsync(), body);
+    }
+
+    [Fact]
     public async Task GeoJson_IsAFeatureCollectionOfPoints()
     {
         var response = await _client.GetAsync("/api/events.geojson?country=NG");
