@@ -13,6 +13,28 @@ internal sealed record BenchOptions(int Count, int Words, string? Input, int Wor
     /// </summary>
     public DocumentPipeline Pipeline => AllStages ? StandardStages.Default : StandardStages.Default.Providing(StoreSchema.StoredLayers);
 
+    /// <summary>What --help prints.</summary>
+    public const string Usage = """
+        Ingest throughput and memory, as `sitrep ingest` does it: read, process, store. Prints reports/s,
+        words/s, peak RSS and each stage's share.
+
+        usage: dotnet run -c Release --project bench/Sitrep.Bench -- [OPTIONS]
+          --count N            reports to generate (default 100000)
+          --words N            words a report (default 500)
+          --input PATH         ingest this JSON Lines file instead of a generated corpus
+          --workers N          pipeline workers (default: one per core)
+          --batch-size N       reports a store transaction (default: the ingest's)
+          --all-stages         run every stage, not only those whose layers the store keeps
+          --no-linking         store without linking
+          --duplicates F       that share of reports are lightly edited copies of earlier ones
+          --stories            reports that retell stories over several days
+          --spread-days N      spread the reports' dates over N days
+          --keep               keep the generated corpus and database
+          --places             the gazetteer and geoparser alone
+          --stages             each stage's single-core speed alone (no ingest)
+          --write-corpus FILE  write the generated corpus and stop
+        """;
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions(100_000, 500, null, Environment.ProcessorCount, IngestOptions.Default.BatchSize, false, false, false);

@@ -7,14 +7,23 @@ using Sitrep.Pipeline;
 using Sitrep.Reading;
 using Sitrep.Storage;
 
-// Ingest throughput and memory, as `sitrep ingest` does it: read, process, store.
-// usage: dotnet run -c Release --project bench/Sitrep.Bench -- [--count 100000] [--words 500]
-//        [--input PATH] [--workers N] [--batch-size N] [--all-stages] [--keep]
-//        or, for the gazetteer and geoparser alone: --places [--count N]
-//        [--duplicates FRACTION] (that share of reports are lightly edited copies of earlier ones) [--no-linking]
-//        or, for each stage's single-core speed alone (no ingest): --stages [--count N]
-//        or, to write the generated corpus and stop: --write-corpus FILE [--count N] [--words N] [--spread-days N] [--duplicates F]
-var options = BenchOptions.Parse(args);
+// Ingest throughput and memory, as `sitrep ingest` does it: read, process, store. Options: BenchOptions.Usage (--help).
+if (args is ["--help"] or ["-h"] or ["-?"])
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return;
+}
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+{
+    Console.Error.WriteLine($"bench: {e.Message}\n\n{BenchOptions.Usage}");
+    Environment.ExitCode = 2;
+    return;
+}
 if (options.WriteCorpus is { } corpus)
 {
     CorpusGenerator.Write(corpus, options.Count, options.Words, options.SpreadDays, options.Duplicates, options.Stories);
