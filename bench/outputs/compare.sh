@@ -11,9 +11,8 @@ base=${1:-HEAD}
 work=$(mktemp -d /tmp/sitrep-outputs.XXXXXX)
 trap 'git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
-git worktree add --detach "$work/base" "$base" >/dev/null 2>&1
-# A copy, not a link: removing the worktree would empty a linked folder. The build installs it if absent.
-[ -d node_modules ] && cp -r node_modules "$work/base/node_modules"
+source bench/lib/worktree.sh
+checkout_commit "$base" "$work/base"
 
 # Writes every output of the build in $1 into the folder $2.
 outputs() {
