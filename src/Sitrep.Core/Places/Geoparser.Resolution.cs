@@ -92,7 +92,7 @@ internal sealed partial class Geoparser
             // unresolved and let its container stand for it. A container that is itself no place the
             // report can be put on ("Kanpur (UP)") stands for nothing, and rules nothing out.
             if (bestEntry >= 0 && gazetteer.Level(bestEntry) is not (PlaceLevel.Country or PlaceLevel.Region)
-                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0
+                && c.Parents.Count > 0 && Containment(candidates, c, bestEntry, date) == 0 && !DivisionUnknown(candidates, c, bestEntry)
                 && (!nearby || c.Parents.Exists(p => chosen[p] >= 0)))
             {
                 bool abroad = !ParentSharesCountry(candidates, c, gazetteer.CountryCode(bestEntry));
@@ -166,6 +166,26 @@ internal sealed partial class Geoparser
         foreach (var p in c.Parents)
             foreach (var posting in candidates[p].Postings)
                 if (gazetteer.CountryCode(posting & NameIndex.EntryMask) == country) return true;
+        return false;
+    }
+
+    // "Kansafra in Idleb countryside" where the gazetteer's Kansafra (an ACLED location) has no recorded
+    // division, or "Badah town (Larkana, Sindh)" where Badah's district is not recorded: a container the
+    // gazetteer cannot check the entry against does not rule it out.
+    private bool DivisionUnknown(List<Candidate> candidates, Candidate c, int e)
+    {
+        foreach (var p in c.Parents)
+            foreach (var posting in candidates[p].Postings)
+            {
+                int container = posting & NameIndex.EntryMask;
+                if (gazetteer.CountryCode(container) != gazetteer.CountryCode(e)) continue;
+                switch (gazetteer.Level(container))
+                {
+                    case PlaceLevel.Admin1 when gazetteer.Admin1(e) < 0:
+                    case PlaceLevel.Admin2 when gazetteer.Admin2(e) < 0 && (gazetteer.Admin1(e) < 0 || gazetteer.Admin1(e) == gazetteer.Admin1(container)):
+                        return true;
+                }
+            }
         return false;
     }
 
