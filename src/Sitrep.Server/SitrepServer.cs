@@ -49,9 +49,6 @@ public static class SitrepServer
                 }));
         });
 
-        // Reads are answered from memory while the store has not changed (StoreFactory.Version): a map's
-        // listing asked by fifty dashboards costs one query. Not when reads need a key: the cache sits
-        // before the endpoint filters that check it.
         // Compressed when the client asks (Accept-Encoding), inside the read cache, which keeps each encoding once.
         services.AddResponseCompression(compression =>
         {
@@ -61,6 +58,9 @@ public static class SitrepServer
         });
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        // Reads are answered from memory while the store has not changed (StoreFactory.Version): a map's
+        // listing asked by fifty dashboards costs one query. Not when reads need a key: the cache sits
+        // before the endpoint filters that check it (ReadCache).
         services.AddOutputCache(cache =>
         {
             cache.SizeLimit = 256L * 1024 * 1024;
