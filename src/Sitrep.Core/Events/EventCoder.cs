@@ -146,7 +146,7 @@ internal sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer
                 incident.DateBy(day);
         return incidents.ConvertAll(i =>
         {
-            var e = AtCapitalWhenCountryWide(WithoutTollsOfPeacefulDevelopments(i.Event));
+            var e = AtCapitalOrSeat(WithoutTollsOfPeacefulDevelopments(i.Event));
             return e with { Notes = Note(e.Date ?? document.Date, e.Actor1, e.EventType, e.SubEventType, e.Place, e.Fatalities ?? 0) };
         });
     }
@@ -162,14 +162,34 @@ internal sealed class EventCoder(TextClassifier classifier, Gazetteer? gazetteer
             : e;
 
     /// <summary>
-    /// An event known only to its country is put at the capital's point, as ACLED codes one (geo precision 3); the
-    /// place stays the country the report names.
+    /// An event known only to its country is put at the capital's point, and one known only to a province or
+    /// district at its seat, as ACLED's codebook codes them; the place stays the country or division the
+    /// report names. (On the ACLED notes, seats rather than divisions' middles: place within 25 km 0.812 →
+    /// 0.816 on the development rows, 0.747 → 0.752 on the training rows.)
     /// </summary>
-    private CodedEvent AtCapitalWhenCountryWide(CodedEvent e)
+    private CodedEvent AtCapitalOrSeat(CodedEvent e)
     {
-        if (gazetteer is null || e.Place is not { Level: PlaceLevel.Country } country || country.Country.Length != 2) return e;
-        int capital = gazetteer.Capital(CountryCodes.Pack(country.Country));
-        return capital < 0 ? e : e with { Place = country with { Latitude = Math.Round(gazetteer.Latitude(capital), 5), Longitude = Math.Round(gazetteer.Longitude(capital), 5) } };
+        if (gazetteer is null || e.Place is not { } place || place.Country.Length != 2) return e;
+        int point = place.Level switch
+        {
+            PlaceLevel.Country => gazetteer.Capital(CountryCodes.Pack(place.Country)),
+            PlaceLevel.Admin1 or PlaceLevel.Admin2 => DivisionOf(place) is var d and >= 0 ? gazetteer.SeatOf(d) : -1,
+            _ => -1,
+        };
+        return point < 0 ? e : e with { Place = place with { Latitude = Math.Round(gazetteer.Latitude(point), 5), Longitude = Math.Round(gazetteer.Longitude(point), 5) } };
+    }
+
+    // The gazetteer's entry of a division mention: its name at its level in its country, at its point.
+    private int DivisionOf(PlaceMention place)
+    {
+        Span<char> key = stackalloc char[PlaceNames.MaxKeyLength];
+        foreach (var posting in gazetteer!.Names.Find(key[..PlaceNames.Key(place.Name, key)]))
+        {
+            int e = posting & NameIndex.EntryMask;
+            if (gazetteer.Level(e) == place.Level && gazetteer.Country(e) == place.Country
+                && Math.Abs(gazetteer.Latitude(e) - place.Latitude) < 0.01 && Math.Abs(gazetteer.Longitude(e) - place.Longitude) < 0.01) return e;
+        }
+        return -1;
     }
 
     // The words of a clause that says what is alleged, claimed or rumoured ("allegations that ...", "rumours that ..."), up to the next comma.

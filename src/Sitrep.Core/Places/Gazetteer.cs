@@ -11,6 +11,7 @@ public sealed class Gazetteer
     internal readonly GazetteerColumns Columns;
     private readonly Dictionary<ushort, int> _countryEntries = [];
     private readonly Dictionary<ushort, int> _capitals = [];
+    private readonly Dictionary<int, int> _seats = [];
     private readonly Dictionary<int, (int Since, int Before)> _admin1Changes = [];
 
     internal Gazetteer(GazetteerColumns columns, NameIndex names, NameIndex demonyms, NameIndex sounds)
@@ -26,6 +27,14 @@ public sealed class Gazetteer
             if (((PlaceFlags)columns.Flags[i] & PlaceFlags.Capital) != 0
                 && (!_capitals.TryGetValue(columns.Countries[i], out var other) || columns.Populations[i] > columns.Populations[other]))
                 _capitals[columns.Countries[i]] = i;
+        }
+        // A division's seat: the most populous town flagged as a seat inside it (GeoNames' PPLA, PPLA2).
+        for (int i = 0; i < columns.Levels.Length; i++)
+        {
+            if (((PlaceFlags)columns.Flags[i] & (PlaceFlags.AdminSeat | PlaceFlags.Capital)) == 0 || columns.Levels[i] != (byte)PlaceLevel.City) continue;
+            foreach (int division in (ReadOnlySpan<int>)[columns.Admin1[i], columns.Admin2[i]])
+                if (division >= 0 && (!_seats.TryGetValue(division, out var other) || columns.Populations[i] > columns.Populations[other]))
+                    _seats[division] = i;
         }
         for (int c = 0; c < columns.ChangedAdmin1.Length; c++)
             _admin1Changes[columns.ChangedAdmin1[c]] = (columns.ChangedSince[c], columns.ChangedFrom[c]);
@@ -84,6 +93,9 @@ public sealed class Gazetteer
 
     /// <summary>The second-level division containing the entry, or -1.</summary>
     public int Admin2(int i) => Columns.Admin2[i];
+
+    /// <summary>The seat of division <paramref name="division"/> (its most populous town flagged as a seat or capital), or -1.</summary>
+    internal int SeatOf(int division) => _seats.TryGetValue(division, out var i) ? i : -1;
 
     /// <summary>The country entry for a packed code, or -1.</summary>
     public int CountryEntry(ushort code) => _countryEntries.TryGetValue(code, out var i) ? i : -1;

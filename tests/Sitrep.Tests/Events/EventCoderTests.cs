@@ -167,6 +167,14 @@ public class EventCoderTests
     }
 
     [Fact]
+    public void Place_AnEventKnownOnlyToItsProvince_IsAtItsSeat_AsACLEDCodesIt()
+    {
+        var place = Single("Oil workers went on strike across Mangystau region on Monday over unpaid wages.").Place!;
+        Assert.Equal(("Mangystau", PlaceLevel.Admin1), (place.Name, place.Level));
+        Assert.True(Sitrep.Places.Geo.DistanceKm(place.Latitude, place.Longitude, 43.65, 51.2) < 25, $"{place.Latitude}, {place.Longitude} is not Aktau, the region's seat");
+    }
+
+    [Fact]
     public void Place_AThingNamedAfterACity_IsNotWhereTheActHappened() =>
         Assert.Equal("Kenya", Single("Gunmen attacked three of Kenya's railway depots on Monday, hours before the opening ceremony of the Nairobi Olympics.").Place?.Name);
 
