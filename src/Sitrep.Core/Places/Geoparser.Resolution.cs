@@ -99,8 +99,10 @@ internal sealed partial class Geoparser
                 if (ParentIsDivision(candidates, c) || c.ParentInParentheses && abroad)
                 {
                     if (abroad) contradicted.Add((c.Key, bestEntry));
-                    bestEntry = -1;
-                    rule = "left unplaced: the place the report says holds it holds no entry of this name, and a namesake elsewhere would be wrong";
+                    bestEntry = TownInContainer(candidates, c, date);
+                    rule = bestEntry >= 0
+                        ? "the town of this name that the place the report says holds it does hold (it holds no division of this name), standing for the division as its seat"
+                        : "left unplaced: the place the report says holds it holds no entry of this name, and a namesake elsewhere would be wrong";
                 }
             }
             // "Bala" is another name of Basel: in a report whose other places are all elsewhere, a town
@@ -167,6 +169,19 @@ internal sealed partial class Geoparser
             foreach (var posting in candidates[p].Postings)
                 if (gazetteer.CountryCode(posting & NameIndex.EntryMask) == country) return true;
         return false;
+    }
+
+    // "Poonch district, J&K" where the gazetteer's only Poonch district is Pakistan's: Indian Poonch, the
+    // town, stands for its district, as a district's events are coded at its seat. Only for a name called a division.
+    private int TownInContainer(List<Candidate> candidates, Candidate c, DateOnly date)
+    {
+        if (c.Cue != Cue.Division) return -1;
+        foreach (var posting in c.Postings)
+        {
+            int e = posting & NameIndex.EntryMask;
+            if (gazetteer.Level(e) is PlaceLevel.City or PlaceLevel.District && Containment(candidates, c, e, date) > 0) return e;
+        }
+        return -1;
     }
 
     // "Kansafra in Idleb countryside" where the gazetteer's Kansafra (an ACLED location) has no recorded

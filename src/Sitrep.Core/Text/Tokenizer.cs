@@ -99,6 +99,16 @@ internal static class Tokenizer
         return i;
     }
 
+    // An ampersand between runs of one to three capitals, each whole: "J&K", "AT&T", "S&P", not "Tom&Jerry".
+    private static bool IsCapitalsAmpersand(ReadOnlySpan<char> text, int start, int ampersand)
+    {
+        int before = ampersand - start, after = 0;
+        while (ampersand + 1 + after < text.Length && char.IsAsciiLetterUpper(text[ampersand + 1 + after])) after++;
+        bool followedByLetter = ampersand + 1 + after < text.Length && char.IsLetterOrDigit(text[ampersand + 1 + after]);
+        return before is >= 1 and <= 3 && after is >= 1 and <= 3 && !followedByLetter
+            && text[start..ampersand].IndexOfAnyExceptInRange('A', 'Z') < 0;
+    }
+
     // "2022-01" or "2022-01-06": join a hyphen only inside an ISO date, so "10-15" stays a range.
     private static bool IsIsoDateHyphen(ReadOnlySpan<char> text, int start, int hyphen)
     {
@@ -133,6 +143,10 @@ internal static class Tokenizer
             else if (IsHyphen(c) && i + 1 < text.Length && IsWordChar(text[i + 1]))
             {
                 i++;
+            }
+            else if (c == '&' && IsCapitalsAmpersand(text, start, i))
+            {
+                i++; // "J&K", "AT&T", "S&P": one name
             }
             else if (IsApostrophe(c) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {

@@ -30,6 +30,14 @@ public class GeoparserTests
         Places(text, pipeline, date).First(p => p.Text == mention).Place;
 
     [Fact]
+    public void ADistrictTheContainerDoesNotHold_IsTheTownOfItsNameThatItDoes()
+    {
+        // The gazetteer's only Poonch district is Pakistan's; "J&K" says the Indian one, whose town stands for it.
+        var poonch = Place("Troops exchanged fire across the Line of Control near Poonch district, J&K, on Friday.", "Poonch district");
+        Assert.Equal(("IN", "Jammu and Kashmir"), (poonch.Country, poonch.Admin1));
+    }
+
+    [Fact]
     public void Santiago_TheCountriesTheReportIsAbout_Decide()
     {
         Assert.Equal("CL", Place("Chilean police fired tear gas at students in Santiago on Thursday.", "Santiago").Country);

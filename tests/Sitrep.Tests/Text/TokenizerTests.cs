@@ -39,6 +39,17 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void Tokenize_CapitalsJoinedByAnAmpersand_AreOneName()
+    {
+        Assert.Equal(["Poonch", "district", ",", "J&K", ")"], Words("Poonch district, J&K)"));
+        Assert.Equal(["AT&T", "and", "the", "S&P", "500"], Words("AT&T and the S&P 500"));
+        // Words, and capitals with spaces around the ampersand, stay apart.
+        Assert.Equal(["Tom", "&", "Jerry"], Words("Tom&Jerry"));
+        Assert.Equal(["R", "&", "D"], Words("R & D"));
+        Assert.Equal(["AT", "&", "Tea"], Words("AT&Tea"));
+    }
+
+    [Fact]
     public void Tokenize_NumberRange_SplitsAroundHyphen()
     {
         Assert.Equal(["10", "-", "15"], Words("10-15"));
