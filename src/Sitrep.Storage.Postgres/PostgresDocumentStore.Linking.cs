@@ -235,7 +235,7 @@ public sealed partial class PostgresDocumentStore
         }
 
         public List<string> Members(string incident) =>
-            Read(incident, "SELECT id FROM events WHERE incident_id = @incident ORDER BY id", r => r.GetString(0));
+            SqlDialect.Rows(connection, transaction, "SELECT id FROM events WHERE incident_id = @incident ORDER BY id", r => r.GetString(0), ("incident", incident));
 
         public void Separate(string eventId, string incident, IReadOnlyList<string> others)
         {
@@ -249,7 +249,8 @@ public sealed partial class PostgresDocumentStore
         }
 
         public List<(string A, string B)> Links(string incident) =>
-            Read(incident, "SELECT l.a, l.b FROM event_links l JOIN events e ON e.id = l.a WHERE e.incident_id = @incident", r => (r.GetString(0), r.GetString(1)));
+            SqlDialect.Rows(connection, transaction, "SELECT l.a, l.b FROM event_links l JOIN events e ON e.id = l.a WHERE e.incident_id = @incident",
+                r => (r.GetString(0), r.GetString(1)), ("incident", incident));
 
         public void Rename(string formerIncident, IReadOnlyDictionary<string, string> parts)
         {
@@ -266,16 +267,6 @@ public sealed partial class PostgresDocumentStore
                 """, connection, transaction);
             choose.Parameters.AddWithValue("names", parts.Values.Distinct().ToArray());
             choose.ExecuteNonQuery();
-        }
-
-        private List<T> Read<T>(string incident, string sql, Func<NpgsqlDataReader, T> row)
-        {
-            using var find = new NpgsqlCommand(sql, connection, transaction);
-            find.Parameters.AddWithValue("incident", incident);
-            using var r = find.ExecuteReader();
-            var rows = new List<T>();
-            while (r.Read()) rows.Add(row(r));
-            return rows;
         }
     }
 

@@ -316,7 +316,8 @@ public sealed partial class SqliteDocumentStore
             return find.ExecuteScalar() as string;
         }
 
-        public List<string> Members(string incident) => Read(incident, $"SELECT id FROM events WHERE {InIncident("events", "$incident")} ORDER BY id", r => r.GetString(0));
+        public List<string> Members(string incident) =>
+            SqlDialect.Rows(store._connection, transaction, $"SELECT id FROM events WHERE {InIncident("events", "@incident")} ORDER BY id", r => r.GetString(0), ("incident", incident));
 
         public void Separate(string eventId, string incident, IReadOnlyList<string> others)
         {
@@ -337,7 +338,8 @@ public sealed partial class SqliteDocumentStore
         }
 
         public List<(string A, string B)> Links(string incident) =>
-            Read(incident, $"SELECT l.a, l.b FROM events e JOIN event_links l ON l.seq = e.seq WHERE {InIncident("e", "$incident")}", r => (r.GetString(0), r.GetString(1)));
+            SqlDialect.Rows(store._connection, transaction, $"SELECT l.a, l.b FROM events e JOIN event_links l ON l.seq = e.seq WHERE {InIncident("e", "@incident")}",
+                r => (r.GetString(0), r.GetString(1)), ("incident", incident));
 
         public void Rename(string formerIncident, IReadOnlyDictionary<string, string> parts)
         {
@@ -353,16 +355,6 @@ public sealed partial class SqliteDocumentStore
             forget.Parameters.AddWithValue("$incident", formerIncident);
             forget.ExecuteNonQuery();
             foreach (var name in parts.Values.Distinct()) store.ChooseHead(name, transaction);
-        }
-
-        private List<T> Read<T>(string incident, string sql, Func<SqliteDataReader, T> row)
-        {
-            var find = store.Command(transaction, sql);
-            find.Parameters.AddWithValue("$incident", incident);
-            using var r = find.ExecuteReader();
-            var rows = new List<T>();
-            while (r.Read()) rows.Add(row(r));
-            return rows;
         }
     }
 

@@ -99,7 +99,7 @@ internal sealed partial class Geoparser
                 if (ParentIsDivision(candidates, c) || c.ParentInParentheses && abroad)
                 {
                     if (abroad) contradicted.Add((c.Key, bestEntry));
-                    bestEntry = TownInContainer(candidates, c, date);
+                    bestEntry = TownInContainer(candidates, c, focus, date);
                     rule = bestEntry >= 0
                         ? "the town of this name that the place the report says holds it does hold (it holds no division of this name), standing for the division as its seat"
                         : "left unplaced: the place the report says holds it holds no entry of this name, and a namesake elsewhere would be wrong";
@@ -172,14 +172,15 @@ internal sealed partial class Geoparser
     }
 
     // "Poonch district, J&K" where the gazetteer's only Poonch district is Pakistan's: Indian Poonch, the
-    // town, stands for its district, as a district's events are coded at its seat. Only for a name called a division.
-    private int TownInContainer(List<Candidate> candidates, Candidate c, DateOnly date)
+    // town, stands for its district, as a district's events are coded at its seat: the town the second search
+    // takes when the first finds no division, here when the one it found is ruled out. Only for a name called a division.
+    private int TownInContainer(List<Candidate> candidates, Candidate c, Dictionary<ushort, double> focus, DateOnly date)
     {
         if (c.Cue != Cue.Division) return -1;
         foreach (var posting in c.Postings)
         {
             int e = posting & NameIndex.EntryMask;
-            if (gazetteer.Level(e) is PlaceLevel.City or PlaceLevel.District && Containment(candidates, c, e, date) > 0) return e;
+            if (gazetteer.Level(e) is PlaceLevel.City or PlaceLevel.District && IsSeatCandidate(candidates, c, e, focus, date)) return e;
         }
         return -1;
     }

@@ -9,17 +9,10 @@ internal static class DocumentListing
     public static IReadOnlyList<DocumentSummary> List(DbConnection connection, SqlDialect dialect, DocumentQuery query)
     {
         using var command = connection.CreateCommand();
-        // Only the filters given appear, as in the event listing, so that each can use its index.
-        var clauses = new List<string> { dialect.True };
-        void Where(string clause, string name, object? value)
-        {
-            if (value is null) return;
-            SqlDialect.Add(command, name, value);
-            clauses.Add(clause);
-        }
-        Where("d.date >= @from", "from", query.From is { } from ? dialect.Date(from) : null);
-        Where("d.date <= @to", "to", query.To is { } to ? dialect.Date(to) : null);
-        Where("d.source = @source", "source", query.Source);
+        var where = new SqlConditions(command, dialect);
+        where.Add("d.date >= @from", "from", query.From is { } from ? dialect.Date(from) : null);
+        where.Add("d.date <= @to", "to", query.To is { } to ? dialect.Date(to) : null);
+        where.Add("d.source = @source", "source", query.Source);
         SqlDialect.Add(command, "limit", query.Limit);
         SqlDialect.Add(command, "offset", query.Offset);
         command.CommandText = $"""
@@ -27,7 +20,7 @@ internal static class DocumentListing
                    (SELECT CAST(count(*) AS integer) FROM deliveries v WHERE v.document_id = d.id),
                    (SELECT v.file FROM deliveries v WHERE v.document_id = d.id ORDER BY v.delivered_at, v.file LIMIT 1)
             FROM documents d
-            WHERE {string.Join(" AND ", clauses)}
+            WHERE {where}
             ORDER BY d.date, {dialect.StoredOrder("d")}
             LIMIT @limit OFFSET @offset
             """;

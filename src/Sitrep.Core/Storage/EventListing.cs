@@ -5,41 +5,32 @@ namespace Sitrep.Storage;
 /// <summary>The event listing both stores run, written once: its filter and its page query.</summary>
 internal static class EventListing
 {
-    /// <summary>
-    /// The WHERE clause of <paramref name="query"/>, every value a parameter of <paramref name="command"/>.
-    /// Only the filters given appear: "(@x IS NULL OR col = @x)" would keep SQLite from using an index for any of them.
-    /// </summary>
+    /// <summary>The WHERE clause of <paramref name="query"/>, every value a parameter of <paramref name="command"/> (see <see cref="SqlConditions"/>).</summary>
     public static string Filter(DbCommand command, EventQuery query, SqlDialect dialect)
     {
-        var clauses = new List<string> { dialect.True };
-        void Where(string clause, string name, object? value)
-        {
-            if (value is null) return;
-            SqlDialect.Add(command, name, value);
-            clauses.Add(clause);
-        }
-        Where("e.country = @country", "country", query.Country?.ToUpperInvariant());
-        Where("e.date >= @from", "from", query.From is { } from ? dialect.Date(from) : null);
-        Where("e.date <= @to", "to", query.To is { } to ? dialect.Date(to) : null);
-        Where("(e.event_type = @type OR e.event_type || '/' || e.sub_event_type = @type)", "type", query.Type);
-        Where("e.id = @id", "id", query.Id);
-        if (query.DocumentId is { } document) clauses.Add(dialect.OfDocument(command, document));
+        var where = new SqlConditions(command, dialect);
+        where.Add("e.country = @country", "country", query.Country?.ToUpperInvariant());
+        where.Add("e.date >= @from", "from", query.From is { } from ? dialect.Date(from) : null);
+        where.Add("e.date <= @to", "to", query.To is { } to ? dialect.Date(to) : null);
+        where.Add("(e.event_type = @type OR e.event_type || '/' || e.sub_event_type = @type)", "type", query.Type);
+        where.Add("e.id = @id", "id", query.Id);
+        if (query.DocumentId is { } document) where.Add(dialect.OfDocument(command, document));
         if (query.IncidentId is { } incident)
         {
             SqlDialect.Add(command, "incident", incident);
-            clauses.Add(dialect.InIncident("e", "@incident"));
+            where.Add(dialect.InIncident("e", "@incident"));
         }
-        if (query.IncidentsOnly) clauses.Add("e.incident_head = 1");
+        if (query.IncidentsOnly) where.Add("e.incident_head = 1");
         if (query.Box is { } box)
         {
             SqlDialect.Add(command, "west", box.West);
             SqlDialect.Add(command, "south", box.South);
             SqlDialect.Add(command, "east", box.East);
             SqlDialect.Add(command, "north", box.North);
-            clauses.Add(dialect.InBox(box.West <= box.East));
+            where.Add(dialect.InBox(box.West <= box.East));
         }
-        if (query.Words is { } words && dialect.MatchingWords(command, words) is { } match) clauses.Add(match);
-        return string.Join("\n  AND ", clauses);
+        if (query.Words is { } words && dialect.MatchingWords(command, words) is { } match) where.Add(match);
+        return where.ToString();
     }
 
     /// <summary>

@@ -47,6 +47,16 @@ internal abstract class SqlDialect
         command.Parameters.Add(parameter);
     }
 
+    /// <summary>Each row <paramref name="sql"/> reads (its parameters <c>@name</c>), as <paramref name="row"/> makes it.</summary>
+    public static List<T> Rows<T>(DbConnection connection, DbTransaction? transaction, string sql, Func<DbDataReader, T> row, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, transaction, sql, parameters);
+        using var r = command.ExecuteReader();
+        var rows = new List<T>();
+        while (r.Read()) rows.Add(row(r));
+        return rows;
+    }
+
     /// <summary>A command on <paramref name="connection"/> with its parameters (<c>@name</c> in <paramref name="sql"/>; null is SQL NULL).</summary>
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
