@@ -203,6 +203,7 @@ public static class ApiEndpoints
             if (batch.Count == StoreBatch) await Flush();
         }
         await Flush();
+        if (added > 0) await stores.WriteAsync(store => store.SettleIncidents(), cancel);
         var status = stored == 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         return Results.Json(new { received, added, already_known = known, failed = received - stored, results }, statusCode: status);
 

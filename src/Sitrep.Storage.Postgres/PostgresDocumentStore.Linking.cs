@@ -47,6 +47,33 @@ public sealed partial class PostgresDocumentStore
             writes.ExecuteNonQuery();
         }
 
+        private LinkOrder? _order;
+
+        public LinkOrder Order
+        {
+            get
+            {
+                if (_order is { } known) return known;
+                using var find = Read("SELECT newest_date, newest_id, settle_date, settle_id FROM link_order");
+                using var r = find.ExecuteReader();
+                r.Read();
+                LinkKey? Key(int i) => r.IsDBNull(i) ? null : new LinkKey(r.GetFieldValue<DateOnly>(i), r.GetString(i + 1));
+                return (_order = new LinkOrder(Key(0), Key(2))).Value;
+            }
+            set
+            {
+                var p = Write("UPDATE link_order SET newest_date = @newest_date, newest_id = @newest_id, settle_date = @settle_date, settle_id = @settle_id");
+                void Bind(string name, LinkKey? key)
+                {
+                    p.AddWithValue(name + "_date", NpgsqlDbType.Date, key is { } k ? k.Date : DBNull.Value);
+                    p.AddWithValue(name + "_id", NpgsqlDbType.Text, key is { } k2 ? k2.Id : DBNull.Value);
+                }
+                Bind("newest", value.Newest);
+                Bind("settle", value.SettleFrom);
+                _order = value;
+            }
+        }
+
         public void SaveEvents(Documents.Document document, IReadOnlyList<(string IncidentId, bool IsHead)> incidents)
         {
             _writes ??= new NpgsqlBatch(store._connection, transaction);

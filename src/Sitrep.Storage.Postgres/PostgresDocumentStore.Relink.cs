@@ -25,7 +25,8 @@ public sealed partial class PostgresDocumentStore
         // Readers keep the old events, links and duplicates until the commit; the signature tables only linking reads are
         // emptied outright, so that their rebuilt indexes hold no dead rows to step over.
         Execute(_connection, transaction,
-            "DELETE FROM event_links; DELETE FROM events; DELETE FROM document_duplicates; TRUNCATE document_bands, document_signatures");
+            "DELETE FROM event_links; DELETE FROM events; DELETE FROM document_duplicates; TRUNCATE document_bands, document_signatures; "
+            + "UPDATE link_order SET newest_date = NULL, newest_id = NULL, settle_date = NULL, settle_id = NULL");
         var data = new LinkData(this, transaction);
         int count = 0;
         (DateOnly Date, string Id)? after = null;

@@ -174,5 +174,18 @@ internal static class PostgresMigrations
         // How each report was read when stored (Storage.StoredReading: every layer, its events, what the stages
         // noted), so that it is shown as read, agreeing with its stored events.
         "ALTER TABLE documents ADD COLUMN reading bytea;",
+        // Where the reports linked so far fall in linking order (Linking.LinkOrder): the last one, and the first that
+        // came out of order since the incidents were last settled. A store linked before this step counts as in order.
+        """
+        CREATE TABLE link_order (
+            one          boolean PRIMARY KEY DEFAULT true CHECK (one),
+            newest_date  date,
+            newest_id    text COLLATE "C",
+            settle_date  date,
+            settle_id    text COLLATE "C"
+        );
+        INSERT INTO link_order (newest_date, newest_id)
+            SELECT max(date), (SELECT id FROM documents WHERE date = (SELECT max(date) FROM documents) ORDER BY id DESC LIMIT 1) FROM documents;
+        """,
     ];
 }

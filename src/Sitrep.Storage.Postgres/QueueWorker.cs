@@ -77,6 +77,10 @@ public sealed class QueueWorker(string connectionString, DocumentPipeline pipeli
                     var claimed = WorkQueue.Claim(store.Connection, worker, options.BatchSize, options.Lease, options.MaxAttempts);
                     if (claimed.Count == 0)
                     {
+                        // Workers store batches in whatever order they finish them: once the queue is empty, the
+                        // incidents are settled to what date order makes (at once when all came in order; a
+                        // backlog's late reports are linked again once, not after every batch).
+                        store.SettleIncidents();
                         if (!WaitForWork(store.Connection, ref listener, cancellation)) return;
                         continue;
                     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using static Sitrep.Storage.StoredRows;
 using Microsoft.Data.Sqlite;
 using Sitrep.Documents;
@@ -41,6 +42,10 @@ public sealed partial class SqliteDocumentStore
         private DuplicateIndex Duplicates()
         {
             if (_duplicatesRead) return _indexes.Duplicates!;
+            // Settling deletes and stores again signatures this index may hold: after one, it is read anew.
+            long settled = (long)Command("SELECT settled FROM link_state").ExecuteScalar()!;
+            if (_indexes.Settled != settled) _indexes.Forget();
+            _indexes.Settled = settled;
             _indexes.Duplicates ??= new DuplicateIndex();
             var read = Command("SELECT seq, document_id, signature FROM document_signatures WHERE seq > $after ORDER BY seq");
             read.Parameters.AddWithValue("$after", _indexes.SignaturesIndexed);
@@ -138,6 +143,33 @@ public sealed partial class SqliteDocumentStore
             store.InsertEvents(document, incidents);
             for (int i = 0; i < incidents.Count; i++)
                 if (incidents[i].IsHead) heads.Add(EventMention.Of(document.Id, i + 1, document.Events[i]) with { IncidentId = incidents[i].IncidentId });
+        }
+
+        private LinkOrder? _order;
+
+        public LinkOrder Order
+        {
+            get
+            {
+                if (_order is { } known) return known;
+                using var r = Command("SELECT newest_date, newest_id, settle_date, settle_id FROM link_state").ExecuteReader();
+                r.Read();
+                LinkKey? Key(int i) => r.IsDBNull(i) ? null : new LinkKey(StoredRows.ReadDate(r, i)!.Value, r.GetString(i + 1));
+                return (_order = new LinkOrder(Key(0), Key(2))).Value;
+            }
+            set
+            {
+                var write = Command("UPDATE link_state SET newest_date = $newest_date, newest_id = $newest_id, settle_date = $settle_date, settle_id = $settle_id");
+                void Bind(string name, LinkKey? key)
+                {
+                    write.Parameters.AddWithValue($"${name}_date", key is { } k ? k.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value);
+                    write.Parameters.AddWithValue($"${name}_id", key is { } k2 ? k2.Id : DBNull.Value);
+                }
+                Bind("newest", value.Newest);
+                Bind("settle", value.SettleFrom);
+                write.ExecuteNonQuery();
+                _order = value;
+            }
         }
 
         // Links are held back until the batch is linked: linking never reads them.

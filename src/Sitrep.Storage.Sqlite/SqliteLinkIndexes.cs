@@ -44,6 +44,9 @@ internal sealed class SqliteLinkIndexes
     /// <inheritdoc cref="Heads"/>
     public long HeadsGeneration { get; set; } = -1;
 
+    /// <summary>The store's count of settlings the band index reflects (<c>link_state.settled</c>).</summary>
+    public long Settled { get; set; } = -1;
+
     /// <summary>Drops both indexes: a rolled-back batch may have added what the database no longer holds.</summary>
     public void Forget()
     {

@@ -317,5 +317,17 @@ internal static class SqliteMigrations
         // 17: how each report was read when stored (Storage.StoredReading: every layer, its events, what the
         // stages noted), so that it is shown as read, agreeing with its stored events.
         "ALTER TABLE documents ADD COLUMN reading BLOB;",
+        // 18: where the reports linked so far fall in linking order (Linking.LinkOrder): the last one, and
+        // the first that came out of order since the incidents were last settled, and how many times they
+        // were (an in-memory band index of an earlier count holds signatures settling deleted). A store linked before
+        // this step counts as in order up to its last report.
+        """
+        ALTER TABLE link_state ADD COLUMN newest_date TEXT;
+        ALTER TABLE link_state ADD COLUMN newest_id TEXT;
+        ALTER TABLE link_state ADD COLUMN settle_date TEXT;
+        ALTER TABLE link_state ADD COLUMN settle_id TEXT;
+        ALTER TABLE link_state ADD COLUMN settled INTEGER NOT NULL DEFAULT 0;
+        UPDATE link_state SET (newest_date, newest_id) = (SELECT date, id FROM documents ORDER BY date DESC, id DESC LIMIT 1);
+        """,
     ];
 }

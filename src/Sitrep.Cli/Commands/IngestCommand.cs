@@ -120,6 +120,7 @@ internal static class IngestCommand
                 failed = p.Failed,
                 words = p.Words,
                 seconds = Math.Round(p.Elapsed.TotalSeconds, 3),
+                linked_again = p.Settled,
                 database,
             }));
             return;
@@ -130,5 +131,9 @@ internal static class IngestCommand
         table.AddRow($"{p.Read:N0}", $"{p.Added:N0}", $"{p.Known:N0}", $"{p.Failed:N0}", $"{p.Words:N0}",
             $"{p.Elapsed.TotalSeconds:N1}", $"{Rate(p):N0}");
         context.Console.Write(table);
+        if (p.Settled > 0)
+            context.Console.MarkupLine($"[grey]{p.Settled:N0} reports linked again in date order: some came before reports already stored[/]");
+        else if (p.Settled is null)
+            context.Console.MarkupLine("[yellow]incidents not settled: reports stored by an older sitrep came after these in date order; run `sitrep db relink`[/]");
     }
 }

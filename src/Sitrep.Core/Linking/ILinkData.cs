@@ -53,6 +53,9 @@ internal interface ILinkData
     /// <summary>Moves every member of incident <paramref name="drop"/> into incident <paramref name="keep"/>.</summary>
     void Rename(string keep, string drop);
 
+    /// <summary>Where the reports linked so far fall in linking order (stored with the links).</summary>
+    LinkOrder Order { get; set; }
+
     /// <summary>Sends the writes held back, if any.</summary>
     void Flush();
 }

@@ -22,13 +22,34 @@ internal static class ReportLinker
     /// </summary>
     public static void Prepare(Document document) => document.LinkSignature ??= MinHash.Signature(document.Text);
 
-    /// <summary>Links each of <paramref name="added"/>, in order, through <paramref name="data"/>.</summary>
+    /// <summary>
+    /// Links newly stored reports through <paramref name="data"/>, in linking order (report date, then
+    /// id), and records where the batch fell in that order. A report that comes before one already
+    /// linked marks the incidents to be settled (<see cref="LinkRewinding.Settle"/>), which links every
+    /// report from it on again: while they are so marked, new reports (all after the mark) are stored
+    /// each event its own incident, since linking them now would be undone.
+    /// </summary>
     public static void Link(IReadOnlyList<Document> added, ILinkData data)
     {
-        for (int i = 0; i < added.Count; i++)
+        if (added.Count == 0) return;
+        var ordered = added.OrderBy(LinkKey.Of).ToList();
+        data.Order = data.Order.After(LinkKey.Of(ordered[0]), LinkKey.Of(ordered[^1]));
+        if (data.Order.SettleFrom is null) LinkInOrder(ordered, data);
+        else
         {
-            var duplicates = LinkDuplicates(added[i], added[i].LinkSignature ?? MinHash.Signature(added[i].Text), data);
-            data.SaveEvents(added[i], LinkEvents(added[i], duplicates, data));
+            foreach (var document in ordered)
+                data.SaveEvents(document, [.. document.Events.Select((_, i) => (StoredEvent.IdOf(document.Id, i + 1), true))]);
+            data.Flush();
+        }
+    }
+
+    /// <summary>Links each of <paramref name="ordered"/> (in linking order, each after every report linked before) through <paramref name="data"/>.</summary>
+    public static void LinkInOrder(IReadOnlyList<Document> ordered, ILinkData data)
+    {
+        foreach (var document in ordered)
+        {
+            var duplicates = LinkDuplicates(document, document.LinkSignature ?? MinHash.Signature(document.Text), data);
+            data.SaveEvents(document, LinkEvents(document, duplicates, data));
         }
         data.Flush();
     }

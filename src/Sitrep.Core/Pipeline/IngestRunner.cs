@@ -33,8 +33,10 @@ public sealed record IngestOptions
 /// <summary>
 /// Counts so far. <c>Read = Added + Known + Failed</c>, counting only stored batches. <c>Storing</c> is
 /// the time the writer spent in the store: near <c>Elapsed</c>, storing is what limits the ingest.
+/// <c>Settled</c>: the reports linked again at the end because reports came out of linking order
+/// (<see cref="IEventStore.SettleIncidents"/>; null when some could not be).
 /// </summary>
-public readonly record struct IngestProgress(long Read, long Added, long Known, long Failed, long Words, TimeSpan Elapsed, TimeSpan Storing);
+public readonly record struct IngestProgress(long Read, long Added, long Known, long Failed, long Words, TimeSpan Elapsed, TimeSpan Storing, int? Settled = 0);
 
 /// <summary>
 /// Reads, processes (in parallel) and stores reports: one writer thread, batched transactions, every
@@ -57,7 +59,7 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
         var clock = Stopwatch.StartNew();
         var counts = new Counts();
         var batches = Channel.CreateBounded<List<Document>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var writer = Task.Run(() => WriteBatches(batches, counts, progress, clock), CancellationToken.None);
+        var writer = Task.Run(() => WriteBatches(batches, counts, progress, clock, cancellation), CancellationToken.None);
 
         var batch = new List<Document>(options.HandoffSize);
         try
@@ -99,7 +101,9 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
         return counts.Snapshot(clock.Elapsed);
     }
 
-    private async Task WriteBatches(Channel<List<Document>> batches, Counts counts, IProgress<IngestProgress>? progress, Stopwatch clock)
+    // Stores the batches, then settles the incidents if reports came out of linking order (a stopped
+    // ingest leaves that to the next one, or to `sitrep db relink`: the store remembers it).
+    private async Task WriteBatches(Channel<List<Document>> batches, Counts counts, IProgress<IngestProgress>? progress, Stopwatch clock, CancellationToken cancellation)
     {
         try
         {
@@ -111,6 +115,12 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
                     counts.Add(outcome, batch.Sum(d => (long)d.WordCount), Stopwatch.GetElapsedTime(started));
                     progress?.Report(counts.Snapshot(clock.Elapsed));
                 }
+            if (!cancellation.IsCancellationRequested)
+            {
+                long started = Stopwatch.GetTimestamp();
+                counts.Settled = store.SettleIncidents();
+                counts.Add(default, 0, Stopwatch.GetElapsedTime(started));
+            }
         }
         catch (Exception e)
         {
@@ -123,6 +133,7 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
     private sealed class Counts
     {
         public long Failed;
+        public int? Settled = 0;
         private long _added, _known, _words, _storingTicks;
 
         public void Add(StoreOutcome outcome, long words, TimeSpan storing)
@@ -137,7 +148,7 @@ public sealed class IngestRunner(DocumentPipeline pipeline, IDocumentStore store
         {
             long added = Interlocked.Read(ref _added), known = Interlocked.Read(ref _known), failed = Interlocked.Read(ref Failed);
             return new IngestProgress(added + known + failed, added, known, failed, Interlocked.Read(ref _words), elapsed,
-                TimeSpan.FromTicks(Interlocked.Read(ref _storingTicks)));
+                TimeSpan.FromTicks(Interlocked.Read(ref _storingTicks)), Settled);
         }
     }
 }

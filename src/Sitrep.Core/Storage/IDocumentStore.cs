@@ -77,6 +77,17 @@ public interface IEventStore
 
     /// <summary>The links inside an incident, each with why the two events were judged one incident.</summary>
     IReadOnlyList<EventLink> ListLinks(string incidentId);
+
+    /// <summary>
+    /// Makes the incidents what linking the stored reports in linking order (report date, then id)
+    /// makes, if reports were stored out of that order since they were last settled: the reports from
+    /// the first of those on are linked again, in order, in one transaction. An ingest, a server's
+    /// write and a worker's batch end with it, so the incidents depend on which reports the store
+    /// holds, not on the order they came in. Returns the reports linked again (0 when all came in
+    /// order), or null when one of them was stored by an older sitrep (<c>sitrep db relink</c> reads
+    /// it again).
+    /// </summary>
+    int? SettleIncidents();
 }
 
 /// <summary>API keys for the server's write endpoints: only their hashes are kept.</summary>

@@ -149,9 +149,9 @@ internal static class StoredRows
     }
 
     /// <summary>Stored report <paramref name="documentId"/> as it was read when stored (see <see cref="StoredReading"/>), or null.</summary>
-    public static Document? Reading(DbConnection connection, string documentId)
+    public static Document? Reading(DbConnection connection, string documentId, DbTransaction? transaction = null)
     {
-        using var command = SqlDialect.Command(connection, null, "SELECT reading, text, date FROM documents WHERE id = @id AND reading IS NOT NULL", ("id", documentId));
+        using var command = SqlDialect.Command(connection, transaction, "SELECT reading, text, date FROM documents WHERE id = @id AND reading IS NOT NULL", ("id", documentId));
         using var r = command.ExecuteReader();
         return r.Read() ? StoredReading.Decode((byte[])r.GetValue(0), r.GetString(1), ReadDate(r, 2)!.Value) : null;
     }

@@ -75,6 +75,7 @@ public sealed class LinkingTests
         var reports = Market();
         // The latest report first, so the incident's name (smallest id) need not be its best-coded event.
         foreach (var report in reports.Reverse()) store.Store([report]);
+        Assert.True(store.SettleIncidents() > 0); // the reports came in reverse date order
 
         var incident = store.ListIncidents(new EventQuery(Country: "NG")).Single(i => i.Documents.Count == 3);
         var heads = store.ListEvents(new EventQuery(IncidentsOnly: true, Limit: 100)).Where(e => e.IncidentId == incident.Id).ToList();
@@ -109,7 +110,9 @@ public sealed class LinkingTests
             using var dir = new TempDirectory();
             using var store = TestStores.Open(kind, dir);
             foreach (var document in order) store.Store([document]);
+            store.SettleIncidents();
             store.Store(order.ToList()); // again: nothing changes
+            Assert.Equal(0, store.SettleIncidents());
             var events = store.ListEvents(new EventQuery(Limit: 10_000));
             // Every incident has exactly one head, whatever the order of merges.
             Assert.Equal(events.Select(e => e.IncidentId).Distinct().Order(StringComparer.Ordinal),
@@ -130,13 +133,16 @@ public sealed class LinkingTests
     {
         // A copy coded like its original heads the merged incident when its id is the smaller, so the
         // stored original is renamed into it and demoted at once; arriving first, it is the one kept.
-        var original = Read(MarketWire, new DateOnly(2024, 3, 9), "Sahel Wire");
-        var copy = Read("MAIDUGURI (Sahel Wire) - " + MarketWire, new DateOnly(2024, 3, 9), "Metro Reprint");
+        // Whichever comes second is dated a day later (the same Friday's attack), so each arrives in
+        // date order and is linked as it arrives.
+        Document Original(int day) => Read(MarketWire, new DateOnly(2024, 3, day), "Sahel Wire");
+        Document Copy(int day) => Read("MAIDUGURI (Sahel Wire) - " + MarketWire, new DateOnly(2024, 3, day), "Metro Reprint");
         List<(string Incident, string Head)> Incidents(params Document[] order)
         {
             using var dir = new TempDirectory();
             using var store = TestStores.Open(kind, dir);
             foreach (var document in order) store.Store([document]);
+            Assert.Equal(0, store.SettleIncidents());
             var events = store.ListEvents(new EventQuery(Limit: 10_000));
             var heads = store.ListEvents(new EventQuery(IncidentsOnly: true, Limit: 10_000));
             Assert.Equal(events.Select(e => e.IncidentId).Distinct().Order(StringComparer.Ordinal), heads.Select(e => e.IncidentId).Order(StringComparer.Ordinal));
@@ -144,8 +150,8 @@ public sealed class LinkingTests
             Assert.Contains(events.GroupBy(e => e.IncidentId), g => g.Select(e => e.DocumentId).Distinct().Count() == 2);
             return [.. heads.Select(h => (h.IncidentId, h.Id)).Order()];
         }
-        var forward = Incidents(original, copy);
-        Assert.Equal(forward, Incidents(copy, original));
+        var forward = Incidents(Original(9), Copy(10));
+        Assert.Equal(forward, Incidents(Copy(9), Original(10)));
     }
 
     [Theory]
@@ -278,9 +284,9 @@ public sealed class LinkingTests
         using var store = TestStores.Open(kind, dir);
         var day = new DateOnly(2024, 3, 4);
         var text = new PipelineBuilder().UseText().Build();
-        Document Clash(int group, string words)
+        Document Clash(int group, string words, DateOnly reported)
         {
-            var report = new Document($"Armed Group {group} {words} near the market on Monday.", day, new SourceLocation("dense.jsonl", group));
+            var report = new Document($"Armed Group {group} {words} near the market on Monday.", reported, new SourceLocation("dense.jsonl", group));
             text.Process(report);
             var place = new PlaceMention(new TextRange(0, 5), "Maiduguri", null, 11.85, 13.16, "NG", "Borno", PlaceLevel.City, 0.9);
             report.SetEvents([new CodedEvent
@@ -290,11 +296,12 @@ public sealed class LinkingTests
             }]);
             return report;
         }
-        var first = Enumerable.Range(1, 250).Select(g => Clash(g, "clashed with soldiers")).ToList();
+        // In linking order (date, then id), so that each is linked as it arrives.
+        var first = Enumerable.Range(1, 250).Select(g => Clash(g, "clashed with soldiers", day)).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         foreach (var batch in first.Chunk(50)) store.Store(batch);
-        int lastById = first.MaxBy(d => d.Id, StringComparer.Ordinal)!.Origin.Line!.Value;
-        var later = Clash(lastById, "fought soldiers for three hours");
+        var later = Clash(first[^1].Origin.Line!.Value, "fought soldiers for three hours", day.AddDays(1));
         store.Store([later]);
+        Assert.Equal(0, store.SettleIncidents());
 
         var incident = store.ListEvents(new EventQuery(DocumentId: later.Id)).Single().IncidentId;
         Assert.Equal(2, store.ListEvents(new EventQuery(Limit: 1000)).Count(e => e.IncidentId == incident));
