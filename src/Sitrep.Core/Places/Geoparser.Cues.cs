@@ -79,8 +79,14 @@ internal sealed partial class Geoparser
         if (level is PlaceLevel.Country or PlaceLevel.Region) return (ownName || c.EndToken - c.FirstToken > 1 || IsAllCaps(document, c)) && !sentenceStart || ownName;
         if (sentenceStart) return false;
         if (level == PlaceLevel.Admin1) return ownName;
-        return ownName && gazetteer.Population(top) >= _options.MinimumUntaggedPopulation;
+        return ownName && (gazetteer.Population(top) >= _options.MinimumUntaggedPopulation || AfterNearnessWord(document, c));
     }
+
+    // "near Shyrokyne": the tagger leaves many a village's name untagged, and after a word of nearness a name is a place.
+    private static bool AfterNearnessWord(Document document, Candidate c) =>
+        c.FirstToken > 0 && NearnessWords.Contains(document.TextOf(document.Tokens[c.FirstToken - 1].Range));
+
+    private static readonly FrozenSet<string> NearnessWords = PlaceWords.Lexicon.Frozen("nearness-words", StringComparer.Ordinal);
 
     private static bool IsAllCaps(Document document, Candidate c)
     {

@@ -56,6 +56,16 @@ public class GeoparserSignalTests
     }
 
     [Fact]
+    public void AfterAWordOfNearness_AVillageTheTaggerLeftUntagged_IsAPlace()
+    {
+        // The tagger leaves "Shyrokyne" untagged, and a village of no recorded population is no place on its own word...
+        var inIt = Pipeline.Process("Monitors counted five explosions along the frontline in Shyrokyne.", new DateOnly(2024, 3, 3));
+        Assert.Empty(inIt.Places);
+        // ...but "near" takes a place, as it seldom takes a time or an institution.
+        Assert.Equal("UA", Place("Monitors counted five explosions along the frontline near Shyrokyne.", "Shyrokyne").Country);
+    }
+
+    [Fact]
     public void AContainerTheGazetteerCannotCheckAPlaceAgainst_DoesNotRuleItOut()
     {
         // The gazetteer does not say which province Kafr Nabl is in; Paris, Texas is known not to be in Missouri.
