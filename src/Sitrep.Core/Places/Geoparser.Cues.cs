@@ -111,9 +111,10 @@ internal sealed partial class Geoparser
         {
             var child = candidates[i];
             var parent = candidates[i + 1];
-            int gap = parent.FirstToken - child.EndToken;
+            int from = AfterSquareBracket(document, child.EndToken, parent.FirstToken);
+            int gap = parent.FirstToken - from;
             if (gap < 1 || gap > 6) continue;
-            var between = text.AsSpan(tokens[child.EndToken].Start, tokens[parent.FirstToken - 1].End - tokens[child.EndToken].Start);
+            var between = text.AsSpan(tokens[from].Start, tokens[parent.FirstToken - 1].End - tokens[from].Start);
             // "Arada (Tripoli)", "Bara town in Idleb", "Pamoli village (Beni, Nord-Kivu)"
             int space = between.IndexOf(' ');
             if (space > 0 && LinkWords.Contains(between[..space].ToString())) between = between[(space + 1)..];
@@ -131,6 +132,15 @@ internal sealed partial class Geoparser
             }
             else if (possessive) Connect(candidates, i + 1, i);
         }
+    }
+
+    // "Salim [Al Fajir] (Qaatabah, Ad Dali)": a name's other name in square brackets stands aside from its containers.
+    private static int AfterSquareBracket(Document document, int token, int limit)
+    {
+        if (token >= limit || document.TextOf(document.Tokens[token].Range) != "[") return token;
+        for (int t = token + 1; t < limit; t++)
+            if (document.TextOf(document.Tokens[t].Range) == "]") return t + 1;
+        return token;
     }
 
     private static readonly FrozenSet<string> CompassWords = PlaceWords.Lexicon.Frozen("compass-words", StringComparer.OrdinalIgnoreCase);

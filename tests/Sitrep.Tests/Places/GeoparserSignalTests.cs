@@ -56,6 +56,18 @@ public class GeoparserSignalTests
     }
 
     [Fact]
+    public void ANamesOtherNameInSquareBrackets_DoesNotHideItsContainer()
+    {
+        // Idlib holds no Palma: the Spanish and Mozambican ones are ruled out, with or without an aside between.
+        foreach (var text in new[] { "Shells hit Palma (Idlib) on Sunday.", "Shells hit Palma [the old quarter] (Idlib) on Sunday." })
+        {
+            var document = Pipeline.Process(text, new DateOnly(2024, 3, 3));
+            Assert.DoesNotContain(document.Places, p => document.TextOf(p.Range) == "Palma");
+            Assert.Contains(document.Places, p => p.Country == "SY");
+        }
+    }
+
+    [Fact]
     public void AfterAWordOfNearness_AVillageTheTaggerLeftUntagged_IsAPlace()
     {
         // The tagger leaves "Shyrokyne" untagged, and a village of no recorded population is no place on its own word...
