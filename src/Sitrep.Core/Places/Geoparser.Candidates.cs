@@ -88,8 +88,10 @@ internal sealed partial class Geoparser
         // A person the report names in full stays a person after a preposition ("Most of Merino's cabinet"); only a place word makes it a place.
         bool knownPerson = kind == EntityKind.KnownPerson;
         if (knownPerson) kind = EntityKind.Person;
-        // The tagger takes "Maungdaw Township" or "Sittwe District" for a person: a known name with a division word is a place.
+        // The tagger takes "Maungdaw Township" or "Sittwe District" for a person: a known name with a division word is a place
+        // (but "Hamza Division" is an armed group).
         if (kind is EntityKind.Person or EntityKind.Other && spanEnd - first >= 2 && IsDivisionWord(document, tokens[spanEnd - 1], key)
+            && !UnitWords.Contains(document.TextOf(tokens[spanEnd - 1].Range))
             && LongestName(document, first, spanEnd - 1, key).End == spanEnd - 1)
         {
             kind = EntityKind.Location;
@@ -147,6 +149,12 @@ internal sealed partial class Geoparser
                     fuzzy = true;
                     break;
                 }
+                // "Blaj of the Alba county" tagged as one place: the town, then its division, each a name of its own.
+                if (end > first && end + 1 < spanEnd && document.TextOf(tokens[end].Range) == "of")
+                {
+                    next = end;
+                    break;
+                }
                 for (int from = first + 1; from < spanEnd; from++)
                 {
                     var (suffixEnd, suffix) = LongestName(document, from, spanEnd, key);
@@ -172,7 +180,8 @@ internal sealed partial class Geoparser
         if (NamesAStreet(document, sentence, first, end) || NamedAsSomeone(document, sentence, first)) return null;
         candidate.AllCaps = IsAllCaps(document, candidate);
         ReadCues(document, sentence, candidate, key);
-        if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate, AsContainer(document, sentence, first))) return null;
+        if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate, AsContainer(document, sentence, first))
+            && !(IsOwnName(candidate) && FollowedByDivision(document, sentence, candidate.EndToken, key))) return null; // "in Blaj of the Alba county"
         if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None && !ClosesBracketedContainer(document, sentence, candidate)) return null;
         if (candidate.EndToken > next) next = candidate.EndToken;
         return candidate;
@@ -199,12 +208,14 @@ internal sealed partial class Geoparser
         return null;
     }
 
-    /// <summary>Whether ", Y" or "(Y" follows, Y a division or country the gazetteer knows.</summary>
+    /// <summary>Whether ", Y", "(Y" or " of the Y" follows, Y a division or country the gazetteer knows.</summary>
     private bool FollowedByDivision(Document document, Sentence sentence, int end, Span<char> key)
     {
-        if (end + 1 >= sentence.EndToken || document.TextOf(document.Tokens[end].Range) is not ("," or "(")) return false;
-        if (!StartsName(document.Text, document.Tokens[end + 1])) return false;
-        var (parentEnd, postings) = LongestName(document, end + 1, Math.Min(sentence.EndToken, end + 1 + _options.MaxNameTokens), key);
+        int parent = end < sentence.EndToken && document.TextOf(document.Tokens[end].Range) is "," or "(" ? end + 1
+            : end + 1 < sentence.EndToken && document.TextOf(document.Tokens[end].Range) == "of" && document.TextOf(document.Tokens[end + 1].Range) == "the" ? end + 2
+            : -1;
+        if (parent < 0 || parent >= sentence.EndToken || !StartsName(document.Text, document.Tokens[parent])) return false;
+        var (parentEnd, postings) = LongestName(document, parent, Math.Min(sentence.EndToken, parent + _options.MaxNameTokens), key);
         if (parentEnd < 0) return false;
         foreach (var posting in postings)
             if (IsDivisionOrCountry(posting) && (posting & NameIndex.CoreFlag) == 0) return true;
@@ -262,6 +273,8 @@ internal sealed partial class Geoparser
         }
         return (bestEnd, best);
     }
+
+    private static bool IsOwnName(Candidate c) => (c.Postings[0] & (NameIndex.AlternateFlag | NameIndex.CoreFlag)) == 0;
 
     private bool IsDivisionOrCountry(int posting) =>
         gazetteer.Level(posting & NameIndex.EntryMask) is PlaceLevel.Country or PlaceLevel.Admin1 or PlaceLevel.Admin2 or PlaceLevel.Region;
@@ -332,6 +345,8 @@ internal sealed partial class Geoparser
     }
 
     private static readonly FrozenSet<string> CurrencyWords = PlaceWords.Lexicon.Frozen("currency-words", StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> UnitWords = PlaceWords.Lexicon.Frozen("unit-words", StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> LocationPrepositions = PlaceWords.Lexicon.Frozen("location-prepositions", StringComparer.Ordinal);
 

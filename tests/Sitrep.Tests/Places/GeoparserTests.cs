@@ -30,6 +30,40 @@ public class GeoparserTests
         Places(text, pipeline, date).First(p => p.Text == mention).Place;
 
     [Fact]
+    public void APersianNameJoinedByI_IsOneName()
+    {
+        // Not a "Qala" in Azerbaijan: "Qala i Naw" is the town in Afghanistan.
+        var place = Places("Gunmen attacked a checkpoint in Qala i Naw on Monday.").Single().Place;
+        Assert.Equal(("Qala i Naw", "AF"), (place.Name, place.Country));
+    }
+
+    [Fact]
+    public void AnArmedUnitCalledADivision_IsNoPlace()
+    {
+        // "Hamza Division" is an armed group in Syria, not Iraq's Hamza District.
+        var places = Places("Rebels of the Hamza Division clashed with a rival faction in Al Bab on Monday.");
+        Assert.DoesNotContain(places, p => p.Text.StartsWith("Hamza", StringComparison.Ordinal));
+        Assert.Equal("SY", Assert.Single(places).Place.Country);
+    }
+
+    [Fact]
+    public void ATownAndItsDivisionTaggedAsOnePlace_AreEachAPlace()
+    {
+        // The tagger reads "Blaj of the Alba county" as one name: the town is not lost to its county.
+        var places = Places("Police broke up a brawl in Blaj of the Alba county on Friday.");
+        Assert.Equal(["Blaj", "Alba county"], places.Select(p => p.Text));
+        Assert.Equal("RO", places[0].Place.Country);
+    }
+
+    [Fact]
+    public void ATownTheTaggerLeftOut_FollowedByItsDivision_IsAPlace()
+    {
+        // The article "As" is left out of the tagger's "Sawadiyah": the name the gazetteer holds, before a division, is the town.
+        var town = Place("Fighters repelled attacks in As Sawadiyah, Al Bayda, on Friday.", "As Sawadiyah");
+        Assert.Equal("YE", town.Country);
+    }
+
+    [Fact]
     public void ADistrictTheContainerDoesNotHold_IsTheTownOfItsNameThatItDoes()
     {
         // The gazetteer's only Poonch district is Pakistan's; "J&K" says the Indian one, whose town stands for it.
