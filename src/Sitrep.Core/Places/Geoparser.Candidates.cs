@@ -101,7 +101,7 @@ internal sealed partial class Geoparser
         {
             // The tagger takes unfamiliar names for people, and towns for the clubs named after them:
             // "in Tuxtla Gutierrez, Chiapas", "Recife, Pernambuco" and "Kakiri (Wakiso district)" say otherwise.
-            bool placeContext = afterPlace || first > sentence.FirstToken && LocationPrepositions.Contains(document.TextOf(tokens[first - 1].Range));
+            bool placeContext = afterPlace || AfterLocationPreposition(document, sentence, first);
             if (kind == EntityKind.Person && placeContext && !knownPerson || FollowedByDivision(document, sentence, spanEnd, key)
                 || spanEnd < sentence.EndToken && IsDivisionWord(document, tokens[spanEnd], key) // "Damboa LGA", "Aravalli district"
                 || spanEnd < sentence.EndToken && document.TextOf(tokens[spanEnd].Range) is "town" or "village" // "Radhan town (Larkana, Sindh)"
@@ -345,6 +345,14 @@ internal sealed partial class Geoparser
     }
 
     private static readonly FrozenSet<string> CurrencyWords = PlaceWords.Lexicon.Frozen("currency-words", StringComparer.OrdinalIgnoreCase);
+
+    // "in Kakiri", "near Bara", "in rural Ein Issa", "in northern Hama".
+    private static bool AfterLocationPreposition(Document document, Sentence sentence, int first)
+    {
+        if (first <= sentence.FirstToken) return false;
+        if (first - 1 > sentence.FirstToken && CompassWords.Contains(document.TextOf(document.Tokens[first - 1].Range))) first--;
+        return LocationPrepositions.Contains(document.TextOf(document.Tokens[first - 1].Range));
+    }
 
     private static readonly FrozenSet<string> UnitWords = PlaceWords.Lexicon.Frozen("unit-words", StringComparer.Ordinal);
 

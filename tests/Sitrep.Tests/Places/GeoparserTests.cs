@@ -30,6 +30,13 @@ public class GeoparserTests
         Places(text, pipeline, date).First(p => p.Text == mention).Place;
 
     [Fact]
+    public void ANameTheTaggerTookForAPerson_AfterInAndADirectionOrRural_IsAPlace()
+    {
+        // The tagger reads "Ein Issa" here as a person; "in rural" (as "in northern") takes a place.
+        Assert.Equal("SY", Place("Turkish forces shelled a village in rural Ein Issa with rockets on Monday.", "Ein Issa").Country);
+    }
+
+    [Fact]
     public void APersianNameJoinedByI_IsOneName()
     {
         // Not a "Qala" in Azerbaijan: "Qala i Naw" is the town in Afghanistan.
