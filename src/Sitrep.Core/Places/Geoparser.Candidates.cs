@@ -150,7 +150,7 @@ internal sealed partial class Geoparser
                     break;
                 }
                 // "Blaj of the Alba county" tagged as one place: the town, then its division, each a name of its own.
-                if (end > first && end + 1 < spanEnd && document.TextOf(tokens[end].Range) == "of")
+                if (end > first && end + 1 < spanEnd && FollowedByDivision(document, sentence, end, key))
                 {
                     next = end;
                     break;
@@ -217,8 +217,10 @@ internal sealed partial class Geoparser
         if (parent < 0 || parent >= sentence.EndToken || !StartsName(document.Text, document.Tokens[parent])) return false;
         var (parentEnd, postings) = LongestName(document, parent, Math.Min(sentence.EndToken, parent + _options.MaxNameTokens), key);
         if (parentEnd < 0) return false;
+        // A division's name without its division word counts where the word follows in lower case ("the Alba county").
+        bool calledDivision = parentEnd < sentence.EndToken && IsDivisionWord(document, document.Tokens[parentEnd], key);
         foreach (var posting in postings)
-            if (IsDivisionOrCountry(posting) && (posting & NameIndex.CoreFlag) == 0) return true;
+            if (IsDivisionOrCountry(posting) && ((posting & NameIndex.CoreFlag) == 0 || calledDivision)) return true;
         return false;
     }
 
