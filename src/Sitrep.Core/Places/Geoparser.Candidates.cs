@@ -181,7 +181,7 @@ internal sealed partial class Geoparser
         candidate.AllCaps = IsAllCaps(document, candidate);
         ReadCues(document, sentence, candidate, key);
         if (kind == EntityKind.None && !WorthKeeping(document, sentence, candidate, AsContainer(document, sentence, first))
-            && !(IsOwnName(candidate) && FollowedByDivision(document, sentence, candidate.EndToken, key))) return null; // "in Blaj of the Alba county"
+            && !(IsOwnName(candidate) && FollowedByDivision(document, sentence, candidate.EndToken, key))) return null; // "in As Sawadiyah, Al Bayda"
         if (IsGenericWord(document, candidate.FirstToken, end) && candidate.Cue == Cue.None && !ClosesBracketedContainer(document, sentence, candidate)) return null;
         if (candidate.EndToken > next) next = candidate.EndToken;
         return candidate;

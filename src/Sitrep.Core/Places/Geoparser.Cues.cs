@@ -72,7 +72,7 @@ internal sealed partial class Geoparser
     {
         if (c.Cue != Cue.None) return true;
         int top = c.Postings[0] & NameIndex.EntryMask;
-        bool ownName = (c.Postings[0] & (NameIndex.AlternateFlag | NameIndex.CoreFlag)) == 0;
+        bool ownName = IsOwnName(c);
         var level = gazetteer.Level(top);
         if (level == PlaceLevel.Admin1 && asContainer) return true;
         bool sentenceStart = IsSentenceStart(document, sentence, c.FirstToken);
